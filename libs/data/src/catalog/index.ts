@@ -1,0 +1,3 @@
+export * from "./properties.js";
+export * from "./groups.js";
+export * from "./judges.js";

@@ -1,0 +1,2 @@
+export { PrefDissectError, isPrefDissectError, describePlace, type ErrorPlace } from "./errors.js";
+export { createRandomStream, randomPermutation, type RandomStream } from "./random.js";
