@@ -1,6 +1,7 @@
 // Shared vitest settings. Tests run against TypeScript sources: the custom export condition
 // `@prefdissect/source` points each workspace package at `src/index.ts`, so no build is needed.
-import { defineConfig, defaultServerConditions, defaultClientConditions } from "vite";
+import { defaultServerConditions, defaultClientConditions } from "vite";
+import { defineConfig } from "vitest/config";
 import { basename } from "node:path";
 
 const sourceCondition = "@prefdissect/source";

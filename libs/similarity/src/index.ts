@@ -1,1 +1,14 @@
-export {};
+export { sigmoid, degreeOfPreference, rankProperties, weightsOf, errorSensitivity, type RankedProperty, type ErrorSensitivity } from "./preference.js";
+export {
+  pearson,
+  groupSimilarity,
+  judgeSimilarity,
+  similarityMatrix,
+  meanSimilarityWithin,
+  meanSimilarityBetween,
+  sizeGroupSimilarity,
+  basePairSimilarities,
+  type SimilarityMatrix,
+  type SizeGroupSimilarity,
+  type BasePairSimilarity,
+} from "./similarity.js";

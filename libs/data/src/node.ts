@@ -1,0 +1,17 @@
+/** Node-only entry of @prefdissect/data: file system, downloads, repository paths. */
+export { repoRoot, dataDir, manifestPath } from "./node/paths.js";
+export { fetchArtifact, artifactPath, mirrorPath, sha256, type FetchEvent, type FetchOptions } from "./node/fetcher.js";
+export {
+  loadManifest,
+  manifestEntry,
+  defaultArtifactIds,
+  fetchArtifacts,
+  readArtifactText,
+  loadReleasedWeights,
+  loadWeightsDirectory,
+  loadWeights,
+  refitWeightsDir,
+  weightsFileName,
+  type ArtifactOptions,
+  type WeightsSource,
+} from "./node/artifacts.js";

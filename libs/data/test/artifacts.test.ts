@@ -1,0 +1,27 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { GROUP_IDS, JUDGE_IDS } from "../src/index.js";
+import { defaultArtifactIds, loadManifest, loadReleasedWeights } from "../src/node.js";
+import { HAS_MIRROR, MIRROR } from "./mirror.js";
+
+describe("manifest", () => {
+  it("pins the 19 upstream files by checksum at the paper's commit", () => {
+    const manifest = loadManifest();
+    expect(manifest.source.commit).toBe("ebaeb8a7634044030e3203ff098a34a2720a2d68");
+    expect(defaultArtifactIds()).toHaveLength(19);
+    for (const group of GROUP_IDS) expect(defaultArtifactIds()).toContain(`weights-${group}`);
+  });
+});
+
+describe.skipIf(!HAS_MIRROR)("loadReleasedWeights() from the mirror", () => {
+  it("loads 16 groups × 33 judges × 29 weights", async () => {
+    const ws = await loadReleasedWeights({ mirror: MIRROR, dataDir: mkdtempSync(join(tmpdir(), "pd-data-")) });
+    expect([...ws.keys()].sort()).toEqual([...GROUP_IDS].sort());
+    for (const judges of ws.values()) {
+      expect([...judges.keys()].sort()).toEqual([...JUDGE_IDS].sort());
+      for (const w of judges.values()) expect(w).toHaveLength(29);
+    }
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Degree of preference (paper §4.1.1): the probability that a response is preferred when it beats
+ * the other on property p alone, all else equal. With a no-intercept logistic model and a one-hot
+ * comparison vector this is 100·σ(w_p): above 50 the judge likes the property, below 50 it
+ * dislikes it.
+ */
+import { ERROR_PROPERTY_INDICES, PROPERTIES, SCENARIO_IDS, type Property, type WeightSet } from "@prefdissect/data";
+
+export function sigmoid(x: number): number {
+  // Split by sign so exp never overflows.
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
+
+/** P(p) in percent for a weight w_p. */
+export function degreeOfPreference(weight: number): number {
+  return 100 * sigmoid(weight);
+}
+
+export interface RankedProperty {
+  readonly property: Property;
+  readonly weight: number;
+  /** Degree of preference in percent. */
+  readonly preference: number;
+}
+
+/**
+ * The `k` most and least preferred properties of one weight vector. `top` is sorted from the most
+ * preferred down, `bottom` from the least preferred up. Ties keep the released property order.
+ */
+export function rankProperties(weights: readonly number[], k = 3): { top: RankedProperty[]; bottom: RankedProperty[] } {
+  const ranked = weights
+    .map((weight, index) => ({ property: PROPERTIES[index]!, weight, preference: degreeOfPreference(weight) }))
+    .sort((a, b) => b.weight - a.weight || a.property.index - b.property.index);
+  const bottom = [...ranked].reverse().slice(0, k);
+  return { top: ranked.slice(0, k), bottom };
+}
+
+/** The weight vector of a judge in a group; throws naming both when absent. */
+export function weightsOf(ws: WeightSet, group: string, judge: string): readonly number[] {
+  const weights = ws.get(group)?.get(judge);
+  if (weights === undefined) throw new RangeError(`no weights for judge "${judge}" in group "${group}"`);
+  return weights;
+}
+
+export interface ErrorSensitivity {
+  readonly minor: number;
+  readonly moderate: number;
+  readonly severe: number;
+}
+
+/**
+ * Error sensitivity (paper Table 4): for each error severity, the mean over the scenarios of the
+ * degree of preference for "no <severity> errors".
+ */
+export function errorSensitivity(ws: WeightSet, judge: string, groups: readonly string[] = SCENARIO_IDS): ErrorSensitivity {
+  const meanPreference = (index: number) =>
+    groups.reduce((sum, group) => sum + degreeOfPreference(weightsOf(ws, group, judge)[index]!), 0) / groups.length;
+  return {
+    minor: meanPreference(ERROR_PROPERTY_INDICES.minor),
+    moderate: meanPreference(ERROR_PROPERTY_INDICES.moderate),
+    severe: meanPreference(ERROR_PROPERTY_INDICES.severe),
+  };
+}

@@ -1,0 +1,111 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { JUDGE_IDS, SCENARIO_IDS, type WeightSet } from "@prefdissect/data";
+import { loadReleasedWeights } from "@prefdissect/data/node";
+import {
+  basePairSimilarities,
+  degreeOfPreference,
+  errorSensitivity,
+  judgeSimilarity,
+  meanSimilarityBetween,
+  meanSimilarityWithin,
+  pearson,
+  rankProperties,
+  sigmoid,
+  similarityMatrix,
+  sizeGroupSimilarity,
+} from "../src/index.js";
+
+const MIRROR = process.env.PD_MIRROR ? resolve(process.env.PD_MIRROR) : resolve(import.meta.dirname, "../../../../shared/mirror");
+
+/** A weight set where every judge's vector in every scenario is `f(judgeIndex, k)`. */
+function syntheticWeights(f: (judge: number, k: number) => number): WeightSet {
+  return new Map(SCENARIO_IDS.map((g) => [g, new Map(JUDGE_IDS.map((j, i) => [j, Array.from({ length: 29 }, (_, k) => f(i, k))]))]));
+}
+
+describe("degreeOfPreference()", () => {
+  it("is 50 at zero, symmetric, and stable for large weights", () => {
+    expect(degreeOfPreference(0)).toBe(50);
+    expect(degreeOfPreference(1) + degreeOfPreference(-1)).toBeCloseTo(100, 12);
+    expect(degreeOfPreference(Math.log(3))).toBeCloseTo(75, 12);
+    expect(sigmoid(-800)).toBe(0);
+    expect(sigmoid(800)).toBe(1);
+  });
+});
+
+describe("rankProperties()", () => {
+  it("returns the k largest and smallest weights with their P values", () => {
+    const weights = Array.from({ length: 29 }, (_, k) => (k - 14) / 10);
+    const { top, bottom } = rankProperties(weights, 3);
+    expect(top.map((r) => r.property.index)).toEqual([28, 27, 26]);
+    expect(bottom.map((r) => r.property.index)).toEqual([0, 1, 2]);
+    expect(top[0]!.preference).toBeCloseTo(degreeOfPreference(1.4), 12);
+  });
+});
+
+describe("pearson()", () => {
+  it("is 1 for a positive affine copy, -1 for a negated one, and matches a hand computation", () => {
+    const a = [1, 2, 3, 4, 6];
+    expect(pearson(a, a.map((x) => 3 * x + 2))).toBeCloseTo(1, 12);
+    expect(pearson(a, a.map((x) => -x))).toBeCloseTo(-1, 12);
+    // x = [1,2,3,4], y = [1,3,2,4]: r = 0.8
+    expect(pearson([1, 2, 3, 4], [1, 3, 2, 4])).toBeCloseTo(0.8, 12);
+  });
+});
+
+describe("errorSensitivity()", () => {
+  it("averages P over the scenarios for each severity", () => {
+    const ws = syntheticWeights((_, k) => (k === 22 ? Math.log(3) : k === 20 ? 0 : 0.1));
+    const e = errorSensitivity(ws, "human");
+    expect(e.severe).toBeCloseTo(75, 10);
+    expect(e.minor).toBeCloseTo(50, 10);
+  });
+});
+
+describe("similarity matrix and group means", () => {
+  it("is symmetric with unit diagonal and averages pairs correctly", () => {
+    const ws = syntheticWeights((j, k) => Math.sin(k + (j % 3)));
+    const m = similarityMatrix(ws, JUDGE_IDS.slice(0, 4));
+    expect(m.values[0]![0]).toBe(1);
+    expect(m.values[1]![2]).toBe(m.values[2]![1]);
+    // judges 0 and 3 share j % 3, hence identical vectors
+    expect(m.values[0]![3]).toBeCloseTo(1, 12);
+    const within = meanSimilarityWithin(m, JUDGE_IDS.slice(0, 3));
+    expect(within).toBeCloseTo((m.values[0]![1]! + m.values[0]![2]! + m.values[1]![2]!) / 3, 12);
+    expect(meanSimilarityBetween(m, [JUDGE_IDS[0]!], [JUDGE_IDS[1]!, JUDGE_IDS[2]!])).toBeCloseTo((m.values[0]![1]! + m.values[0]![2]!) / 2, 12);
+  });
+});
+
+describe.skipIf(!existsSync(MIRROR))("on the released weights", async () => {
+  const ws = await loadReleasedWeights({ mirror: MIRROR, dataDir: mkdtempSync(join(tmpdir(), "pd-sim-")) });
+
+  it("reproduces Table 4's no-severe-errors values (Human 62.86, GPT-4-Turbo 76.19, best other 65.27)", () => {
+    expect(errorSensitivity(ws, "human").severe).toBeCloseTo(62.86, 2);
+    expect(errorSensitivity(ws, "gpt-4-1106-preview").severe).toBeCloseTo(76.19, 2);
+    const others = JUDGE_IDS.filter((j) => j !== "human" && j !== "gpt-4-1106-preview").map((j) => errorSensitivity(ws, j).severe);
+    expect(Math.max(...others)).toBeCloseTo(65.27, 2);
+  });
+
+  it("reproduces the size-group similarities 0.83 / 0.88 / 0.74", () => {
+    const s = sizeGroupSimilarity(ws);
+    expect(s.smallJudges).toHaveLength(20);
+    expect(s.largeJudges).toHaveLength(10);
+    expect(s.small).toBeCloseTo(0.83, 2);
+    expect(s.large).toBeCloseTo(0.88, 2);
+    expect(s.between).toBeCloseTo(0.74, 2);
+  });
+
+  it("puts lengthy on top of the human's Communication ranking", () => {
+    expect(rankProperties(ws.get("Communication")!.get("human")!, 1).top[0]!.property.name).toBe("lengthy");
+  });
+
+  it("finds most same-vendor base/aligned pairs highly similar", () => {
+    const pairs = basePairSimilarities(ws).filter((p) => p.sameVendor);
+    expect(pairs).toHaveLength(10);
+    expect(pairs.filter((p) => p.similarity >= 0.85).length).toBeGreaterThanOrEqual(7);
+    expect(judgeSimilarity(ws, "qwen-72b", "qwen-72b-chat")).toBeCloseTo(0.961, 3);
+  });
+});
