@@ -1,0 +1,187 @@
+/**
+ * The paper's headline claims that the released (or refit) weights can check, each with the place
+ * the paper states it and how close the reproduction must come. Pure: takes a weight set, returns
+ * verdicts; printing and writing the report happen at the edges.
+ */
+import { GPT4_TURBO, HUMAN, JUDGE_IDS, SCENARIO_IDS, judgeById, propertyByName, type WeightSet } from "@prefdissect/data";
+import {
+  basePairSimilarities,
+  degreeOfPreference,
+  errorSensitivity,
+  rankProperties,
+  sizeGroupSimilarity,
+  weightsOf,
+  type SimilarityMatrix,
+} from "@prefdissect/similarity";
+
+export type ClaimStatus = "pass" | "fail" | "not checked";
+
+export interface Claim {
+  readonly id: string;
+  readonly claim: string;
+  /** Where the paper states it. */
+  readonly where: string;
+  readonly paper: string;
+  readonly reproduced: string;
+  readonly tolerance: string;
+  readonly status: ClaimStatus;
+  /** Numeric values behind the row, for machine-readable output. */
+  readonly values?: Readonly<Record<string, number | string>>;
+}
+
+const fixed = (x: number, digits = 2) => x.toFixed(digits);
+
+function numericClaim(
+  id: string,
+  claim: string,
+  where: string,
+  paper: number,
+  reproduced: number,
+  digits: number,
+  extra: Record<string, number | string> = {},
+): Claim {
+  // The paper prints rounded values: a claim holds when our value rounds to the printed one.
+  const tolerance = 0.5 * 10 ** -digits;
+  const ok = Math.abs(reproduced - paper) <= tolerance + 1e-12;
+  const who = typeof extra.judge === "string" ? ` (${extra.judge})` : "";
+  return {
+    id,
+    claim,
+    where,
+    paper: fixed(paper, digits),
+    reproduced: fixed(reproduced, digits + 2) + who,
+    tolerance: `±${tolerance.toFixed(digits + 1)}`,
+    status: ok ? "pass" : "fail",
+    values: { paper, reproduced, tolerance, ...extra },
+  };
+}
+
+function booleanClaim(id: string, claim: string, where: string, paper: string, reproduced: string, ok: boolean, tolerance = "exact"): Claim {
+  return { id, claim, where, paper, reproduced, tolerance, status: ok ? "pass" : "fail" };
+}
+
+/** Mean over the 11 scenarios of the degree of preference for one property. */
+const meanPreference = (ws: WeightSet, judge: string, property: number) =>
+  SCENARIO_IDS.reduce((sum, group) => sum + degreeOfPreference(weightsOf(ws, group, judge)[property]!), 0) / SCENARIO_IDS.length;
+
+/** Evaluates every claim on a weight set. `matrix` may be passed to reuse a computed one. */
+export function evaluateClaims(ws: WeightSet, matrix?: SimilarityMatrix): Claim[] {
+  const claims: Claim[] = [];
+
+  // Table 4: error sensitivity.
+  const severe = (judge: string) => errorSensitivity(ws, judge).severe;
+  claims.push(numericClaim("table4-human-severe", "Human P(no severe errors), mean over 11 scenarios", "Table 4", 62.86, severe(HUMAN), 2));
+  claims.push(numericClaim("table4-gpt4-severe", "GPT-4-Turbo P(no severe errors), mean over 11 scenarios", "Table 4", 76.19, severe(GPT4_TURBO), 2));
+  const others = JUDGE_IDS.filter((j) => j !== HUMAN && j !== GPT4_TURBO).map((j) => ({ judge: j, value: severe(j) }));
+  const best = others.reduce((a, b) => (b.value > a.value ? b : a));
+  claims.push(
+    numericClaim("table4-best-other-severe", "Highest P(no severe errors) among the other 31 judges", "Table 4", 65.27, best.value, 2, {
+      judge: judgeById(best.judge).displayName,
+    }),
+  );
+
+  // §4.2: similarity by size.
+  const groups = sizeGroupSimilarity(ws, matrix);
+  claims.push(numericClaim("sim-small", "Mean similarity within open models ≤ 14B (20 models)", "§4.2", 0.83, groups.small, 2));
+  claims.push(numericClaim("sim-large", "Mean similarity within open models > 30B (10 models)", "§4.2", 0.88, groups.large, 2));
+  claims.push(numericClaim("sim-between", "Mean similarity between the two size groups", "§4.2", 0.74, groups.between, 2));
+
+  // Figure 6: a base model and its own aligned release are very similar.
+  const pairs = basePairSimilarities(ws).filter((pair) => pair.sameVendor);
+  const inRange = pairs.filter((pair) => Math.round(pair.similarity * 100) >= 88 && Math.round(pair.similarity * 100) <= 96);
+  claims.push(
+    booleanClaim(
+      "fig6-alignment",
+      "Same-vendor base → aligned similarity is mostly 0.88–0.96",
+      "§4.4, Figure 6",
+      "mostly 0.88–0.96",
+      `${inRange.length} of ${pairs.length} pairs in range (median ${fixed(median(pairs.map((p) => p.similarity)))})`,
+      inRange.length > pairs.length / 2,
+      "a majority of pairs",
+    ),
+  );
+
+  // Figure 1 / Table 3: qualitative rankings.
+  const humanTop = rankProperties(weightsOf(ws, "Communication", HUMAN), 1).top[0]!.property.name;
+  claims.push(booleanClaim("fig1-human-lengthy", "Human's most preferred property in Communication", "Figure 1, §4.1", "lengthy", humanTop, humanTop === "lengthy"));
+
+  for (const scenario of ["Creative Writing", "Daily Tasks"]) {
+    const names = (judge: string) =>
+      rankProperties(weightsOf(ws, scenario, judge), 3)
+        .top.map((r) => r.property.name)
+        .sort();
+    const h = names(HUMAN);
+    const g = names(GPT4_TURBO);
+    claims.push(
+      booleanClaim(
+        `table3-shared-top3-${scenario.toLowerCase().replace(/\s+/g, "-")}`,
+        `Human and GPT-4-Turbo share the same top-3 in ${scenario}`,
+        "Table 3, §4.1",
+        "same set",
+        h.join(", ") === g.join(", ") ? h.join(", ") : `human: ${h.join(", ")}; GPT-4-Turbo: ${g.join(", ")}`,
+        h.join() === g.join(),
+      ),
+    );
+  }
+
+  const admit = propertyByName("admit limits").index;
+  const disliked = SCENARIO_IDS.filter((g) => degreeOfPreference(weightsOf(ws, g, HUMAN)[admit]!) < 50).length;
+  claims.push(
+    booleanClaim("table3-human-admit-limits", "Humans dislike responses that admit limits (P < 50)", "Table 3, §4.1", "disliked", `P < 50 in ${disliked} of 11 scenarios`, disliked > 11 / 2, "a majority of scenarios"),
+  );
+
+  const stances = propertyByName("support stances").index;
+  const stancePreference = degreeOfPreference(weightsOf(ws, "w_stances", HUMAN)[stances]!);
+  claims.push(
+    booleanClaim("table3-human-support-stances", "Humans like responses that support their stances (P > 50)", "Table 3, §4.1", "liked", `P = ${fixed(stancePreference)} (stances case)`, stancePreference > 50, "P > 50"),
+  );
+
+  for (const name of ["no severe errors", "clear", "harmless"]) {
+    const index = propertyByName(name).index;
+    const gpt = meanPreference(ws, GPT4_TURBO, index);
+    const human = meanPreference(ws, HUMAN, index);
+    claims.push(
+      booleanClaim(
+        `table3-gpt4-weights-${name.replace(/\s+/g, "-")}`,
+        `GPT-4-Turbo weights "${name}" more than humans`,
+        "Table 3, §4.1",
+        "GPT-4-Turbo > Human",
+        `mean P ${fixed(gpt)} vs ${fixed(human)}`,
+        gpt > human,
+        "direction",
+      ),
+    );
+  }
+
+  // Needs the annotated data (refit), not the released weights.
+  for (const [id, judge, value] of [
+    ["appj-accuracy-human", "Human", "78.12"],
+    ["appj-accuracy-gpt4", "GPT-4-Turbo", "86.79"],
+  ] as const) {
+    claims.push({
+      id,
+      claim: `${judge} fitted-model accuracy`,
+      where: "Appendix J",
+      paper: value,
+      reproduced: "needs the annotated dataset (pd refit)",
+      tolerance: "—",
+      status: "not checked",
+    });
+  }
+  return claims;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** A fixed-width text table of claims for the terminal. */
+export function formatClaimsTable(claims: readonly Claim[]): string {
+  const header = ["status", "claim", "where", "paper", "reproduced", "tolerance"];
+  const rows = claims.map((c) => [c.status.toUpperCase(), c.claim, c.where, c.paper, c.reproduced, c.tolerance]);
+  const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}

@@ -1,0 +1,48 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadReleasedWeights } from "@prefdissect/data/node";
+import type { WeightSet } from "@prefdissect/data";
+import { evaluateClaims, formatClaimsTable, renderReport } from "../src/index.js";
+
+const MIRROR = process.env.PD_MIRROR ? resolve(process.env.PD_MIRROR) : resolve(import.meta.dirname, "../../../../shared/mirror");
+
+/** A copy of `ws` with one weight changed. */
+function perturb(ws: WeightSet, group: string, judge: string, index: number, value: number): WeightSet {
+  const copy = new Map([...ws].map(([g, judges]) => [g, new Map([...judges].map(([j, w]) => [j, [...w]]))]));
+  copy.get(group)!.get(judge)![index] = value;
+  return copy;
+}
+
+describe.skipIf(!existsSync(MIRROR))("evaluateClaims() on the released weights", async () => {
+  const ws = await loadReleasedWeights({ mirror: MIRROR, dataDir: mkdtempSync(join(tmpdir(), "pd-report-")) });
+  const claims = evaluateClaims(ws);
+
+  it("passes every claim the released weights can check", () => {
+    const failing = claims.filter((c) => c.status === "fail").map((c) => `${c.id}: ${c.reproduced}`);
+    expect(failing).toEqual([]);
+    expect(claims.filter((c) => c.status === "pass").length).toBeGreaterThanOrEqual(14);
+    expect(claims.find((c) => c.id === "table4-best-other-severe")!.values!.judge).toBe("Qwen-72B-Chat");
+  });
+
+  it("fails the Table 4 claim when the human's severe-error weight moves", () => {
+    const moved = perturb(ws, "Advice", "human", 22, 3);
+    const claim = evaluateClaims(moved).find((c) => c.id === "table4-human-severe")!;
+    expect(claim.status).toBe("fail");
+  });
+
+  it("fails the Figure 1 claim when lengthy is no longer the human's top property", () => {
+    const moved = perturb(ws, "Communication", "human", 28, -1);
+    expect(evaluateClaims(moved).find((c) => c.id === "fig1-human-lengthy")!.status).toBe("fail");
+  });
+
+  it("renders a deterministic report with every claim and figure", () => {
+    const input = { claims, figures: [{ name: "fig01-communication-dissection", title: "Figure 1", notebook: "notebooks/fig01.ipynb" }], source: "released weights" };
+    const a = renderReport(input);
+    expect(renderReport(input)).toBe(a);
+    expect(a).toContain("![Figure 1](fig01-communication-dissection.png)");
+    for (const c of claims) expect(a).toContain(c.claim.replace(/\|/g, "\\|"));
+    expect(formatClaimsTable(claims).split("\n")).toHaveLength(claims.length + 2);
+  });
+});
