@@ -15,3 +15,4 @@ export {
   type ArtifactOptions,
   type WeightsSource,
 } from "./node/artifacts.js";
+export * from "./dataset/node.js";

@@ -2,6 +2,8 @@
 import fc from "fast-check";
 import {
   BASIC_ANNOTATION_KEYS,
+  GROUP_IDS,
+  JUDGE_IDS,
   MISTAKE_LABELS,
   STANCE_LABELS,
   type BasicScores,
@@ -74,3 +76,13 @@ export const pairArb: fc.Arbitrary<PairRecord> = fc.record({
   annotationB: annotationArb,
   labels: fc.record({ human: fc.constantFrom("A" as const, "B" as const) }),
 });
+
+/** A small deterministic weight set covering every group and judge (not the released weights). */
+export function testWeights(): Map<string, Map<string, number[]>> {
+  return new Map(
+    GROUP_IDS.map((group, g) => [
+      group,
+      new Map(JUDGE_IDS.map((judge, j) => [judge, Array.from({ length: 29 }, (_, k) => (((k * 7 + j * 3 + g) % 11) - 5) / 10)])),
+    ]),
+  );
+}

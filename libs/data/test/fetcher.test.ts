@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PrefDissectError } from "@prefdissect/shared";
-import { fetchArtifact, mirrorPath, sha256, type ManifestEntry } from "../src/node.js";
+import type { ManifestEntry } from "../src/index.js";
+import { fetchArtifact, mirrorPath, sha256 } from "../src/node.js";
 
 const body = new TextEncoder().encode('{"model_name":"human"}\n');
 const entry: ManifestEntry = {

@@ -1,0 +1,182 @@
+/**
+ * Node-side dataset loading: files on disk, the gated Hugging Face download, and atomic writes.
+ * Exported through `@prefdissect/data/node`.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join } from "node:path";
+import { PrefDissectError, isPrefDissectError } from "@prefdissect/shared";
+import { fetchArtifacts, readArtifactText, type ArtifactOptions } from "../node/artifacts.js";
+import { parseGroupIndex, parseLabelsFile } from "../released.js";
+import { toFeatureDataset, type DatasetFormat, type FeatureDataset, type PairDataset } from "./dataset.js";
+import { checkGroupIndex, checkPublishedGroupSizes, isPublishedSize } from "./group-check.js";
+import { readHfParquet } from "./hf-parquet.js";
+import { withJudgeLabels } from "./labels.js";
+import { parsePairsCsv, parsePairsJsonl } from "./own-format.js";
+import { parseResolvedJsonl } from "./resolved-jsonl.js";
+import type { PreferenceLabel } from "./types.js";
+
+/** The dataset page where the gated dataset's terms are accepted. */
+export const HF_DATASET_PAGE = "https://huggingface.co/datasets/GAIR/preference-dissection";
+
+/** `--data` value that stands for the Hugging Face dataset. */
+export const HF_DATA = "hf";
+
+/** A labels file (format c) for one judge. */
+export interface JudgeLabelsFile {
+  readonly judge: string;
+  readonly file: string;
+}
+
+export interface LoadDatasetOptions extends ArtifactOptions {
+  /** A file path, or `hf` for the Hugging Face dataset (downloaded on demand). */
+  readonly data: string;
+  /** Format of `data`; default: from the extension (and, for .jsonl, the first line). */
+  readonly format?: DatasetFormat;
+  /** Extra labels files, one per judge, applied in dataset order. */
+  readonly labels?: readonly JudgeLabelsFile[];
+  /** Group index file (`query_aware_idxs.json`); required by format b (default: the fetched one). */
+  readonly groupIndexFile?: string;
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    throw new PrefDissectError("missing-file", `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file });
+  }
+}
+
+/** Works out the format of a dataset file from its extension and, for JSON Lines, its first line. */
+export async function detectFormat(file: string): Promise<DatasetFormat> {
+  const extension = extname(file).toLowerCase();
+  if (extension === ".parquet") return "hf-parquet";
+  if (extension === ".csv") return "pairs-csv";
+  if (extension === ".jsonl" || extension === ".json" || extension === ".ndjson") {
+    const first = (await readText(file)).split("\n").find((line) => line.trim() !== "") ?? "";
+    return /"query_info"\s*:/.test(first) && /"comparison"\s*:/.test(first) ? "resolved-jsonl" : "pairs-jsonl";
+  }
+  throw new PrefDissectError(
+    "unknown-format",
+    `cannot tell the format of ${file} from its extension; pass --format (hf-parquet, resolved-jsonl, pairs-jsonl or pairs-csv)`,
+    { file, field: "format" },
+  );
+}
+
+/**
+ * Downloads (if needed) and reads the gated Hugging Face dataset. Uses `HF_TOKEN`; a missing
+ * token or a refused download says to accept the terms on the dataset page.
+ */
+export async function loadHfDataset(options: ArtifactOptions = {}): Promise<PairDataset> {
+  const token = process.env.HF_TOKEN;
+  let path: string;
+  try {
+    [path] = (await fetchArtifacts(["hf-parquet"], {
+      ...options,
+      headers: { ...options.headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    })) as [string];
+  } catch (error) {
+    if (isPrefDissectError(error) && (error.code === "auth-missing" || error.code === "auth-refused")) {
+      const reason = error.code === "auth-missing" ? "HF_TOKEN is not set" : `the download was refused (${error.message.match(/answered (\d+)/)?.[1] ?? "401/403"})`;
+      throw new PrefDissectError(
+        error.code,
+        `GAIR/preference-dissection is gated and ${reason}: accept the terms on ${HF_DATASET_PAGE} with your account, then set HF_TOKEN to a token with read access (https://huggingface.co/settings/tokens)`,
+        error.place,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+  return readHfParquet(await readFile(path), path);
+}
+
+/** Reads annotated pairs (formats a and d): `hf`, a Parquet file, our JSONL or our CSV. */
+export async function loadPairDataset(options: LoadDatasetOptions): Promise<PairDataset> {
+  let data: PairDataset;
+  if (options.data === HF_DATA) data = await loadHfDataset(options);
+  else {
+    const format = options.format ?? (await detectFormat(options.data));
+    switch (format) {
+      case "hf-parquet": {
+        let bytes: Uint8Array;
+        try {
+          bytes = await readFile(options.data);
+        } catch (error) {
+          throw new PrefDissectError("missing-file", `cannot read ${options.data} (${(error as NodeJS.ErrnoException).code ?? "error"})`, { file: options.data });
+        }
+        data = await readHfParquet(bytes, options.data);
+        break;
+      }
+      case "pairs-jsonl":
+        data = parsePairsJsonl(await readText(options.data), options.data);
+        break;
+      case "pairs-csv":
+        data = parsePairsCsv(await readText(options.data), options.data);
+        break;
+      case "resolved-jsonl":
+        throw new PrefDissectError(
+          "wrong-format",
+          `${options.data} holds resolved comparisons (features, not per-response annotations); load it with loadFeatureDataset`,
+          { file: options.data },
+        );
+    }
+  }
+  for (const { judge, file } of options.labels ?? []) {
+    data = withJudgeLabels(data, judge, await readLabels(file, data.pairs.length), file);
+  }
+  return data;
+}
+
+async function readLabels(file: string, expectedLength: number): Promise<PreferenceLabel[]> {
+  return parseLabelsFile(await readText(file), file, expectedLength);
+}
+
+/**
+ * Reads the authors' resolved comparisons (format b) with the group index and the human labels
+ * (both fetched when not given) plus any further labels files.
+ */
+export async function loadResolvedDataset(options: LoadDatasetOptions): Promise<FeatureDataset> {
+  const indexText = options.groupIndexFile ? await readText(options.groupIndexFile) : await readArtifactText("group-index", options);
+  const indexFile = options.groupIndexFile ?? "query_aware_idxs.json";
+  const groupIndex = parseGroupIndex(indexText, indexFile);
+  const text = await readText(options.data);
+  const labels = new Map<string, PreferenceLabel[]>();
+  const labelFiles = options.labels ?? [];
+  if (!labelFiles.some((entry) => entry.judge === "human")) {
+    labels.set("human", parseLabelsFile(await readArtifactText("labels-human", options), "example_preference_labels.json"));
+  }
+  for (const { judge, file } of labelFiles) labels.set(judge, parseLabelsFile(await readText(file), file));
+  return parseResolvedJsonl(text, options.data, { groupIndex, labels, groupIndexFile: indexFile });
+}
+
+/**
+ * Any of the four formats as feature rows with labels, ready for the regression. A dataset of
+ * the published size must reproduce the published group sizes; with `groupIndexFile` the
+ * membership of every group is compared as well.
+ */
+export async function loadFeatureDataset(options: LoadDatasetOptions): Promise<FeatureDataset> {
+  const format = options.data === HF_DATA ? "hf-parquet" : (options.format ?? (await detectFormat(options.data)));
+  const dataset =
+    format === "resolved-jsonl" ? await loadResolvedDataset(options) : toFeatureDataset(await loadPairDataset({ ...options, format }));
+  if (isPublishedSize(dataset.rows.length)) checkPublishedGroupSizes(dataset.rows, dataset.source.file);
+  if (options.groupIndexFile && format !== "resolved-jsonl") {
+    checkGroupIndex(dataset.rows, parseGroupIndex(await readText(options.groupIndexFile), options.groupIndexFile), dataset.source.file, options.groupIndexFile);
+  }
+  return dataset;
+}
+
+/**
+ * Writes a file so that readers never see it half-written: the bytes go to a temporary file in
+ * the same folder, which is then renamed over the target.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array | ArrayBuffer): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await writeFile(temporary, data instanceof ArrayBuffer ? new Uint8Array(data) : data);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,241 @@
+/**
+ * The project's own dataset format (docs/data-format.md): PairRecords as JSON Lines, or as CSV
+ * with one column per leaf field, named by its path (`annotationA.basic.harmlessness`,
+ * `labels.human`). In CSV, lists and error items are JSON text, booleans are `true`/`false`, and
+ * an empty cell means "absent" (an optional field, or no label from that judge).
+ */
+import { PrefDissectError } from "@prefdissect/shared";
+import type { z } from "zod";
+import { createWarningLog, type PairDataset } from "./dataset.js";
+import { formatCsv, parseCsv } from "./csv.js";
+import { BASIC_ANNOTATION_KEYS, PairRecordSchema, type PairRecord } from "./types.js";
+
+function issueMessage(error: z.ZodError): { field: string; message: string } {
+  const issue = error.issues[0]!;
+  return { field: issue.path.map(String).join("."), message: issue.message };
+}
+
+function checkUniqueIds(pairs: readonly PairRecord[], file: string, lineOf: (index: number) => number): void {
+  const seen = new Map<string, number>();
+  pairs.forEach((pair, index) => {
+    const first = seen.get(pair.id);
+    if (first !== undefined) {
+      throw new PrefDissectError("duplicate-id", `${file}:${lineOf(index)}: id "${pair.id}" was already used on line ${lineOf(first)}`, {
+        file,
+        line: lineOf(index),
+        field: "id",
+      });
+    }
+    seen.set(pair.id, index);
+  });
+}
+
+function source(format: "pairs-jsonl" | "pairs-csv", file: string, rows: number): PairDataset["source"] {
+  return { format, file, rows, synthetic: false, schemaDifferences: [], warnings: createWarningLog().list() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON Lines
+
+/** Parses PairRecords, one JSON object per line (blank lines skipped). */
+export function parsePairsJsonl(text: string, file: string): PairDataset {
+  const pairs: PairRecord[] = [];
+  const lines: number[] = [];
+  text.split("\n").forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === "") return;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      throw new PrefDissectError("malformed-line", `${file}:${line} is not valid JSON`, { file, line });
+    }
+    const parsed = PairRecordSchema.safeParse(value);
+    if (!parsed.success) {
+      const { field, message } = issueMessage(parsed.error);
+      throw new PrefDissectError("bad-value", `${file}:${line}: field "${field}": ${message}`, { file, line, field });
+    }
+    pairs.push(parsed.data as PairRecord);
+    lines.push(line);
+  });
+  checkUniqueIds(pairs, file, (index) => lines[index]!);
+  return { pairs, source: source("pairs-jsonl", file, pairs.length) };
+}
+
+/** Formats pairs as JSON Lines (one object per line, trailing newline). */
+export function formatPairsJsonl(pairs: readonly PairRecord[]): string {
+  return pairs.map((pair) => JSON.stringify(pair)).join("\n") + "\n";
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+type CellKind = "string" | "optional-string" | "integer" | "optional-number" | "boolean" | "json" | "optional-json";
+
+interface CsvColumn {
+  readonly name: string;
+  readonly path: readonly string[];
+  readonly kind: CellKind;
+}
+
+const column = (name: string, kind: CellKind): CsvColumn => ({ name, path: name.split("."), kind });
+
+function annotationColumns(side: "A" | "B"): CsvColumn[] {
+  const prefix = `annotation${side}`;
+  return [
+    ...BASIC_ANNOTATION_KEYS.map((key) => column(`${prefix}.basic.${key}`, "integer")),
+    column(`${prefix}.errors.applicable`, "boolean"),
+    column(`${prefix}.errors.items`, "json"),
+    column(`${prefix}.querySpecific.clarifyIntent`, "optional-number"),
+    column(`${prefix}.querySpecific.showEmpathetic`, "optional-number"),
+    column(`${prefix}.querySpecific.satisfyConstraints`, "optional-json"),
+    column(`${prefix}.querySpecific.supportStances`, "optional-json"),
+    column(`${prefix}.querySpecific.correctMistakes`, "optional-json"),
+  ];
+}
+
+/** The fixed CSV columns, in file order; `labels.<judge>` columns follow them. */
+export const PAIR_CSV_COLUMNS: readonly CsvColumn[] = [
+  column("id", "string"),
+  column("query", "string"),
+  column("scenario", "string"),
+  column("scenarioAutoJ", "optional-string"),
+  ...(["A", "B"] as const).flatMap((side) => [
+    column(`response${side}.content`, "string"),
+    column(`response${side}.model`, "optional-string"),
+    column(`response${side}.words`, "integer"),
+  ]),
+  column("queryInfo.clearIntent", "boolean"),
+  column("queryInfo.expressesFeelings", "boolean"),
+  column("queryInfo.constraints", "json"),
+  column("queryInfo.stances", "json"),
+  column("queryInfo.mistakes", "json"),
+  ...annotationColumns("A"),
+  ...annotationColumns("B"),
+];
+
+const LABEL_PREFIX = "labels.";
+
+function getPath(value: unknown, path: readonly string[]): unknown {
+  let current = value;
+  for (const key of path) current = current === undefined || current === null ? undefined : (current as Record<string, unknown>)[key];
+  return current;
+}
+
+function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let current = target;
+  for (const key of path.slice(0, -1)) {
+    current[key] ??= {};
+    current = current[key] as Record<string, unknown>;
+  }
+  current[path[path.length - 1]!] = value;
+}
+
+function encodeCell(value: unknown, kind: CellKind): string {
+  if (value === undefined || value === null) return "";
+  if (kind === "json" || kind === "optional-json") return JSON.stringify(value);
+  return String(value);
+}
+
+/** Formats pairs as CSV; label columns cover every judge seen in any pair (first-seen order). */
+export function formatPairsCsv(pairs: readonly PairRecord[]): string {
+  const judges = [...new Set(pairs.flatMap((pair) => Object.keys(pair.labels)))];
+  const header = [...PAIR_CSV_COLUMNS.map((c) => c.name), ...judges.map((judge) => LABEL_PREFIX + judge)];
+  const rows = pairs.map((pair) => [
+    ...PAIR_CSV_COLUMNS.map((c) => encodeCell(getPath(pair, c.path), c.kind)),
+    ...judges.map((judge) => pair.labels[judge] ?? ""),
+  ]);
+  return formatCsv([header, ...rows]);
+}
+
+/** Parses the CSV form of PairRecords; every cell is checked and errors name line and column. */
+export function parsePairsCsv(text: string, file: string): PairDataset {
+  const records = parseCsv(text, file);
+  const header = records[0];
+  if (header === undefined) throw new PrefDissectError("malformed-file", `${file} is empty; expected a header line`, { file });
+  const known = new Map(PAIR_CSV_COLUMNS.map((c) => [c.name, c]));
+  const positions = new Map<string, number>();
+  header.cells.forEach((name, position) => {
+    if (positions.has(name)) throw new PrefDissectError("bad-header", `${file}:1: column "${name}" appears twice`, { file, line: 1, field: name });
+    if (!known.has(name) && !(name.startsWith(LABEL_PREFIX) && name.length > LABEL_PREFIX.length)) {
+      throw new PrefDissectError("bad-header", `${file}:1: unexpected column "${name}" (see docs/data-format.md for the column names)`, {
+        file,
+        line: 1,
+        field: name,
+      });
+    }
+    positions.set(name, position);
+  });
+  const missing = PAIR_CSV_COLUMNS.filter((c) => !c.kind.startsWith("optional") && !positions.has(c.name)).map((c) => c.name);
+  if (missing.length > 0) {
+    throw new PrefDissectError("bad-header", `${file}:1: missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")}`, {
+      file,
+      line: 1,
+      field: missing[0]!,
+    });
+  }
+  const judges = header.cells.filter((name) => name.startsWith(LABEL_PREFIX));
+
+  const pairs: PairRecord[] = [];
+  const lines: number[] = [];
+  for (const record of records.slice(1)) {
+    const { line, cells } = record;
+    if (cells.length !== header.cells.length) {
+      throw new PrefDissectError("malformed-line", `${file}:${line} has ${cells.length} cells but the header has ${header.cells.length}`, { file, line });
+    }
+    const fail = (field: string, cell: string, expected: string): never => {
+      throw new PrefDissectError("bad-value", `${file}:${line}: column "${field}" is ${JSON.stringify(cell)}, expected ${expected}`, {
+        file,
+        line,
+        field,
+      });
+    };
+    // Query-specific scores are all optional, so their object must exist even with no cells.
+    const value: Record<string, unknown> = { labels: {}, annotationA: { querySpecific: {} }, annotationB: { querySpecific: {} } };
+    for (const c of PAIR_CSV_COLUMNS) {
+      const position = positions.get(c.name);
+      const cell = position === undefined ? "" : cells[position]!;
+      if (cell === "" && c.kind.startsWith("optional")) continue;
+      let decoded: unknown;
+      switch (c.kind) {
+        case "string":
+        case "optional-string":
+          decoded = cell;
+          break;
+        case "integer":
+        case "optional-number":
+          decoded = cell.trim() === "" ? Number.NaN : Number(cell);
+          if (!Number.isFinite(decoded as number)) fail(c.name, cell, "a number");
+          break;
+        case "boolean":
+          if (cell !== "true" && cell !== "false") fail(c.name, cell, '"true" or "false"');
+          decoded = cell === "true";
+          break;
+        case "json":
+        case "optional-json":
+          try {
+            decoded = JSON.parse(cell);
+          } catch {
+            fail(c.name, cell, "JSON text");
+          }
+          break;
+      }
+      setPath(value, c.path, decoded);
+    }
+    for (const name of judges) {
+      const cell = cells[positions.get(name)!]!;
+      if (cell === "") continue;
+      if (cell !== "A" && cell !== "B") fail(name, cell, '"A" or "B"');
+      (value.labels as Record<string, string>)[name.slice(LABEL_PREFIX.length)] = cell;
+    }
+    const parsed = PairRecordSchema.safeParse(value);
+    if (!parsed.success) {
+      const { field, message } = issueMessage(parsed.error);
+      throw new PrefDissectError("bad-value", `${file}:${line}: column "${field}": ${message}`, { file, line, field });
+    }
+    pairs.push(parsed.data as PairRecord);
+    lines.push(line);
+  }
+  checkUniqueIds(pairs, file, (index) => lines[index]!);
+  return { pairs, source: source("pairs-csv", file, pairs.length) };
+}

@@ -1,0 +1,129 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { PrefDissectError } from "@prefdissect/shared";
+import { detectFormat, loadFeatureDataset, loadHfDataset, loadPairDataset, writeFileAtomic } from "../src/node.js";
+
+const fixture = (name: string) => join(import.meta.dirname, "fixtures", name);
+const temp = () => mkdtempSync(join(tmpdir(), "pd-dataset-"));
+
+async function failure(action: () => Promise<unknown>): Promise<PrefDissectError> {
+  try {
+    await action();
+  } catch (error) {
+    if (error instanceof PrefDissectError) return error;
+    throw error;
+  }
+  throw new Error("expected a PrefDissectError");
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
+});
+
+describe("loading files", () => {
+  it("detects each format from the extension and the first line", async () => {
+    expect(await detectFormat(fixture("synthetic-8.parquet"))).toBe("hf-parquet");
+    expect(await detectFormat(fixture("pairs-8.jsonl"))).toBe("pairs-jsonl");
+    expect(await detectFormat(fixture("pairs-8.csv"))).toBe("pairs-csv");
+    expect(await detectFormat(fixture("resolved-8.jsonl"))).toBe("resolved-jsonl");
+    const error = await failure(() => detectFormat("data.xlsx"));
+    expect(error.message).toMatch(/^cannot tell the format of data\.xlsx from its extension; pass --format/);
+  });
+
+  it("gives the same feature rows for all four formats", async () => {
+    const [parquet, jsonl, csv, resolved] = await Promise.all([
+      loadFeatureDataset({ data: fixture("synthetic-8.parquet") }),
+      loadFeatureDataset({ data: fixture("pairs-8.jsonl") }),
+      loadFeatureDataset({ data: fixture("pairs-8.csv") }),
+      loadFeatureDataset({
+        data: fixture("resolved-8.jsonl"),
+        groupIndexFile: fixture("resolved-8-group-index.json"),
+        labels: [{ judge: "human", file: fixture("resolved-8-labels.json") }],
+      }),
+    ]);
+    expect(jsonl.rows).toEqual(parquet.rows);
+    expect(csv.rows).toEqual(parquet.rows);
+    expect(resolved.rows).toEqual(parquet.rows);
+    expect(resolved.labels.get("human")).toEqual(parquet.labels.get("human"));
+    expect([...parquet.labels.keys()].sort()).toEqual(["gpt-4-1106-preview", "human", "llama-2-70b-chat"]);
+  });
+
+  it("compares group membership with a group index file when given one", async () => {
+    const data = await loadFeatureDataset({ data: fixture("pairs-8.csv"), groupIndexFile: fixture("resolved-8-group-index.json") });
+    expect(data.rows).toHaveLength(8);
+    const dir = temp();
+    const index = JSON.parse(readFileSync(fixture("resolved-8-group-index.json"), "utf8"));
+    index.w_constraints = [];
+    writeFileSync(join(dir, "index.json"), JSON.stringify(index));
+    const error = await failure(() => loadFeatureDataset({ data: fixture("pairs-8.csv"), groupIndexFile: join(dir, "index.json") }));
+    expect(error.message).toContain('is in group "w_constraints" but');
+  });
+
+  it("adds a judge's labels file and rejects one of the wrong length, naming it", async () => {
+    const dir = temp();
+    writeFileSync(join(dir, "mine.json"), JSON.stringify(["A", "B", "B", "A", "A", "A", "B", "B"]));
+    writeFileSync(join(dir, "short.json"), JSON.stringify(["A", "B"]));
+    const data = await loadPairDataset({ data: fixture("pairs-8.jsonl"), labels: [{ judge: "mine", file: join(dir, "mine.json") }] });
+    expect(data.pairs.map((p) => p.labels.mine)).toEqual(["A", "B", "B", "A", "A", "A", "B", "B"]);
+    const error = await failure(() => loadPairDataset({ data: fixture("pairs-8.jsonl"), labels: [{ judge: "mine", file: join(dir, "short.json") }] }));
+    expect(error.message).toBe(`${join(dir, "short.json")} holds 2 labels but the dataset has 8 pairs`);
+  });
+
+  it("names a missing file", async () => {
+    const error = await failure(() => loadPairDataset({ data: "/nonexistent/pairs.csv" }));
+    expect(error.message).toBe("cannot read /nonexistent/pairs.csv (ENOENT)");
+  });
+});
+
+describe("the gated Hugging Face download", () => {
+  const setup = () => {
+    vi.stubEnv("PD_DATA_DIR", temp());
+    vi.stubEnv("PD_MIRROR", "");
+  };
+
+  it("says to accept the terms and set HF_TOKEN when no token is set", async () => {
+    setup();
+    vi.stubEnv("HF_TOKEN", "");
+    const fetchSpy = vi.fn();
+    vi.stubGlobal("fetch", fetchSpy);
+    const error = await failure(() => loadHfDataset());
+    expect(error.message).toBe(
+      "GAIR/preference-dissection is gated and HF_TOKEN is not set: accept the terms on https://huggingface.co/datasets/GAIR/preference-dissection " +
+        "with your account, then set HF_TOKEN to a token with read access (https://huggingface.co/settings/tokens)",
+    );
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it.each([401, 403])("explains an HTTP %i the same way and sends the token", async (status) => {
+    setup();
+    vi.stubEnv("HF_TOKEN", "hf_test");
+    const fetchSpy = vi.fn(async () => new Response("denied", { status }));
+    vi.stubGlobal("fetch", fetchSpy);
+    const error = await failure(() => loadHfDataset());
+    expect(error.message).toMatch(new RegExp(`^GAIR/preference-dissection is gated and the download was refused \\(${status}\\): accept the terms on https://huggingface\\.co/datasets/GAIR/preference-dissection`));
+    const init = (fetchSpy.mock.calls[0] as unknown[])[1] as { headers: Record<string, string> };
+    expect(init.headers.Authorization).toBe("Bearer hf_test");
+  });
+
+  it("reads the downloaded file with the column check", async () => {
+    setup();
+    vi.stubEnv("HF_TOKEN", "hf_test");
+    const bytes = readFileSync(fixture("synthetic-8.parquet"));
+    vi.stubGlobal("fetch", vi.fn(async () => new Response(bytes, { status: 200 })));
+    const data = await loadHfDataset();
+    expect(data.pairs).toHaveLength(8);
+    expect(data.source.synthetic).toBe(true);
+  });
+});
+
+describe("writeFileAtomic", () => {
+  it("writes the whole file and leaves no temporary file behind", async () => {
+    const dir = temp();
+    await writeFileAtomic(join(dir, "sub", "out.jsonl"), "a\nb\n");
+    expect(readFileSync(join(dir, "sub", "out.jsonl"), "utf8")).toBe("a\nb\n");
+    expect(readdirSync(join(dir, "sub"))).toEqual(["out.jsonl"]);
+  });
+});
