@@ -1,3 +1,3 @@
 export { heldOutAccuracy, type HeldOutFold } from "./accuracy.js";
 export { compareWeightSets, summariseComparison, type WeightComparison, type ComparisonSummary } from "./compare.js";
-export { preferenceIntervals, similarityInterval, quantile, type Draws, type Interval } from "./uncertainty.js";
+export { preferenceIntervals, similarityInterval, quantile, fastPearson, type Draws, type Interval } from "./uncertainty.js";

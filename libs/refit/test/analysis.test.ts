@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareWeightSets, heldOutAccuracy, preferenceIntervals, quantile, similarityInterval, summariseComparison } from "../src/index.js";
+import { pearson } from "@prefdissect/similarity";
+import { compareWeightSets, fastPearson, heldOutAccuracy, preferenceIntervals, quantile, similarityInterval, summariseComparison } from "../src/index.js";
 
 describe("heldOutAccuracy()", () => {
   it("scores sign agreement on held-out rows and counts ties as half", () => {
@@ -41,5 +42,13 @@ describe("intervals", () => {
     const interval = similarityInterval([draws], [draws]);
     expect(interval.low).toBeCloseTo(1, 12);
     expect(interval.high).toBeCloseTo(1, 12);
+  });
+});
+
+describe("fastPearson()", () => {
+  it("agrees with the similarity library's Pearson", () => {
+    const a = Array.from({ length: 29 }, (_, k) => Math.sin(k * 1.3));
+    const b = Array.from({ length: 29 }, (_, k) => Math.cos(k * 0.7) + k / 30);
+    expect(fastPearson(a, b)).toBeCloseTo(pearson(a, b), 12);
   });
 });

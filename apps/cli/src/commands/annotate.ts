@@ -1,0 +1,191 @@
+/**
+ * `pd annotate`: annotate pairs on the 29 properties with an OpenAI-compatible model, resumably,
+ * and write PairRecords plus comparison features. See docs/annotation.md.
+ */
+import type { Command } from "commander";
+import { PrefDissectError } from "@prefdissect/shared";
+import { estimateRun, parsePrice, priceFor, costOf, type AnnotationInput, type ModelPrice } from "@prefdissect/annotation";
+import { annotateToDirectory, readPairsFile, type AnnotateSummary } from "@prefdissect/annotation/node";
+import { fetchArtifacts } from "@prefdissect/data/node";
+import { createProgress } from "../progress.js";
+
+interface AnnotateFlags {
+  in: string;
+  out?: string;
+  model: string;
+  baseUrl?: string;
+  apiKey?: string;
+  concurrency: string;
+  limit?: string;
+  dryRun?: boolean;
+  batch?: boolean;
+  timeout: string;
+  maxRetries: string;
+  seed: string;
+  useInputReference?: boolean;
+  jsonMode: boolean;
+  price?: string;
+  pollInterval: string;
+}
+
+const DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+function positiveInteger(value: string, flag: string, allowZero = false): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < (allowZero ? 0 : 1)) {
+    throw new PrefDissectError("bad-flag", `${flag} must be a ${allowZero ? "non-negative" : "positive"} integer, got "${value}"`, { field: flag });
+  }
+  return number;
+}
+
+async function loadPairs(source: string): Promise<AnnotationInput[]> {
+  if (source.startsWith("artifact:")) {
+    const [path] = await fetchArtifacts([source.slice("artifact:".length)]);
+    return readPairsFile(path!);
+  }
+  return readPairsFile(source);
+}
+
+const formatNumber = (value: number) => value.toLocaleString("en-US");
+const formatCost = (value: number) => `$${value < 1 ? value.toFixed(4) : value.toFixed(2)}`;
+
+function priceNote(model: string, price: ModelPrice | undefined, overridden: boolean): string {
+  if (price === undefined) return `no price known for "${model}" (pass --price IN,OUT in USD per 1M tokens)`;
+  return `${overridden ? "--price" : "list price"} $${price.input}/$${price.output} per 1M tokens in/out`;
+}
+
+function printDryRun(pairs: AnnotationInput[], flags: AnnotateFlags, price: ModelPrice | undefined, seed: number): void {
+  const estimate = estimateRun(pairs, { temperature: 0, topP: 1, seed }, flags.useInputReference ?? false);
+  const out = process.stdout;
+  out.write(`Dry run: nothing is sent. Prompts for the first pair (id ${pairs[0]?.id}):\n`);
+  for (const call of estimate.example) {
+    out.write(`\n=== ${call.promptId} v${call.promptVersion} (${call.params.json ? "JSON mode" : "text"}, max_tokens ${call.params.maxTokens}) ===\n`);
+    for (const message of call.messages) out.write(`--- ${message.role} ---\n${message.content}\n`);
+  }
+  out.write(`\nEstimate for ${estimate.pairs} pairs with ${flags.model} (about 4 characters per token; answer lengths assumed):\n`);
+  for (const row of estimate.perPrompt) {
+    out.write(`  ${row.promptId.padEnd(18)} ${String(row.calls).padStart(6)} calls  ${formatNumber(row.input).padStart(12)} in  ${formatNumber(row.output).padStart(10)} out\n`);
+  }
+  const { total } = estimate;
+  out.write(`  ${"total".padEnd(18)} ${String(total.calls).padStart(6)} calls  ${formatNumber(total.input).padStart(12)} in  ${formatNumber(total.output).padStart(10)} out\n`);
+  out.write("  (query-specific is an upper bound: it is only called for queries that trigger a case)\n");
+  if (price !== undefined) {
+    out.write(`Estimated cost: ${formatCost(costOf(total, price))} live, ${formatCost(costOf(total, price, true))} with --batch (${priceNote(flags.model, price, Boolean(flags.price))})\n`);
+  } else {
+    out.write(`Estimated cost: unknown, ${priceNote(flags.model, price, false)}\n`);
+  }
+}
+
+function printSummary(summary: AnnotateSummary, flags: AnnotateFlags, baseURL: string): void {
+  const { calls } = summary;
+  const out = process.stdout;
+  out.write(`Annotated with ${flags.model} at ${baseURL}${flags.batch ? " (Batch API)" : ""}\n`);
+  out.write(`  calls: ${calls.done} done, ${calls.failed} failed, ${calls.skipped} skipped (already in the cache)\n`);
+  out.write(`  tokens: ${formatNumber(calls.usage.input)} in, ${formatNumber(calls.usage.output)} out\n`);
+  out.write(
+    `  estimated cost: ${summary.cost === undefined ? "unknown" : formatCost(summary.cost)} (${priceNote(flags.model, summary.price, Boolean(flags.price))}${flags.batch ? ", batch discount applied" : ""})\n`,
+  );
+  out.write(`  pairs: ${summary.complete} of ${summary.pairs} complete (${summary.excluded} excluded from fits: error check not applicable), ${summary.incomplete.length} incomplete\n`);
+  if (summary.cache.tornBytes > 0) out.write(`  repaired the cache: dropped a torn last line of ${summary.cache.tornBytes} bytes from an interrupted run\n`);
+  if (summary.cache.unreadableLines > 0) out.write(`  warning: ignored ${summary.cache.unreadableLines} unreadable lines in ${summary.files.cache}\n`);
+  out.write(`  wrote ${summary.files.pairs}, ${summary.files.features} (answers in ${summary.files.cache})\n`);
+}
+
+export function register(program: Command): void {
+  program
+    .command("annotate")
+    .description(
+      "Annotate pairs of responses on the paper's 29 properties with an OpenAI-compatible model (OpenAI, vLLM, llama.cpp, Ollama, or `pd mock-server`). Every answer is cached in <out>/cache.jsonl, so rerunning the same command resumes an interrupted run and retries failed calls. Writes PairRecords (pairs.jsonl) and comparison features (features.jsonl).",
+    )
+    .requiredOption("--in <file>", "pairs JSONL: the authors' raw format (prompt, response_a, response_b, …), Hugging Face rows, or our PairRecord lines; `artifact:<id>` reads a manifest artifact, e.g. artifact:sample-unannotated")
+    .option("--out <dir>", "output folder for cache.jsonl, pairs.jsonl, features.jsonl, provenance.json (required unless --dry-run)")
+    .requiredOption("--model <name>", "model name as the server knows it, e.g. gpt-4o-mini or gpt-4-1106-preview")
+    .option("--base-url <url>", `server base URL (default: $OPENAI_BASE_URL, else ${DEFAULT_BASE_URL})`)
+    .option("--api-key <key>", "API key (default: $OPENAI_API_KEY; prefer the variable, flags end up in shell history); never printed or stored")
+    .option("--concurrency <n>", "requests in flight at once", "8")
+    .option("--limit <k>", "annotate only the first K pairs")
+    .option("--dry-run", "print the prompts of the first pair and a token and cost estimate; send nothing")
+    .option("--batch", "use the Batch API: upload all requests, wait for the batch (up to 24 h), merge results; half price")
+    .option("--timeout <seconds>", "per-request timeout", "120")
+    .option("--max-retries <n>", "retries per call on 429, 5xx, timeouts and dropped connections", "6")
+    .option("--seed <n>", "sampling seed sent with every request (temperature is always 0)", "42")
+    .option("--use-input-reference", "use the reference answer shipped with the input (gpt4_ref_output) instead of generating one")
+    .option("--no-json-mode", "never request JSON output mode (for servers that reject response_format; normally detected automatically)")
+    .option("--price <in,out>", "price in USD per 1M input and output tokens, overriding the built-in table")
+    .option("--poll-interval <seconds>", "with --batch: wait between status checks", "30")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  pd mock-server --port 8787 &            # a local server with deterministic answers, no key needed
+  OPENAI_API_KEY=none pd annotate --in artifact:sample-unannotated --out runs/sample \\
+      --model mock --base-url http://127.0.0.1:8787/v1
+  pd annotate --in pairs.jsonl --out runs/gpt4o --model gpt-4o-mini --dry-run
+  OPENAI_API_KEY=sk-... pd annotate --in pairs.jsonl --out runs/gpt4o --model gpt-4o-mini --batch`,
+    )
+    .action(async (flags: AnnotateFlags) => {
+      const concurrency = positiveInteger(flags.concurrency, "--concurrency");
+      const timeoutSeconds = positiveInteger(flags.timeout, "--timeout");
+      const maxRetries = positiveInteger(flags.maxRetries, "--max-retries", true);
+      const seed = positiveInteger(flags.seed, "--seed", true);
+      const pollSeconds = positiveInteger(flags.pollInterval, "--poll-interval");
+      const limit = flags.limit === undefined ? undefined : positiveInteger(flags.limit, "--limit");
+      let price: ModelPrice | undefined = priceFor(flags.model);
+      if (flags.price !== undefined) {
+        price = parsePrice(flags.price);
+        if (price === undefined) throw new PrefDissectError("bad-flag", `--price must be "INPUT,OUTPUT" in USD per 1M tokens, e.g. 2.5,10; got "${flags.price}"`, { field: "--price" });
+      }
+
+      const allPairs = await loadPairs(flags.in);
+      const pairs = limit === undefined ? allPairs : allPairs.slice(0, limit);
+      if (flags.dryRun) {
+        printDryRun(pairs, flags, price, seed);
+        return;
+      }
+      if (flags.out === undefined) throw new PrefDissectError("bad-flag", "--out <dir> is required (unless --dry-run)", { field: "--out" });
+      const baseURL = flags.baseUrl ?? process.env.OPENAI_BASE_URL ?? DEFAULT_BASE_URL;
+      if (!URL.canParse(baseURL) || !/^https?:$/.test(new URL(baseURL).protocol)) {
+        throw new PrefDissectError("bad-flag", `--base-url must be an http(s) URL such as http://127.0.0.1:8787/v1, got "${baseURL}"`, { field: "--base-url" });
+      }
+      const apiKey = flags.apiKey ?? process.env.OPENAI_API_KEY;
+      if (apiKey === undefined || apiKey.trim() === "") {
+        throw new PrefDissectError(
+          "no-api-key",
+          "no API key: set OPENAI_API_KEY (or pass --api-key); local servers such as pd mock-server accept any value",
+          { field: "OPENAI_API_KEY" },
+        );
+      }
+
+      const progress = createProgress(flags.batch ? "annotate (batch)" : "annotate", pairs.length);
+      let summary: AnnotateSummary;
+      try {
+        summary = await annotateToDirectory({
+          pairs,
+          outDir: flags.out,
+          model: flags.model,
+          baseURL,
+          apiKey,
+          concurrency,
+          timeoutMs: timeoutSeconds * 1000,
+          retry: { maxRetries },
+          sampling: { temperature: 0, topP: 1, seed },
+          useInputReference: flags.useInputReference ?? false,
+          disableJsonMode: !flags.jsonMode,
+          batch: flags.batch ? { pollIntervalMs: pollSeconds * 1000 } : false,
+          ...(price !== undefined ? { price } : {}),
+          onPairSettled: (pair, complete) => progress.tick(1, complete ? `pair ${pair.id}` : `pair ${pair.id} incomplete`),
+          onBatchPoll: (status, id) => process.stderr.write(`batch ${id}: ${status}\n`),
+        });
+      } finally {
+        progress.stop();
+      }
+      printSummary(summary, flags, baseURL);
+      if (summary.calls.failed > 0 || summary.incomplete.length > 0) {
+        const first = summary.calls.failures[0] ?? summary.incomplete[0]?.missing[0];
+        throw new PrefDissectError(
+          "annotation-incomplete",
+          `${summary.incomplete.length} of ${summary.pairs} pairs are incomplete (${summary.calls.failed} calls failed${first ? `, e.g. ${first.promptId}: ${first.reason}` : ""}); rerun the same command to retry them`,
+        );
+      }
+    });
+}

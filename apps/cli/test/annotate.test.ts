@@ -1,0 +1,74 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startMockServer, type MockServer } from "@prefdissect/annotation/node";
+import { register as registerAnnotate } from "../src/commands/annotate.js";
+import { runCommand } from "./run.js";
+
+let server: MockServer;
+const savedKey = process.env.OPENAI_API_KEY;
+const savedUrl = process.env.OPENAI_BASE_URL;
+
+beforeAll(async () => {
+  server = await startMockServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+afterEach(() => {
+  if (savedKey === undefined) delete process.env.OPENAI_API_KEY;
+  else process.env.OPENAI_API_KEY = savedKey;
+  if (savedUrl === undefined) delete process.env.OPENAI_BASE_URL;
+  else process.env.OPENAI_BASE_URL = savedUrl;
+});
+
+const tempDir = () => mkdtempSync(join(tmpdir(), "pd-annotate-"));
+
+describe("pd annotate", () => {
+  it("annotates the authors' sample pairs against the loopback server and resumes from the cache", async () => {
+    process.env.OPENAI_API_KEY = "sk-never-printed";
+    const out = tempDir();
+    const args = ["annotate", "--in", "artifact:sample-unannotated", "--out", out, "--model", "gpt-4o-mini", "--base-url", server.url];
+    const first = await runCommand(registerAnnotate, args);
+    expect(first.error).toBeUndefined();
+    expect(first.stdout).toContain("calls: 12 done, 0 failed, 0 skipped");
+    expect(first.stdout).toContain("pairs: 2 of 2 complete");
+    expect(first.stdout).toMatch(/estimated cost: \$0\.00\d+ \(list price/);
+    const features = readFileSync(join(out, "features.jsonl"), "utf8").trimEnd().split("\n").map((line) => JSON.parse(line));
+    expect(features.map((line) => line.index)).toEqual([0, 1]);
+    const second = await runCommand(registerAnnotate, args);
+    expect(second.stdout).toContain("calls: 0 done, 0 failed, 12 skipped");
+    expect(`${first.stdout}${first.stderr}${second.stdout}${second.stderr}`).not.toContain("sk-never-printed");
+  });
+
+  it("prints prompts and an estimate on --dry-run without sending anything or needing a key", async () => {
+    delete process.env.OPENAI_API_KEY;
+    const before = server.requests.length;
+    const { stdout, error } = await runCommand(registerAnnotate, ["annotate", "--in", "artifact:sample-unannotated", "--model", "gpt-4-1106-preview", "--dry-run"]);
+    expect(error).toBeUndefined();
+    expect(stdout).toContain("=== query-analysis v1 (JSON mode, max_tokens 1024) ===");
+    expect(stdout).toMatch(/total\s+12 calls/);
+    expect(stdout).toMatch(/Estimated cost: \$\d+\.\d+ live, \$\d+\.\d+ with --batch/);
+    expect(server.requests.length).toBe(before);
+  });
+
+  it("explains a missing key, a bad input line and an unreachable server in one sentence each", async () => {
+    delete process.env.OPENAI_API_KEY;
+    const base = ["--model", "m", "--out", tempDir(), "--base-url", server.url];
+    const noKey = await runCommand(registerAnnotate, ["annotate", "--in", "artifact:sample-unannotated", ...base]);
+    expect(noKey.error?.message).toMatch(/^no API key: set OPENAI_API_KEY/);
+
+    process.env.OPENAI_API_KEY = "k";
+    const bad = join(tempDir(), "bad.jsonl");
+    writeFileSync(bad, '{"prompt":"q","response_a":"a","response_b":"b"}\n{"prompt":"q","response_a":"a","response_b":""}\n');
+    const badLine = await runCommand(registerAnnotate, ["annotate", "--in", bad, ...base]);
+    expect(badLine.error?.message).toBe(`${bad}:2, field "response_b": "response_b" is empty`);
+
+    const closed = await startMockServer();
+    const url = closed.url;
+    await closed.close();
+    const down = await runCommand(registerAnnotate, ["annotate", "--in", "artifact:sample-unannotated", "--model", "m", "--out", tempDir(), "--base-url", url]);
+    expect(down.error?.message).toBe(`cannot reach the server at ${url} (ECONNREFUSED); is it running and is the URL right?`);
+  });
+});

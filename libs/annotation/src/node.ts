@@ -1,0 +1,16 @@
+/**
+ * Node-only entry of @prefdissect/annotation: the OpenAI-compatible client with retries, the
+ * durable JSONL cache, live and Batch API runs, reading pairs files, and the loopback server.
+ */
+export { annotateToDirectory, type AnnotateOptions, type AnnotateSummary } from "./node/annotate-directory.js";
+export { AnnotationCache, type CacheRecord, type OkRecord, type FailedRecord, type CacheOpenReport } from "./node/annotation-cache.js";
+export { cacheKey, canonicalJson } from "./node/cache-key.js";
+export { ChatClient, CallFailedError, FatalClientError, type ChatClientOptions, type ChatCompletionResult } from "./node/chat-client.js";
+export { DEFAULT_RETRY, backoffDelay, retryAfterMs, retryDelay, isRetryableStatus, type RetrySettings } from "./node/retry-policy.js";
+export { createLimiter } from "./node/limiter.js";
+export { createCallExecutor, emptyStats, type CallStats } from "./node/call-executor.js";
+export { runBatchStages, type BatchOptions } from "./node/batch-runner.js";
+export { readPairsFile } from "./node/read-pairs.js";
+export { startMockServer, type MockServer, type MockServerOptions, type ChatRequestInfo } from "./node/mock-server/mock-server.js";
+export { parseFaultList, type MockFault, type MockFaultKind } from "./node/mock-server/faults.js";
+export { mockAnswer } from "./node/mock-server/mock-answers.js";

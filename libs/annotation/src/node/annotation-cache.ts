@@ -1,0 +1,203 @@
+/**
+ * The durable record of a run: an append-only JSONL file with one line per finished call.
+ *
+ * - Each line is written with a single `write` on a file opened for appending and then flushed to
+ *   disk, so a killed process leaves every finished line intact; at worst the line being written is
+ *   cut short. On opening, such a torn last line is cut off (its call simply runs again).
+ * - A key with an `ok` line is done and is never written again; a `failed` line records why a call
+ *   failed (with the raw answer when there was one) and the next run retries it. The newest line
+ *   for a key wins.
+ * - A lock file holding the process id stops two runs from appending to the same cache; a lock
+ *   left by a killed process (its pid is gone) is taken over.
+ * - No credentials are ever part of a line: records hold the model, prompt, parameters, inputs'
+ *   hash and answers only.
+ */
+import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from "node:fs";
+import { PrefDissectError } from "@prefdissect/shared";
+import type { CallParams } from "../plan/calls.js";
+import type { PromptId } from "../prompts/catalog.js";
+import type { TokenUsage } from "../pricing.js";
+
+interface RecordBase {
+  readonly key: string;
+  readonly pairId: string;
+  readonly promptId: PromptId;
+  readonly promptVersion: number;
+  readonly model: string;
+  readonly params: CallParams;
+  /** Requests sent for this call in the run that wrote the line. */
+  readonly attempts: number;
+  /** How the call was made. */
+  readonly via: "chat" | "batch";
+  readonly finishedAt: string;
+}
+
+/** A call that produced a valid answer. */
+export interface OkRecord extends RecordBase {
+  readonly status: "ok";
+  /** The answer exactly as the model wrote it. */
+  readonly text: string;
+  /** The validated, normalised answer. */
+  readonly answer: unknown;
+  /** Repairs applied before validation (code fence, trailing comma, …). */
+  readonly repaired: readonly string[];
+  readonly usage: TokenUsage;
+  readonly jsonMode: boolean;
+}
+
+/** A call that failed; retried by the next run. */
+export interface FailedRecord extends RecordBase {
+  readonly status: "failed";
+  readonly reason: string;
+  /** The model's answer when one arrived but could not be used. */
+  readonly raw?: string;
+  readonly usage?: TokenUsage;
+}
+
+export type CacheRecord = OkRecord | FailedRecord;
+
+export interface CacheOpenReport {
+  /** Bytes of a torn last line that were cut off. */
+  readonly tornBytes: number;
+  /** Lines that were not valid records (left in place, ignored). */
+  readonly unreadableLines: number;
+}
+
+export interface CacheOptions {
+  /** Flush every line to disk (fdatasync); default true. */
+  readonly sync?: boolean;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export class AnnotationCache {
+  readonly path: string;
+  readonly report: CacheOpenReport;
+  private readonly records = new Map<string, CacheRecord>();
+  private readonly lockPath: string;
+  private fd: number | undefined;
+  private readonly sync: boolean;
+
+  private constructor(path: string, options: CacheOptions) {
+    this.path = path;
+    this.lockPath = `${path}.lock`;
+    this.sync = options.sync ?? true;
+    this.acquireLock();
+    try {
+      this.report = this.load();
+      this.fd = openSync(path, "a");
+    } catch (error) {
+      this.releaseLock();
+      throw error;
+    }
+  }
+
+  /** Opens (or creates) the cache at `path`, repairing a torn last line. */
+  static open(path: string, options: CacheOptions = {}): AnnotationCache {
+    return new AnnotationCache(path, options);
+  }
+
+  private acquireLock(): void {
+    for (let tries = 0; tries < 2; tries += 1) {
+      try {
+        writeFileSync(this.lockPath, `${process.pid}\n`, { flag: "wx" });
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        const pid = Number.parseInt(readFileSync(this.lockPath, "utf8"), 10);
+        if (Number.isInteger(pid) && pid !== process.pid && processAlive(pid)) {
+          throw new PrefDissectError(
+            "cache-locked",
+            `${this.path} is in use by another annotate run (process ${pid}); wait for it to finish or stop it`,
+            { file: this.path },
+          );
+        }
+        if (pid === process.pid) {
+          throw new PrefDissectError("cache-locked", `${this.path} is already open in this process`, { file: this.path });
+        }
+        rmSync(this.lockPath, { force: true }); // left behind by a process that no longer exists
+      }
+    }
+    throw new PrefDissectError("cache-locked", `could not lock ${this.path}`, { file: this.path });
+  }
+
+  private releaseLock(): void {
+    rmSync(this.lockPath, { force: true });
+  }
+
+  private load(): CacheOpenReport {
+    if (!existsSync(this.path)) return { tornBytes: 0, unreadableLines: 0 };
+    const bytes = readFileSync(this.path);
+    let tornBytes = 0;
+    let complete = bytes;
+    if (bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a) {
+      const lastNewline = bytes.lastIndexOf(0x0a);
+      const keep = lastNewline + 1;
+      tornBytes = bytes.length - keep;
+      truncateSync(this.path, keep);
+      complete = bytes.subarray(0, keep);
+    }
+    let unreadableLines = 0;
+    for (const line of complete.toString("utf8").split("\n")) {
+      if (line.trim() === "") continue;
+      try {
+        const record = JSON.parse(line) as CacheRecord;
+        if (typeof record.key !== "string" || (record.status !== "ok" && record.status !== "failed")) {
+          unreadableLines += 1;
+          continue;
+        }
+        // An ok answer is final; a later failure line for the same key cannot exist, but never let
+        // one hide a finished answer.
+        if (this.records.get(record.key)?.status !== "ok") this.records.set(record.key, record);
+      } catch {
+        unreadableLines += 1;
+      }
+    }
+    return { tornBytes, unreadableLines };
+  }
+
+  /** The newest record for `key`. */
+  get(key: string): CacheRecord | undefined {
+    return this.records.get(key);
+  }
+
+  /** All current records (newest per key). */
+  values(): IterableIterator<CacheRecord> {
+    return this.records.values();
+  }
+
+  get size(): number {
+    return this.records.size;
+  }
+
+  /** Appends `record` and flushes it; an `ok` key is never written twice. */
+  append(record: CacheRecord): void {
+    if (this.fd === undefined) throw new Error("the annotation cache is closed");
+    if (this.records.get(record.key)?.status === "ok") return;
+    const bytes = Buffer.from(`${JSON.stringify(record)}\n`, "utf8");
+    let written = 0;
+    while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written);
+    if (this.sync) fdatasyncSync(this.fd);
+    this.records.set(record.key, record);
+  }
+
+  /** Closes the file and releases the lock. */
+  close(): void {
+    if (this.fd === undefined) return;
+    closeSync(this.fd);
+    this.fd = undefined;
+    this.releaseLock();
+  }
+
+  /** Size of the file on disk in bytes. */
+  fileSize(): number {
+    return existsSync(this.path) ? statSync(this.path).size : 0;
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * Executes calls for a live run: answers already in the cache are reused, the rest go to the
+ * server through the bounded limiter, and every outcome is appended to the cache before it is
+ * returned. Identical calls shared by several pairs (the same query twice, say) are sent once.
+ */
+import { setMaxListeners } from "node:events";
+import type { CallSpec, ParsedAnswer } from "../plan/calls.js";
+import type { AnnotationInput } from "../input/pairs.js";
+import type { TokenUsage } from "../pricing.js";
+import type { PromptId } from "../prompts/catalog.js";
+import type { AnnotationCache, CacheRecord } from "./annotation-cache.js";
+import { cacheKey } from "./cache-key.js";
+import { CallFailedError, FatalClientError, type ChatClient } from "./chat-client.js";
+import { createLimiter } from "./limiter.js";
+
+/** Counters of one run. */
+export interface CallStats {
+  /** Calls answered in this run. */
+  done: number;
+  /** Calls that failed in this run (recorded; retried next time). */
+  failed: number;
+  /** Calls answered by an earlier run (read from the cache). */
+  skipped: number;
+  usage: { input: number; output: number };
+  failures: Array<{ pairId: string; promptId: PromptId; reason: string }>;
+}
+
+export function emptyStats(): CallStats {
+  return { done: 0, failed: 0, skipped: 0, usage: { input: 0, output: 0 }, failures: [] };
+}
+
+function addUsage(stats: CallStats, usage: TokenUsage | undefined): void {
+  if (usage === undefined) return;
+  stats.usage.input += usage.input;
+  stats.usage.output += usage.output;
+}
+
+/** Reads a cached answer: the stored text is validated again with the current schema. */
+export function cachedAnswer<T>(spec: CallSpec<T>, record: CacheRecord | undefined): ParsedAnswer<T> | undefined {
+  if (record === undefined) return undefined;
+  if (record.status === "failed") return { ok: false, reason: record.reason };
+  return spec.parse(record.text);
+}
+
+/** Builds the cache record for a finished request. */
+export function recordOutcome<T>(
+  spec: CallSpec<T>,
+  meta: { key: string; pairId: string; model: string; attempts: number; via: "chat" | "batch" },
+  outcome: { text: string; finishReason: string; usage: TokenUsage; jsonMode: boolean },
+): { record: CacheRecord; parsed: ParsedAnswer<T> } {
+  const base = {
+    key: meta.key,
+    pairId: meta.pairId,
+    promptId: spec.promptId,
+    promptVersion: spec.promptVersion,
+    model: meta.model,
+    params: spec.params,
+    attempts: meta.attempts,
+    via: meta.via,
+    finishedAt: new Date().toISOString(),
+  };
+  const parsed = spec.parse(outcome.text);
+  if (parsed.ok) {
+    return {
+      parsed,
+      record: { ...base, status: "ok", text: outcome.text, answer: parsed.value, repaired: parsed.repaired, usage: outcome.usage, jsonMode: outcome.jsonMode },
+    };
+  }
+  const reason = outcome.finishReason === "length" ? `the answer was cut off at max_tokens; ${parsed.reason}` : parsed.reason;
+  return {
+    parsed: { ok: false, reason },
+    record: { ...base, status: "failed", reason, raw: outcome.text, usage: outcome.usage },
+  };
+}
+
+export interface ExecutorOptions {
+  readonly client: ChatClient;
+  readonly cache: AnnotationCache;
+  readonly concurrency: number;
+  readonly stats: CallStats;
+  /** Called after each request finishes (answered or failed). */
+  readonly onCall?: (promptId: PromptId, ok: boolean) => void;
+}
+
+/**
+ * A `CallRunner` for live runs. After a `FatalClientError` it stops sending (pending calls return
+ * `undefined`) and `fatal` holds the error for the caller to report.
+ */
+export function createCallExecutor(options: ExecutorOptions) {
+  const { client, cache, stats } = options;
+  const limit = createLimiter(options.concurrency);
+  const inFlight = new Map<string, Promise<unknown>>();
+  const abort = new AbortController();
+  // Every in-flight request listens on this one signal; the default cap of 10 would warn.
+  setMaxListeners(0, abort.signal);
+  const state: { fatal: FatalClientError | undefined } = { fatal: undefined };
+
+  async function send<T>(spec: CallSpec<T>, key: string, pair: AnnotationInput): Promise<ParsedAnswer<T> | undefined> {
+    return limit(async () => {
+      if (abort.signal.aborted) return undefined;
+      try {
+        const result = await client.complete(spec, abort.signal);
+        const { record, parsed } = recordOutcome(spec, { key, pairId: pair.id, model: client.model, attempts: result.attempts, via: "chat" }, result);
+        cache.append(record);
+        addUsage(stats, result.usage);
+        if (parsed.ok) stats.done += 1;
+        else {
+          stats.failed += 1;
+          stats.failures.push({ pairId: pair.id, promptId: spec.promptId, reason: parsed.reason });
+        }
+        options.onCall?.(spec.promptId, parsed.ok);
+        return parsed;
+      } catch (error) {
+        if (error instanceof FatalClientError) {
+          state.fatal ??= error;
+          abort.abort(error);
+          return undefined;
+        }
+        if (abort.signal.aborted) return undefined;
+        const reason = error instanceof CallFailedError ? error.message : `unexpected error (${(error as Error).message})`;
+        cache.append({
+          key,
+          pairId: pair.id,
+          promptId: spec.promptId,
+          promptVersion: spec.promptVersion,
+          model: client.model,
+          params: spec.params,
+          attempts: error instanceof CallFailedError ? error.attempts : 1,
+          via: "chat",
+          finishedAt: new Date().toISOString(),
+          status: "failed",
+          reason,
+        });
+        stats.failed += 1;
+        stats.failures.push({ pairId: pair.id, promptId: spec.promptId, reason });
+        options.onCall?.(spec.promptId, false);
+        return { ok: false, reason };
+      }
+    });
+  }
+
+  const run = async <T>(spec: CallSpec<T>, pair: AnnotationInput): Promise<ParsedAnswer<T> | undefined> => {
+    const key = cacheKey(client.model, spec);
+    const record = cache.get(key);
+    if (record?.status === "ok") {
+      stats.skipped += 1;
+      return cachedAnswer(spec, record);
+    }
+    const pending = inFlight.get(key);
+    if (pending !== undefined) return (await pending) as ParsedAnswer<T> | undefined;
+    const promise = send(spec, key, pair).finally(() => inFlight.delete(key));
+    inFlight.set(key, promise);
+    return promise;
+  };
+
+  return { run, state, abort };
+}

@@ -1,0 +1,215 @@
+/**
+ * The calls the annotator makes for one pair, as plain descriptions: which prompt (id and
+ * version), the inputs it was filled with, the rendered messages, the sampling parameters and how
+ * to validate the answer. Executing them (HTTP, cache, retries) is the node side's job; everything
+ * here is pure, so the dry run and the browser can use it too.
+ *
+ *   reference-answer ─┐
+ *                     ├─► error-detection
+ *   query-analysis ───┼─► query-specific (only when the analysis triggers a case)
+ *   basic-query-free  │
+ *   basic-query-aware ┘   (independent of the others)
+ */
+import type { QueryInfo } from "@prefdissect/data";
+import { PROMPTS, promptProperties, type PromptId, type QuerySpecificSection } from "../prompts/catalog.js";
+import { fillTemplate, type ChatMessage } from "../prompts/render.js";
+import { extractJsonObject } from "../parse/repair-json.js";
+import {
+  ErrorDetectionAnswerSchema,
+  QueryAnalysisAnswerSchema,
+  pairRatingsSchema,
+  querySpecificAnswerSchema,
+  type PairErrorChecks,
+  type PairQuerySpecific,
+  type PairRatings,
+  type QuerySpecificRequest,
+} from "../parse/output-schemas.js";
+import type { z } from "zod";
+
+/** Sampling settings shared by every call (the paper used temperature 0, top_p 1, seed 42). */
+export interface SamplingSettings {
+  readonly temperature: number;
+  readonly topP: number;
+  readonly seed: number;
+}
+
+export const DEFAULT_SAMPLING: SamplingSettings = { temperature: 0, topP: 1, seed: 42 };
+
+/** Parameters sent with one request; part of the cache key and of every stored annotation. */
+export interface CallParams extends SamplingSettings {
+  readonly maxTokens: number;
+  /** True when the prompt asks for a JSON object (JSON output mode is requested). */
+  readonly json: boolean;
+}
+
+export type ParsedAnswer<T> = { ok: true; value: T; repaired: string[] } | { ok: false; reason: string };
+
+/** One call, ready to send. `T` is the validated answer. */
+export interface CallSpec<T = unknown> {
+  readonly promptId: PromptId;
+  readonly promptVersion: number;
+  /** The values the prompt was filled with (hashed into the cache key). */
+  readonly inputs: Readonly<Record<string, string>>;
+  readonly messages: readonly ChatMessage[];
+  readonly params: CallParams;
+  /** Validates the raw answer text. */
+  parse(text: string): ParsedAnswer<T>;
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
+    .join("; ");
+}
+
+function jsonParser<T>(schema: z.ZodType<T>) {
+  return (text: string): ParsedAnswer<T> => {
+    const extracted = extractJsonObject(text);
+    if (!extracted.ok) return extracted;
+    const result = schema.safeParse(extracted.value);
+    if (!result.success) return { ok: false, reason: `the answer does not match the expected shape (${describeIssues(result.error)})` };
+    return { ok: true, value: result.data, repaired: extracted.repaired };
+  };
+}
+
+function buildCall<T>(
+  promptId: PromptId,
+  inputs: Record<string, string>,
+  extraSlots: Record<string, string>,
+  sampling: SamplingSettings,
+  parse: (text: string) => ParsedAnswer<T>,
+): CallSpec<T> {
+  const prompt = PROMPTS[promptId];
+  const slots = { ...inputs, ...extraSlots };
+  return {
+    promptId,
+    promptVersion: prompt.version,
+    inputs,
+    messages: [
+      { role: "system", content: fillTemplate(prompt.system, slots) },
+      { role: "user", content: fillTemplate(prompt.user, slots) },
+    ],
+    params: { ...sampling, maxTokens: prompt.maxTokens, json: prompt.output === "json" },
+    parse,
+  };
+}
+
+/** The texts a pair contributes to the prompts. */
+export interface PairTexts {
+  readonly query: string;
+  readonly responseA: string;
+  readonly responseB: string;
+}
+
+export function referenceAnswerCall(pair: PairTexts, sampling = DEFAULT_SAMPLING): CallSpec<string> {
+  return buildCall("reference-answer", { query: pair.query }, {}, sampling, (text) =>
+    text.trim() === "" ? { ok: false, reason: "the answer is empty" } : { ok: true, value: text, repaired: [] },
+  );
+}
+
+export function queryAnalysisCall(pair: PairTexts, sampling = DEFAULT_SAMPLING): CallSpec<QueryInfo> {
+  return buildCall("query-analysis", { query: pair.query }, {}, sampling, jsonParser(QueryAnalysisAnswerSchema));
+}
+
+function ratingSlots(promptId: "basic-query-free" | "basic-query-aware"): Record<string, string> {
+  const properties = promptProperties(promptId);
+  return {
+    properties: properties.map((item) => `- ${item.key}: ${item.definition}`).join("\n"),
+    keys: properties.map((item) => `"${item.key}": 0-3`).join(", "),
+  };
+}
+
+export function queryFreeRatingCall(pair: PairTexts, sampling = DEFAULT_SAMPLING): CallSpec<PairRatings> {
+  const keys = promptProperties("basic-query-free").map((item) => item.key);
+  return buildCall(
+    "basic-query-free",
+    { response_a: pair.responseA, response_b: pair.responseB },
+    ratingSlots("basic-query-free"),
+    sampling,
+    jsonParser(pairRatingsSchema(keys)),
+  );
+}
+
+export function queryAwareRatingCall(pair: PairTexts, sampling = DEFAULT_SAMPLING): CallSpec<PairRatings> {
+  const keys = promptProperties("basic-query-aware").map((item) => item.key);
+  return buildCall(
+    "basic-query-aware",
+    { query: pair.query, response_a: pair.responseA, response_b: pair.responseB },
+    ratingSlots("basic-query-aware"),
+    sampling,
+    jsonParser(pairRatingsSchema(keys)),
+  );
+}
+
+export function errorDetectionCall(
+  pair: PairTexts,
+  reference: string,
+  sampling = DEFAULT_SAMPLING,
+): CallSpec<PairErrorChecks> {
+  return buildCall(
+    "error-detection",
+    { query: pair.query, reference, response_a: pair.responseA, response_b: pair.responseB },
+    {},
+    sampling,
+    jsonParser(ErrorDetectionAnswerSchema),
+  );
+}
+
+/** The query-specific sections a query's information switches on, in catalog order. */
+export function triggeredSections(info: QueryInfo): QuerySpecificSection[] {
+  const sections: QuerySpecificSection[] = [];
+  if (!info.clearIntent) sections.push("clarify_intent");
+  if (info.expressesFeelings) sections.push("show_empathy");
+  if (info.constraints.length > 0) sections.push("constraints");
+  if (info.stances.length > 0) sections.push("stances");
+  if (info.mistakes.length > 0) sections.push("mistakes");
+  return sections;
+}
+
+/** The query-specific call, or `undefined` when the query triggers no case (no call is made). */
+export function querySpecificCall(
+  pair: PairTexts,
+  info: QueryInfo,
+  sampling = DEFAULT_SAMPLING,
+): CallSpec<PairQuerySpecific> | undefined {
+  const sections = triggeredSections(info);
+  if (sections.length === 0) return undefined;
+  const prompt = PROMPTS["query-specific"];
+  const listFor: Partial<Record<QuerySpecificSection, readonly string[]>> = {
+    constraints: info.constraints,
+    stances: info.stances,
+    mistakes: info.mistakes,
+  };
+  const sectionText = sections.map((section) => {
+    const template = prompt.sections?.[section];
+    if (template === undefined) throw new Error(`query-specific prompt lacks section "${section}"`);
+    const items = listFor[section];
+    return fillTemplate(template, items === undefined ? {} : { items: JSON.stringify(items) });
+  });
+  const shapeParts = sections.map((section) => prompt.shapes?.[section] ?? `"${section}": …`);
+  const request: QuerySpecificRequest = {
+    sections,
+    constraints: info.constraints.length,
+    stances: info.stances.length,
+    mistakes: info.mistakes.length,
+  };
+  return buildCall(
+    "query-specific",
+    {
+      query: pair.query,
+      response_a: pair.responseA,
+      response_b: pair.responseB,
+      triggered: JSON.stringify(sections),
+      constraints: JSON.stringify(info.constraints),
+      stances: JSON.stringify(info.stances),
+      mistakes: JSON.stringify(info.mistakes),
+    },
+    {
+      sections: sectionText.join("\n\n"),
+      shape: `{"response_a": {${shapeParts.join(", ")}}, "response_b": {same keys}}`,
+    },
+    sampling,
+    jsonParser(querySpecificAnswerSchema(request)),
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * The paper's similarity heatmap: for every pair of the 33 judges, the Pearson correlation of
+ * their weight vectors averaged over the 11 scenarios. Judges are in size order, so the blocks of
+ * small and large models the paper discusses (§4.2) show up along the diagonal.
+ */
+import type { TopLevelSpec } from "vega-lite";
+import { JUDGE_IDS, judgeById, sizeGroup, type WeightSet } from "@prefdissect/data";
+import { similarityMatrix } from "@prefdissect/similarity";
+import { judgeLabel } from "../labels.js";
+import { FIGURE_CONFIG } from "../theme.js";
+import { figureTitle, type FigureOptions } from "../options.js";
+import { inlineValues, type FigureDefinition } from "../figure.js";
+
+export interface SimilarityCellRow {
+  judgeA: string;
+  judgeALabel: string;
+  judgeB: string;
+  judgeBLabel: string;
+  similarity: number;
+}
+
+/** Every ordered pair of judges with its similarity, row-major in the given judge order. */
+export function similarityCellRows(weights: WeightSet, judges: readonly string[] = JUDGE_IDS): SimilarityCellRow[] {
+  const matrix = similarityMatrix(weights, judges);
+  return matrix.judges.flatMap((judgeA, i) =>
+    matrix.judges.map((judgeB, j) => ({
+      judgeA,
+      judgeALabel: judgeLabel(judgeA),
+      judgeB,
+      judgeBLabel: judgeLabel(judgeB),
+      similarity: matrix.values[i]![j]!,
+    })),
+  );
+}
+
+const CELL = 27;
+
+/**
+ * Labels of the first judge of each size block (≤14B, >30B, proprietary) in `order`, where a
+ * separating line is drawn: the paper's size-group claim is about these blocks.
+ */
+function blockStarts(judgeIds: readonly string[]): string[] {
+  const blockOf = (id: string) => sizeGroup(judgeById(id)) ?? judgeById(id).family;
+  return judgeIds.filter((id, i) => i > 0 && blockOf(id) !== blockOf(judgeIds[i - 1]!)).map((id) => judgeById(id).displayName);
+}
+
+/** A square heatmap with every similarity printed in its cell (two decimals, leading zero dropped). */
+export function buildSimilarityHeatmapSpec(rows: readonly SimilarityCellRow[], options: FigureOptions = {}): TopLevelSpec {
+  const order = [...new Set(rows.map((row) => row.judgeALabel))];
+  const boundaries = blockStarts([...new Set(rows.map((row) => row.judgeA))]).map((label) => ({ judgeALabel: label, judgeBLabel: label }));
+  const lowest = Math.min(...rows.map((row) => row.similarity));
+  // The colour scale starts at the lowest tenth below the data so the paper's 0.7–0.9 range
+  // spreads over most of the palette; it never needs negative values for these weights.
+  const floor = Math.min(0.5, Math.floor(lowest * 10) / 10);
+  const whiteAbove = floor + (1 - floor) * 0.6;
+  const x = {
+    field: "judgeBLabel",
+    type: "nominal" as const,
+    sort: order,
+    axis: { title: null, orient: "top" as const, labelAngle: -55, labelAlign: "left" as const, labelFontSize: 11, domain: false, ticks: false },
+  };
+  const y = { field: "judgeALabel", type: "nominal" as const, sort: order, axis: { title: null, labelFontSize: 11, domain: false, ticks: false } };
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    config: FIGURE_CONFIG,
+    title: figureTitle(
+      `Preference similarity between the ${order.length} judges`,
+      [
+        "Pearson correlation of two judges' regression weights, averaged over the 11 scenarios.",
+        "Judges ordered by model size (Human first, GPT models last); red lines separate Human, the ≤14B",
+        "open models, the >30B open models and the GPT models.",
+      ],
+      options,
+    ),
+    width: CELL * order.length,
+    height: CELL * order.length,
+    data: { values: inlineValues(rows) },
+    transform: [{ calculate: "replace(format(datum.similarity, '.2f'), /^(-?)0\\./, '$1.')", as: "label" }],
+    layer: [
+      {
+        mark: { type: "rect", stroke: "white", strokeWidth: 0.5 },
+        encoding: {
+          x,
+          y,
+          color: {
+            field: "similarity",
+            type: "quantitative",
+            scale: { scheme: "yellowgreenblue", domain: [floor, 1], clamp: true },
+            legend: { title: "similarity", orient: "right", gradientLength: CELL * order.length * 0.5, format: ".1f" },
+          },
+        },
+      },
+      {
+        mark: { type: "text", fontSize: 8.5, baseline: "middle" },
+        encoding: {
+          x,
+          y,
+          text: { field: "label" },
+          color: { condition: { test: `datum.similarity > ${whiteAbove}`, value: "white" }, value: "#1a1a1a" },
+        },
+      },
+      {
+        data: { values: boundaries },
+        mark: { type: "rule", color: "#d62728", strokeWidth: 1.5 },
+        encoding: { x: { ...x, bandPosition: 0 } },
+      },
+      {
+        data: { values: boundaries },
+        mark: { type: "rule", color: "#d62728", strokeWidth: 1.5 },
+        encoding: { y: { ...y, bandPosition: 0 } },
+      },
+    ],
+  };
+}
+
+export const similarityHeatmap: FigureDefinition<SimilarityCellRow> = {
+  name: "fig-similarity-heatmap",
+  description: "Similarity heatmap: 33×33 judges in size order, mean Pearson over the 11 scenarios, values in cells.",
+  columns: ["judgeA", "judgeALabel", "judgeB", "judgeBLabel", "similarity"],
+  rows: (weights) => similarityCellRows(weights),
+  spec: buildSimilarityHeatmapSpec,
+};

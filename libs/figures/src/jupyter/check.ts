@@ -1,0 +1,43 @@
+/**
+ * Before running notebooks: is Jupyter (nbconvert) installed, and is this repository's tslab
+ * kernel registered? Each failure names the one command that fixes it.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { PrefDissectError } from "@prefdissect/shared";
+import { notebookEnvironment } from "./environment.js";
+
+export const JUPYTER_INSTALL_HINT =
+  "install it with `make jupyter` (Debian/Ubuntu as root) or `sudo apt-get install -y --no-install-recommends jupyter-nbconvert jupyter-client`";
+
+interface KernelSpecList {
+  kernelspecs?: Record<string, { resource_dir?: string; spec?: { argv?: string[] } }>;
+}
+
+/** Throws a `PrefDissectError` unless `jupyter nbconvert` runs and the `tslab` kernel is usable. */
+export function checkJupyter(root: string): void {
+  const env = notebookEnvironment(root);
+  const version = spawnSync("jupyter", ["nbconvert", "--version"], { env, encoding: "utf8" });
+  if (version.error !== undefined || version.status !== 0) {
+    throw new PrefDissectError("jupyter-missing", `Jupyter nbconvert is not installed (\`jupyter nbconvert --version\` failed); ${JUPYTER_INSTALL_HINT}`, {
+      field: "jupyter",
+    });
+  }
+  const listed = spawnSync("jupyter", ["kernelspec", "list", "--json"], { env, encoding: "utf8" });
+  let specs: KernelSpecList = {};
+  try {
+    specs = JSON.parse(listed.stdout) as KernelSpecList;
+  } catch {
+    // Treated below as "no kernel".
+  }
+  const tslab = specs.kernelspecs?.tslab;
+  const launcher = tslab?.spec?.argv?.[0];
+  if (tslab === undefined || launcher === undefined || !existsSync(launcher)) {
+    const found = launcher === undefined ? "no tslab kernel on JUPYTER_PATH" : `the tslab kernel points at a missing ${launcher}`;
+    throw new PrefDissectError(
+      "kernel-missing",
+      `${found}; register this repository's kernel with \`make kernel\` (runs node tools/register-kernel.mjs)`,
+      { field: "kernel" },
+    );
+  }
+}

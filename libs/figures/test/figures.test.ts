@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { GPT4_TURBO, GROUP_IDS, HUMAN, JUDGE_IDS, PROPERTY_COUNT, type WeightSet } from "@prefdissect/data";
+import { errorSensitivity } from "@prefdissect/similarity";
+import {
+  buildCommunicationDissectionSpec,
+  buildSimilarityHeatmapSpec,
+  communicationDissectionRows,
+  errorSensitivityRows,
+  alignmentSimilarityRows,
+  buildAlignmentSimilaritySpec,
+  similarityCellRows,
+  sizeGroupSimilarityRows,
+  topBottomPropertyRows,
+  buildTopBottomPropertiesSpec,
+} from "../src/index.js";
+import { syntheticWeights } from "./fixtures.js";
+
+const weights = syntheticWeights();
+type Layered = { layer: { mark: { type: string; color?: string; strokeDash?: number[] }; encoding: Record<string, any>; data?: { values: any[] } }[] };
+
+describe("communicationDissectionRows() / buildCommunicationDissectionSpec()", () => {
+  const rows = communicationDissectionRows(weights);
+
+  it("has 29 properties for each of Human, GPT-4-Turbo and LLaMA-2-70B-Chat", () => {
+    expect(rows).toHaveLength(3 * PROPERTY_COUNT);
+    expect([...new Set(rows.map((row) => row.judge))]).toEqual([HUMAN, GPT4_TURBO, "llama-2-70b-chat"]);
+    const human = weights.get("Communication")!.get(HUMAN)!;
+    expect(rows[28]!.preference).toBeCloseTo(100 / (1 + Math.exp(-human[28]!)), 12);
+  });
+
+  it("draws one red dashed rule at 50 % and a y domain that holds every bar", () => {
+    const spec = buildCommunicationDissectionSpec(rows) as unknown as Layered;
+    const rules = spec.layer.filter((layer) => layer.mark.type === "rule");
+    expect(rules).toHaveLength(1);
+    expect(rules[0]!.mark.strokeDash).toBeDefined();
+    expect(rules[0]!.mark.color).toBe("#d62728");
+    expect(rules[0]!.data!.values).toEqual([{ boundary: 50 }]);
+    const [low, high] = spec.layer[0]!.encoding.y.scale.domain as [number, number];
+    for (const row of rows) expect(row.preference >= low && row.preference <= high).toBe(true);
+  });
+});
+
+describe("topBottomPropertyRows()", () => {
+  it("lists 3 top and 3 bottom properties per judge for all 16 groups", () => {
+    const rows = topBottomPropertyRows(weights);
+    expect(rows).toHaveLength(GROUP_IDS.length * 2 * 6);
+    const advice = rows.filter((row) => row.group === "Advice" && row.judge === HUMAN && row.end === "top");
+    expect(advice.map((row) => row.rank)).toEqual([1, 2, 3]);
+    expect(advice[0]!.preference).toBeGreaterThanOrEqual(advice[1]!.preference);
+  });
+
+  it("marks a property shared when the other judge has it at the same end", () => {
+    const vector = (top: number[]) => Array.from({ length: PROPERTY_COUNT }, (_, i) => (top.includes(i) ? 1 + i / 100 : -i / 1000));
+    const ws: WeightSet = new Map([["Advice", new Map([[HUMAN, vector([0, 1, 2])], [GPT4_TURBO, vector([2, 5, 6])]])]]);
+    const rows = topBottomPropertyRows(ws, [HUMAN, GPT4_TURBO], ["Advice"]);
+    const humanTop = rows.filter((row) => row.judge === HUMAN && row.end === "top");
+    expect(humanTop.map((row) => [row.propertyIndex, row.sharedWithOtherJudge])).toEqual([
+      [2, true],
+      [1, false],
+      [0, false],
+    ]);
+  });
+
+  it("puts the four judge × end columns in the spec's column order", () => {
+    const spec = buildTopBottomPropertiesSpec(topBottomPropertyRows(weights)) as unknown as { spec: { encoding: { x: { sort: string[] } } } };
+    expect(spec.spec.encoding.x.sort).toEqual(["Human · top 3", "Human · bottom 3", "GPT-4-Turbo · top 3", "GPT-4-Turbo · bottom 3"]);
+  });
+});
+
+describe("errorSensitivityRows()", () => {
+  it("gives minor / moderate / severe for all 33 judges in size order", () => {
+    const rows = errorSensitivityRows(weights);
+    expect(rows).toHaveLength(33 * 3);
+    expect(rows.filter((row) => row.severity === "severe").map((row) => row.judge)).toEqual([...JUDGE_IDS]);
+    expect(rows[2]!.preference).toBe(errorSensitivity(weights, HUMAN).severe);
+  });
+});
+
+describe("buildSimilarityHeatmapSpec()", () => {
+  const rows = similarityCellRows(weights);
+  const spec = buildSimilarityHeatmapSpec(rows) as unknown as Layered & { width: number; height: number };
+
+  it("has 33×33 cells in size order with a symmetric matrix and ones on the diagonal", () => {
+    expect(rows).toHaveLength(33 * 33);
+    expect(rows.slice(0, 33).map((row) => row.judgeB)).toEqual([...JUDGE_IDS]);
+    for (const row of rows.filter((r) => r.judgeA === r.judgeB)) expect(row.similarity).toBe(1);
+    const at = (a: string, b: string) => rows.find((row) => row.judgeA === a && row.judgeB === b)!.similarity;
+    expect(at(HUMAN, GPT4_TURBO)).toBe(at(GPT4_TURBO, HUMAN));
+    expect(spec.width).toBe(spec.height);
+  });
+
+  it("colours a rect per cell and prints each value as a text mark", () => {
+    const [rect, text] = spec.layer;
+    expect(rect!.mark.type).toBe("rect");
+    expect(rect!.encoding.color.field).toBe("similarity");
+    expect(text!.mark.type).toBe("text");
+    expect(text!.encoding.text.field).toBe("label");
+    expect(rect!.encoding.x.sort).toHaveLength(33);
+  });
+
+  it("separates Human, the ≤14B models, the >30B models and the GPT models with lines", () => {
+    const boundaries = spec.layer.filter((layer) => layer.mark.type === "rule")[0]!.data!.values.map((v) => v.judgeALabel);
+    expect(boundaries).toEqual(["Yi-6B", "Yi-34B", "GPT-3.5-Turbo"]);
+  });
+});
+
+describe("sizeGroupSimilarityRows()", () => {
+  it("has the three comparisons with their pair counts and the paper's values", () => {
+    const rows = sizeGroupSimilarityRows(weights);
+    expect(rows.map((row) => [row.comparison, row.pairs, row.paperValue])).toEqual([
+      ["small", 190, 0.83],
+      ["large", 45, 0.88],
+      ["between", 200, 0.74],
+    ]);
+  });
+});
+
+describe("alignmentSimilarityRows() / buildAlignmentSimilaritySpec()", () => {
+  it("puts the 10 same-vendor pairs in panel (a) and the other fine-tunes in panel (b)", () => {
+    const rows = alignmentSimilarityRows(weights);
+    expect(rows.filter((row) => row.panel === "same-vendor")).toHaveLength(10);
+    expect(rows.find((row) => row.aligned === "vicuna-7b-v1.5")!.panel).toBe("other-fine-tune");
+    const spec = buildAlignmentSimilaritySpec(rows) as unknown as { vconcat: { title: { text: string } }[] };
+    expect(spec.vconcat.map((panel) => panel.title.text.slice(0, 3))).toEqual(["(a)", "(b)"]);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * One Markov chain from start to finish: initial point, warm-up with adaptation, kept draws.
+ * A chain is a pure function of (data, prior scale, settings, seed, stream), which is what makes
+ * a fit identical whether its chains run in this thread or spread over a worker pool.
+ */
+import { createRandomStream } from "@prefdissect/shared";
+import type { SparseDesign } from "./model/design.js";
+import { LogisticLaplacePotential } from "./model/potential.js";
+import { buildWarmupAdapter } from "./nuts/adaptation/window.js";
+import { createPhasePoint } from "./nuts/integrator.js";
+import { createTransitionInfo, nutsTransition } from "./nuts/kernel.js";
+import { createTrajectoryWorkspace } from "./nuts/trajectory.js";
+import type { SamplerSettings } from "./settings.js";
+
+/** Everything a chain depends on; plain data, so it can be posted to a worker. */
+export interface ChainTask {
+  readonly design: SparseDesign;
+  readonly scale: number;
+  readonly settings: SamplerSettings;
+  readonly seed: number;
+  /** Random stream index of this chain (see streams.ts). */
+  readonly stream: number;
+}
+
+/** What a chain returns: its kept draws and how the sampler behaved. */
+export interface ChainResult {
+  /** samples × dim kept positions, draw after draw. */
+  readonly draws: Float64Array;
+  readonly samples: number;
+  readonly dim: number;
+  /** Position the chain started from. */
+  readonly initialPosition: Float64Array;
+  /** Step size after warm-up. */
+  readonly stepSize: number;
+  /** Diagonal M⁻¹ after warm-up. */
+  readonly inverseMass: Float64Array;
+  /** Mean acceptance statistic over the kept draws. */
+  readonly meanAcceptProb: number;
+  /** Divergent transitions among the kept draws. */
+  readonly divergences: number;
+  /** Divergent transitions during warm-up (expected early on; not a warning). */
+  readonly warmupDivergences: number;
+  /** treeDepthCounts[k] = kept transitions whose trajectory doubled k times. */
+  readonly treeDepthCounts: Int32Array;
+  /** Leapfrog steps (= gradient evaluations) over the kept draws. */
+  readonly samplingSteps: number;
+  /** All gradient evaluations of the chain, warm-up and step-size searches included. */
+  readonly gradientEvaluations: number;
+}
+
+export function runChain(task: ChainTask): ChainResult {
+  const { design, scale, settings } = task;
+  const rng = createRandomStream(task.seed, task.stream);
+  const potential = new LogisticLaplacePotential(design, scale);
+  const dim = potential.dim;
+
+  const state = createPhasePoint(dim);
+  for (let j = 0; j < dim; j++) state.z[j] = (2 * rng.uniform() - 1) * settings.initRadius;
+  const initialPosition = Float64Array.from(state.z);
+  state.potential = potential.evaluate(state.z, state.grad);
+
+  const ws = createTrajectoryWorkspace(potential, settings.maxTreeDepth, settings.maxDeltaEnergy);
+  const info = createTransitionInfo();
+  const adapter = buildWarmupAdapter(potential, settings.warmup, settings.targetAcceptRate);
+  const tuning = adapter.init(state, rng);
+  let warmupDivergences = 0;
+  for (let t = 0; t < settings.warmup; t++) {
+    nutsTransition(ws, tuning.metric, tuning.stepSize, settings.maxTreeDepth, state, rng, info);
+    if (info.diverging) warmupDivergences++;
+    adapter.update(t, info.acceptProb, state, tuning, rng);
+  }
+
+  const { metric, stepSize } = tuning;
+  const draws = new Float64Array(settings.samples * dim);
+  const treeDepthCounts = new Int32Array(settings.maxTreeDepth + 1);
+  let acceptSum = 0;
+  let divergences = 0;
+  let samplingSteps = 0;
+  for (let s = 0; s < settings.samples; s++) {
+    nutsTransition(ws, metric, stepSize, settings.maxTreeDepth, state, rng, info);
+    draws.set(state.z, s * dim);
+    acceptSum += info.acceptProb;
+    if (info.diverging) divergences++;
+    treeDepthCounts[info.depth] = treeDepthCounts[info.depth]! + 1;
+    samplingSteps += info.numSteps;
+  }
+  return {
+    draws,
+    samples: settings.samples,
+    dim,
+    initialPosition,
+    stepSize,
+    inverseMass: Float64Array.from(metric.inverseMass),
+    meanAcceptProb: acceptSum / settings.samples,
+    divergences,
+    warmupDivergences,
+    treeDepthCounts,
+    samplingSteps,
+    gradientEvaluations: potential.evaluations,
+  };
+}

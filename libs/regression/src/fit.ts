@@ -1,0 +1,59 @@
+/**
+ * Fitting the posterior with NUTS on the calling thread. `planFit` turns a problem and options
+ * into independent chain tasks; `fitPosterior` runs them one after another, the worker pool
+ * (node.ts) runs the same tasks in parallel, and both summarise them with the same code.
+ */
+import { runChain, type ChainTask } from "./chain.js";
+import { CHAINS, PRIOR_SCALE } from "./defaults.js";
+import { toSparseDesign } from "./model/design.js";
+import { validateProblem, type Problem, type ValidProblem } from "./problem.js";
+import { resolveSamplerSettings, stripUndefined, type SamplerSettings } from "./settings.js";
+import { chainStream, MAX_CHAINS } from "./streams.js";
+import { summarizeChains, type FitSettingsEcho, type PosteriorFit } from "./summary.js";
+
+/** Options of a fit; everything defaults to the paper's settings. */
+export interface FitOptions extends Partial<SamplerSettings> {
+  /** Number of chains (default 4). */
+  readonly chains?: number;
+  /** Laplace prior scale b (default 0.1). */
+  readonly scale?: number;
+  /** Seed of all random streams (default 0). */
+  readonly seed?: number;
+  /** Also return this many thinned posterior draws (spread evenly over chains). */
+  readonly keepDraws?: number;
+}
+
+/** A fit broken into chain tasks. */
+export interface FitPlan {
+  readonly tasks: readonly ChainTask[];
+  readonly echo: FitSettingsEcho;
+  readonly keepDraws: number | undefined;
+}
+
+/** Turns options into chain tasks for the given rows of `problem` (all rows by default). */
+export function planFit(problem: ValidProblem, options: FitOptions = {}, rowIds?: ArrayLike<number>, fold?: number): FitPlan {
+  const chains = options.chains ?? CHAINS;
+  const scale = options.scale ?? PRIOR_SCALE;
+  const seed = options.seed ?? 0;
+  if (!Number.isInteger(chains) || chains < 1 || chains > MAX_CHAINS) throw new RangeError(`chains must be a whole number in 1…${MAX_CHAINS}, got ${chains}`);
+  if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`scale must be a positive number, got ${scale}`);
+  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  const settings = resolveSamplerSettings(stripUndefined(options));
+  const design = toSparseDesign(problem, rowIds);
+  const tasks = Array.from({ length: chains }, (_, c) => ({ design, scale, settings, seed, stream: chainStream(c, fold) }));
+  return { tasks, echo: { ...settings, chains, scale, seed }, keepDraws: options.keepDraws };
+}
+
+/** Accepts either an already validated problem or raw input (validated here). */
+export function asValidProblem(problem: Problem | ValidProblem): ValidProblem {
+  return "rows" in problem && "dim" in problem ? (problem as ValidProblem) : validateProblem(problem);
+}
+
+/**
+ * Posterior of the weights of a Bayesian logistic regression (Laplace(0, scale) prior, no
+ * intercept) by NUTS, chains run one after another on this thread.
+ */
+export function fitPosterior(problem: Problem, options: FitOptions = {}): PosteriorFit {
+  const plan = planFit(asValidProblem(problem), options);
+  return summarizeChains(plan.tasks.map(runChain), plan.echo, plan.keepDraws);
+}

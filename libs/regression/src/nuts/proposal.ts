@@ -1,0 +1,43 @@
+/**
+ * How proposals are weighted and chosen (multinomial sampling). A state's log weight is
+ * −(H − H₀), its energy error relative to the start of the trajectory; a subtree's weight is the
+ * log-sum of its states' weights.
+ */
+
+/** log(eᵃ + eᵇ) without overflow; −∞ weights are fine. */
+export function logAddExp(a: number, b: number): number {
+  if (a === -Infinity) return b;
+  if (b === -Infinity) return a;
+  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+}
+
+/** Energy error of a new state; NaN (an overflowed trajectory) becomes +∞, so it is never chosen. */
+export function energyError(energy: number, initialEnergy: number): number {
+  const delta = energy - initialEnergy;
+  return delta === delta ? delta : Infinity;
+}
+
+/** Metropolis acceptance statistic min(1, e^(−ΔH)) that dual averaging targets. */
+export function acceptProbability(delta: number): number {
+  return delta > 0 ? Math.exp(-delta) : 1;
+}
+
+/**
+ * Inside a subtree: choose the new part with probability w_new / (w_old + w_new) (plain
+ * multinomial sampling), i.e. sigmoid(log w_new − log w_old).
+ */
+export function uniformTransitionProbability(currentWeight: number, newWeight: number): number {
+  const x = newWeight - currentWeight;
+  if (x !== x) return 0;
+  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+}
+
+/**
+ * At the top level: Stan's and numpyro's biased progressive sampling, min(1, w_new / w_old),
+ * which favours moving far from the start; never into a subtree that turned or diverged.
+ */
+export function biasedTransitionProbability(currentWeight: number, newWeight: number, newRejected: boolean): number {
+  if (newRejected) return 0;
+  const x = newWeight - currentWeight;
+  return x >= 0 ? 1 : Math.exp(x);
+}

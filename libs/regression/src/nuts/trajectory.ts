@@ -1,0 +1,195 @@
+/**
+ * Building a NUTS trajectory progressively (numpyro's iterative scheme, the non-recursive form of
+ * Hoffman & Gelman's Algorithm 6 with multinomial sampling as in Stan).
+ *
+ * The trajectory doubles until it turns, diverges or reaches the maximum depth. Each doubling
+ * builds a new subtree of the same size, leaf by leaf, in a random direction:
+ *   - inside the subtree, each new leaf replaces the subtree's proposal with probability
+ *     w_leaf / (w_subtree + w_leaf) (uniform progressive sampling), and the balanced
+ *     sub-subtrees ending at the new leaf are checked for U-turns (termination.ts);
+ *   - the finished subtree replaces the trajectory's proposal with probability
+ *     min(1, w_subtree / w_old) (biased progressive sampling), unless it turned or diverged, and the
+ *     whole trajectory is checked for a U-turn.
+ *
+ * Performance over purity: trees are sets of preallocated buffers mutated in place (see
+ * integrator.ts); one `TrajectoryWorkspace` per chain holds all of them.
+ */
+import type { RandomStream } from "@prefdissect/shared";
+import { copyPhasePoint, copyPosition, createPhasePoint, leapfrog, type PhasePoint, type Potential } from "./integrator.js";
+import { isTurning, kineticEnergy } from "./metric.js";
+import {
+  acceptProbability,
+  biasedTransitionProbability,
+  energyError,
+  logAddExp,
+  uniformTransitionProbability,
+} from "./proposal.js";
+import { checkpointMax, checkpointMin, isIterativeTurning } from "./termination.js";
+
+/** A (sub)trajectory: its two ends, its proposal, momentum sum and bookkeeping. */
+export interface Tree {
+  readonly left: PhasePoint;
+  readonly right: PhasePoint;
+  /** The state this tree would move to (position, gradient, potential). */
+  readonly proposal: PhasePoint;
+  /** H of the proposal. */
+  proposalEnergy: number;
+  /** Sum of the momenta of all states in the tree. */
+  readonly rSum: Float64Array;
+  /** log Σ e^(−ΔH) over the tree's states. */
+  weight: number;
+  /** Number of doublings so far (top level) or the depth being built (subtree). */
+  depth: number;
+  turning: boolean;
+  diverging: boolean;
+  /** Σ min(1, e^(−ΔH)) over the new states, for the acceptance statistic. */
+  sumAcceptProbs: number;
+  /** Number of new states (leapfrog steps). */
+  numProposals: number;
+}
+
+function createTree(dim: number): Tree {
+  return {
+    left: createPhasePoint(dim),
+    right: createPhasePoint(dim),
+    proposal: createPhasePoint(dim),
+    proposalEnergy: 0,
+    rSum: new Float64Array(dim),
+    weight: 0,
+    depth: 0,
+    turning: false,
+    diverging: false,
+    sumAcceptProbs: 0,
+    numProposals: 0,
+  };
+}
+
+/** Everything one chain needs to build trajectories, allocated once. */
+export interface TrajectoryWorkspace {
+  readonly potential: Potential;
+  readonly top: Tree;
+  readonly sub: Tree;
+  readonly leaf: PhasePoint;
+  readonly rCheckpoints: Float64Array[];
+  readonly rSumCheckpoints: Float64Array[];
+  readonly scratch: Float64Array;
+  readonly maxDeltaEnergy: number;
+}
+
+export function createTrajectoryWorkspace(potential: Potential, maxTreeDepth: number, maxDeltaEnergy: number): TrajectoryWorkspace {
+  const dim = potential.dim;
+  const slots = Math.max(1, maxTreeDepth);
+  return {
+    potential,
+    top: createTree(dim),
+    sub: createTree(dim),
+    leaf: createPhasePoint(dim),
+    rCheckpoints: Array.from({ length: slots }, () => new Float64Array(dim)),
+    rSumCheckpoints: Array.from({ length: slots }, () => new Float64Array(dim)),
+    scratch: new Float64Array(dim),
+    maxDeltaEnergy,
+  };
+}
+
+/** Starts the top-level tree at `start` (with its momentum already drawn) and energy `energy`. */
+export function initTrajectory(ws: TrajectoryWorkspace, start: PhasePoint, energy: number): void {
+  const top = ws.top;
+  copyPhasePoint(start, top.left);
+  copyPhasePoint(start, top.right);
+  copyPosition(start, top.proposal);
+  top.proposalEnergy = energy;
+  top.rSum.set(start.r);
+  top.weight = 0;
+  top.depth = 0;
+  top.turning = false;
+  top.diverging = false;
+  top.sumAcceptProbs = 0;
+  top.numProposals = 0;
+}
+
+/**
+ * Builds `ws.sub`: 2^depth new states continuing `ws.top` in one direction, stopping early at a
+ * U-turn or divergence inside it.
+ */
+export function buildSubtree(
+  ws: TrajectoryWorkspace,
+  inverseMass: Float64Array,
+  stepSize: number,
+  goingRight: boolean,
+  initialEnergy: number,
+  rng: RandomStream,
+): void {
+  const { top, sub, leaf, rCheckpoints, rSumCheckpoints, scratch, potential, maxDeltaEnergy } = ws;
+  const maxProposals = 2 ** top.depth;
+  const signedStep = goingRight ? stepSize : -stepSize;
+  sub.depth = top.depth;
+  sub.numProposals = 0;
+  sub.sumAcceptProbs = 0;
+  sub.turning = false;
+  sub.diverging = false;
+  while (sub.numProposals < maxProposals && !sub.turning && !sub.diverging) {
+    const leafIndex = sub.numProposals;
+    const from = leafIndex === 0 ? (goingRight ? top.right : top.left) : goingRight ? sub.right : sub.left;
+    leapfrog(potential, inverseMass, signedStep, from, leaf);
+    const energy = leaf.potential + kineticEnergy(inverseMass, leaf.r);
+    const delta = energyError(energy, initialEnergy);
+    const leafWeight = -delta;
+    if (leafIndex === 0) {
+      copyPhasePoint(leaf, sub.left);
+      copyPhasePoint(leaf, sub.right);
+      copyPosition(leaf, sub.proposal);
+      sub.proposalEnergy = energy;
+      sub.rSum.set(leaf.r);
+      sub.weight = leafWeight;
+    } else {
+      copyPhasePoint(leaf, goingRight ? sub.right : sub.left);
+      const rSum = sub.rSum;
+      const r = leaf.r;
+      for (let j = 0; j < rSum.length; j++) rSum[j] = rSum[j]! + r[j]!;
+      if (rng.uniform() < uniformTransitionProbability(sub.weight, leafWeight)) {
+        copyPosition(leaf, sub.proposal);
+        sub.proposalEnergy = energy;
+      }
+      sub.weight = logAddExp(sub.weight, leafWeight);
+    }
+    sub.diverging = delta > maxDeltaEnergy;
+    sub.sumAcceptProbs += acceptProbability(delta);
+    sub.numProposals++;
+
+    const idxMax = checkpointMax(leafIndex);
+    if ((leafIndex & 1) === 0) {
+      rCheckpoints[idxMax]!.set(leaf.r);
+      rSumCheckpoints[idxMax]!.set(sub.rSum);
+    }
+    sub.turning = isIterativeTurning(
+      inverseMass,
+      leaf.r,
+      sub.rSum,
+      rCheckpoints,
+      rSumCheckpoints,
+      checkpointMin(leafIndex),
+      idxMax,
+      scratch,
+    );
+  }
+}
+
+/** Appends `ws.sub` to `ws.top` on the side it was built, with biased progressive sampling. */
+export function mergeSubtree(ws: TrajectoryWorkspace, inverseMass: Float64Array, goingRight: boolean, rng: RandomStream): void {
+  const { top, sub } = ws;
+  if (goingRight) copyPhasePoint(sub.right, top.right);
+  else copyPhasePoint(sub.left, top.left);
+  const rSum = top.rSum;
+  for (let j = 0; j < rSum.length; j++) rSum[j] = rSum[j]! + sub.rSum[j]!;
+  const moveProbability = biasedTransitionProbability(top.weight, sub.weight, sub.turning || sub.diverging);
+  if (rng.uniform() < moveProbability) {
+    copyPosition(sub.proposal, top.proposal);
+    top.proposalEnergy = sub.proposalEnergy;
+  }
+  top.turning = sub.turning || isTurning(inverseMass, top.left.r, top.right.r, rSum);
+  top.diverging = sub.diverging;
+  top.weight = logAddExp(top.weight, sub.weight);
+  top.depth++;
+  top.sumAcceptProbs += sub.sumAcceptProbs;
+  top.numProposals += sub.numProposals;
+}

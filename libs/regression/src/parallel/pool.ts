@@ -1,0 +1,158 @@
+/**
+ * A pool of worker threads that runs chain tasks. Fits and k-fold runs are split into their chain
+ * tasks (the same ones `fitPosterior` runs in-thread) and summarised on the calling thread, so a
+ * pooled result is identical to a single-thread one for the same seed.
+ *
+ * The worker script is `worker.js` next to this file in the built package; when this file is
+ * itself a TypeScript source (tests, tsx), the worker is started from `worker.ts` (see startWorker).
+ */
+import { availableParallelism } from "node:os";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { ChainResult, ChainTask } from "../chain.js";
+import { asValidProblem, planFit, type FitOptions } from "../fit.js";
+import { combineFolds, planKFoldFits, type KFoldFit, type KFoldOptions } from "../kfold.js";
+import type { Problem } from "../problem.js";
+import { summarizeChains, type PosteriorFit } from "../summary.js";
+import type { ResultMessage } from "./protocol.js";
+
+export interface FitPoolOptions {
+  /** Number of worker threads (default: the number of cores). */
+  readonly workers?: number;
+}
+
+/** A worker pool for fits; close it when done. */
+export interface FitPool {
+  readonly size: number;
+  /** Like `fitPosterior`, chains spread over the workers. */
+  fit(problem: Problem, options?: FitOptions): Promise<PosteriorFit>;
+  /** Like `fitKFold`, all folds' chains spread over the workers. */
+  fitKFold(problem: Problem, options?: KFoldOptions): Promise<KFoldFit>;
+  /** Runs raw chain tasks (results in task order). */
+  runChains(tasks: readonly ChainTask[]): Promise<ChainResult[]>;
+  /** Stops the workers; pending tasks are rejected. */
+  close(): Promise<void>;
+}
+
+interface Pending {
+  readonly id: number;
+  readonly task: ChainTask;
+  readonly resolve: (result: ChainResult) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * Starts one worker. From built JavaScript this is plain `worker.js`. From TypeScript sources the
+ * worker must load tsx first; `execArgv: ["--import", "tsx"]` does not reach worker threads on
+ * Node 20, so a two-line bootstrap registers tsx's ESM hooks inside the worker and then imports
+ * `worker.ts` (with the workspace's source condition, so sibling libraries resolve to sources too).
+ */
+function startWorker(): Worker {
+  const fromSource = import.meta.url.endsWith(".ts");
+  if (!fromSource) return new Worker(new URL("./worker.js", import.meta.url));
+  const require = createRequire(import.meta.url);
+  const tsxApi = new URL("dist/esm/api/index.mjs", pathToFileURL(require.resolve("tsx/package.json"))).href;
+  const entry = new URL("./worker.ts", import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(bootstrap, { eval: true, execArgv: ["--conditions=@prefdissect/source"] });
+}
+
+export function createFitPool(options: FitPoolOptions = {}): FitPool {
+  const size = options.workers ?? availableParallelism();
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`workers must be a whole number ≥ 1, got ${size}`);
+  const queue: Pending[] = [];
+  const busy = new Map<Worker, Pending>();
+  const idle: Worker[] = [];
+  let nextId = 0;
+  let closed = false;
+
+  const dispatch = (): void => {
+    while (idle.length > 0 && queue.length > 0) {
+      const worker = idle.pop()!;
+      const job = queue.shift()!;
+      busy.set(worker, job);
+      worker.ref();
+      worker.postMessage({ id: job.id, task: job.task });
+    }
+  };
+
+  let failure: Error | undefined;
+  const addWorker = (): void => {
+    const worker = startWorker();
+    let healthy = false;
+    worker.on("message", (message: ResultMessage) => {
+      healthy = true;
+      const job = busy.get(worker);
+      busy.delete(worker);
+      worker.unref();
+      idle.push(worker);
+      if (job !== undefined) {
+        if ("result" in message) job.resolve(message.result);
+        else job.reject(new Error(`chain task failed in a worker: ${message.error}`));
+      }
+      dispatch();
+    });
+    worker.on("error", (error) => {
+      const job = busy.get(worker);
+      busy.delete(worker);
+      job?.reject(error);
+      if (closed) return;
+      if (healthy) {
+        // A worker that has worked before died on one task: replace it and carry on.
+        addWorker();
+        dispatch();
+      } else {
+        // A worker that never ran a task cannot start at all: fail everything instead of respawning forever.
+        failure = error;
+        for (const waiting of queue.splice(0)) waiting.reject(error);
+      }
+    });
+    worker.unref();
+    idle.push(worker);
+  };
+  for (let i = 0; i < size; i++) addWorker();
+
+  const runChains = (tasks: readonly ChainTask[]): Promise<ChainResult[]> => {
+    if (closed) return Promise.reject(new Error("the fit pool is closed"));
+    if (failure !== undefined) return Promise.reject(failure);
+    const promises = tasks.map(
+      (task) =>
+        new Promise<ChainResult>((resolve, reject) => {
+          queue.push({ id: nextId++, task, resolve, reject });
+        }),
+    );
+    dispatch();
+    return Promise.all(promises);
+  };
+
+  return {
+    size,
+    runChains,
+    async fit(problem, fitOptions = {}) {
+      const plan = planFit(asValidProblem(problem), fitOptions);
+      return summarizeChains(await runChains(plan.tasks), plan.echo, plan.keepDraws);
+    },
+    async fitKFold(problem, kfoldOptions = {}) {
+      const { permutation, folds, plans } = planKFoldFits(asValidProblem(problem), kfoldOptions);
+      let done = 0;
+      const fits = await Promise.all(
+        plans.map(async (plan) => {
+          const fit = summarizeChains(await runChains(plan.tasks), plan.echo, plan.keepDraws);
+          kfoldOptions.onFold?.(++done, plans.length);
+          return fit;
+        }),
+      );
+      return combineFolds(folds, fits, permutation);
+    },
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new Error("the fit pool was closed"));
+      const workers = [...idle, ...busy.keys()];
+      for (const job of busy.values()) job.reject(new Error("the fit pool was closed"));
+      busy.clear();
+      idle.length = 0;
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { PrefDissectError } from "@prefdissect/shared";
+import { validatePermutation, validateProblem } from "../src/index.js";
+
+function messageOf(raw: unknown): string {
+  try {
+    validateProblem(raw, "p.json");
+  } catch (error) {
+    expect(error).toBeInstanceOf(PrefDissectError);
+    return (error as Error).message;
+  }
+  throw new Error("expected validateProblem to throw");
+}
+
+describe("validateProblem()", () => {
+  it("accepts a rectangular problem, including a column that never varies", () => {
+    const p = validateProblem({ X: [[1, 0], [-1, 0], [0, 0]], y: [1, 0, 1], extra: "ignored" });
+    expect(p.rows).toBe(3);
+    expect(p.dim).toBe(2);
+  });
+
+  it.each([
+    [{ X: [[1, 0], [1]], y: [0, 1] }, /row 1.*has 1 features but row 0 has 2/],
+    [{ X: [[1, 0], [1, Number.NaN]], y: [0, 1] }, /row 1.*X\[1\]\[1\].*finite number, got NaN/],
+    [{ X: [[1, 0], [1, "a"]], y: [0, 1] }, /X\[1\]\[1\].*finite number, got "a"/],
+    [{ X: [[1, 0], [1, 1]], y: [0, 2] }, /row 1.*field "y".*label 0 or 1, got 2/],
+    [{ X: [[1, 0], [1, 1]], y: [0, true] }, /label 0 or 1, got true/],
+    [{ X: [], y: [] }, /no rows \(n = 0\)/],
+    [{ X: [[1], [0]], y: [1] }, /field "y".*1 labels but X has 2 rows/],
+    [{ y: [1] }, /field "X".*array of feature rows/],
+    [[1, 2], /expected an object with keys "X" and "y"/],
+  ])("rejects bad input with one clear message (%#)", (raw, pattern) => {
+    const message = messageOf(raw);
+    expect(message).toMatch(/^p\.json/);
+    expect(message).toMatch(pattern);
+  });
+});
+
+describe("validatePermutation()", () => {
+  it("accepts a permutation and rejects repeats, gaps and wrong lengths", () => {
+    expect(validatePermutation([2, 0, 1], 3)).toEqual([2, 0, 1]);
+    expect(() => validatePermutation([0, 0, 1], 3)).toThrow(/entry 1 is 0/);
+    expect(() => validatePermutation([0, 1], 3)).toThrow(/2 entries but the problem has 3 rows/);
+    expect(() => validatePermutation([0, 1, 3], 3)).toThrow(/entry 2 is 3/);
+  });
+});
