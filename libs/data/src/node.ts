@@ -10,6 +10,7 @@ export {
   loadReleasedWeights,
   loadWeightsDirectory,
   loadWeights,
+  refitDir,
   refitWeightsDir,
   weightsFileName,
   type ArtifactOptions,

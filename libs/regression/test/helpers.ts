@@ -25,7 +25,7 @@ export function simulate(n: number, weights: number[], seed: number, density = 0
   const X: number[][] = [];
   const y: number[] = [];
   for (let i = 0; i < n; i++) {
-    const row = weights.map(() => (rng.uniform() < density ? (rng.uniform() < 0.5 ? -1 : 1) : 0));
+    const row: number[] = weights.map(() => (rng.uniform() < density ? (rng.uniform() < 0.5 ? -1 : 1) : 0));
     const logit = row.reduce((s, x, j) => s + x * weights[j]!, 0);
     X.push(row);
     y.push(rng.uniform() < 1 / (1 + Math.exp(-logit)) ? 1 : 0);

@@ -18,7 +18,7 @@ function expectClose(actual: number[], expected: number[], tolerance: number): v
 
 describe("parity with numpyro at the paper's settings", () => {
   it.each(["A_comm_human_360.json", "B_know_gpt4_738.json", "C_feel_llama70c_109.json", "G_kfold_daily_gpt4_400.json"])(
-    "%s: means within 0.02, sds within 15 %%",
+    "%s: means within 0.02, sds within 15 percent",
     async (file) => {
       const ref = loadReference(file);
       const fit = await pool.fit(ref, { seed: 2024 });

@@ -21,7 +21,7 @@ describe("buildAdaptationSchedule()", () => {
       const w = windows(n);
       expect(w[0]![0]).toBe(0);
       expect(w.at(-1)![1]).toBe(n - 1);
-      for (let i = 1; i < w.length; i++) expect(w[i]![0]).toBe(w[i - 1]![1] + 1);
+      for (let i = 1; i < w.length; i++) expect(w[i]![0]).toBe(w[i - 1]![1]! + 1);
     }
   });
 });

@@ -64,33 +64,62 @@ function booleanClaim(id: string, claim: string, where: string, paper: string, r
 const meanPreference = (ws: WeightSet, judge: string, property: number) =>
   SCENARIO_IDS.reduce((sum, group) => sum + degreeOfPreference(weightsOf(ws, group, judge)[property]!), 0) / SCENARIO_IDS.length;
 
-/** Evaluates every claim on a weight set. `matrix` may be passed to reuse a computed one. */
-export function evaluateClaims(ws: WeightSet, matrix?: SimilarityMatrix): Claim[] {
+/** Extra evidence a refit provides (Appendix J accuracy needs the annotated data). */
+export interface RefitEvidence {
+  /** Held-out accuracy (0–1) per judge id. */
+  readonly accuracy: Readonly<Record<string, number>>;
+  /** True when the refit ran on synthetic data: accuracies are then not comparable to the paper. */
+  readonly synthetic: boolean;
+}
+
+/** Accuracy claims hold within this many percentage points (folds and permutations differ). */
+export const ACCURACY_TOLERANCE = 1.5;
+
+/**
+ * Evaluates every claim on a weight set. `matrix` may be passed to reuse a computed one. A claim
+ * whose judges or groups are missing from `ws` (a partial refit) is reported as not checked.
+ */
+export function evaluateClaims(ws: WeightSet, matrix?: SimilarityMatrix, refit?: RefitEvidence): Claim[] {
   const claims: Claim[] = [];
+  const attempt = (id: string, claim: string, where: string, paper: string, build: () => Claim | Claim[]) => {
+    try {
+      const built = build();
+      claims.push(...(Array.isArray(built) ? built : [built]));
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      claims.push({ id, claim, where, paper, reproduced: `not available: ${error.message}`, tolerance: "—", status: "not checked" });
+    }
+  };
 
   // Table 4: error sensitivity.
   const severe = (judge: string) => errorSensitivity(ws, judge).severe;
-  claims.push(numericClaim("table4-human-severe", "Human P(no severe errors), mean over 11 scenarios", "Table 4", 62.86, severe(HUMAN), 2));
-  claims.push(numericClaim("table4-gpt4-severe", "GPT-4-Turbo P(no severe errors), mean over 11 scenarios", "Table 4", 76.19, severe(GPT4_TURBO), 2));
-  const others = JUDGE_IDS.filter((j) => j !== HUMAN && j !== GPT4_TURBO).map((j) => ({ judge: j, value: severe(j) }));
-  const best = others.reduce((a, b) => (b.value > a.value ? b : a));
-  claims.push(
-    numericClaim("table4-best-other-severe", "Highest P(no severe errors) among the other 31 judges", "Table 4", 65.27, best.value, 2, {
-      judge: judgeById(best.judge).displayName,
-    }),
-  );
+  const humanSevere = "Human P(no severe errors), mean over 11 scenarios";
+  attempt("table4-human-severe", humanSevere, "Table 4", "62.86", () => numericClaim("table4-human-severe", humanSevere, "Table 4", 62.86, severe(HUMAN), 2));
+  const gptSevere = "GPT-4-Turbo P(no severe errors), mean over 11 scenarios";
+  attempt("table4-gpt4-severe", gptSevere, "Table 4", "76.19", () => numericClaim("table4-gpt4-severe", gptSevere, "Table 4", 76.19, severe(GPT4_TURBO), 2));
+  const bestOther = "Highest P(no severe errors) among the other 31 judges";
+  attempt("table4-best-other-severe", bestOther, "Table 4", "65.27", () => {
+    const others = JUDGE_IDS.filter((j) => j !== HUMAN && j !== GPT4_TURBO).map((j) => ({ judge: j, value: severe(j) }));
+    const best = others.reduce((a, b) => (b.value > a.value ? b : a));
+    return numericClaim("table4-best-other-severe", bestOther, "Table 4", 65.27, best.value, 2, { judge: judgeById(best.judge).displayName });
+  });
 
   // §4.2: similarity by size.
-  const groups = sizeGroupSimilarity(ws, matrix);
-  claims.push(numericClaim("sim-small", "Mean similarity within open models ≤ 14B (20 models)", "§4.2", 0.83, groups.small, 2));
-  claims.push(numericClaim("sim-large", "Mean similarity within open models > 30B (10 models)", "§4.2", 0.88, groups.large, 2));
-  claims.push(numericClaim("sim-between", "Mean similarity between the two size groups", "§4.2", 0.74, groups.between, 2));
+  attempt("sim-size-groups", "Mean similarity by size group", "§4.2", "0.83 / 0.88 / 0.74", () => {
+    const groups = sizeGroupSimilarity(ws, matrix);
+    return [
+      numericClaim("sim-small", "Mean similarity within open models ≤ 14B (20 models)", "§4.2", 0.83, groups.small, 2),
+      numericClaim("sim-large", "Mean similarity within open models > 30B (10 models)", "§4.2", 0.88, groups.large, 2),
+      numericClaim("sim-between", "Mean similarity between the two size groups", "§4.2", 0.74, groups.between, 2),
+    ];
+  });
 
   // Figure 6: a base model and its own aligned release are very similar.
-  const pairs = basePairSimilarities(ws).filter((pair) => pair.sameVendor);
-  const inRange = pairs.filter((pair) => Math.round(pair.similarity * 100) >= 88 && Math.round(pair.similarity * 100) <= 96);
-  claims.push(
-    booleanClaim(
+  const alignmentClaim = "Same-vendor base → aligned similarity is mostly 0.88–0.96";
+  attempt("fig6-alignment", alignmentClaim, "§4.4, Figure 6", "mostly 0.88–0.96", () => {
+    const pairs = basePairSimilarities(ws).filter((pair) => pair.sameVendor);
+    const inRange = pairs.filter((pair) => Math.round(pair.similarity * 100) >= 88 && Math.round(pair.similarity * 100) <= 96);
+    return booleanClaim(
       "fig6-alignment",
       "Same-vendor base → aligned similarity is mostly 0.88–0.96",
       "§4.4, Figure 6",
@@ -98,75 +127,77 @@ export function evaluateClaims(ws: WeightSet, matrix?: SimilarityMatrix): Claim[
       `${inRange.length} of ${pairs.length} pairs in range (median ${fixed(median(pairs.map((p) => p.similarity)))})`,
       inRange.length > pairs.length / 2,
       "a majority of pairs",
-    ),
-  );
+    );
+  });
 
   // Figure 1 / Table 3: qualitative rankings.
-  const humanTop = rankProperties(weightsOf(ws, "Communication", HUMAN), 1).top[0]!.property.name;
-  claims.push(booleanClaim("fig1-human-lengthy", "Human's most preferred property in Communication", "Figure 1, §4.1", "lengthy", humanTop, humanTop === "lengthy"));
+  const lengthyClaim = "Human's most preferred property in Communication";
+  attempt("fig1-human-lengthy", lengthyClaim, "Figure 1, §4.1", "lengthy", () => {
+    const humanTop = rankProperties(weightsOf(ws, "Communication", HUMAN), 1).top[0]!.property.name;
+    return booleanClaim("fig1-human-lengthy", lengthyClaim, "Figure 1, §4.1", "lengthy", humanTop, humanTop === "lengthy");
+  });
 
   for (const scenario of ["Creative Writing", "Daily Tasks"]) {
+    const id = `table3-shared-top3-${scenario.toLowerCase().replace(/\s+/g, "-")}`;
+    const text = `Human and GPT-4-Turbo share the same top-3 in ${scenario}`;
+    attempt(id, text, "Table 3, §4.1", "same set", () => {
     const names = (judge: string) =>
       rankProperties(weightsOf(ws, scenario, judge), 3)
         .top.map((r) => r.property.name)
         .sort();
     const h = names(HUMAN);
     const g = names(GPT4_TURBO);
-    claims.push(
-      booleanClaim(
-        `table3-shared-top3-${scenario.toLowerCase().replace(/\s+/g, "-")}`,
-        `Human and GPT-4-Turbo share the same top-3 in ${scenario}`,
-        "Table 3, §4.1",
-        "same set",
-        h.join(", ") === g.join(", ") ? h.join(", ") : `human: ${h.join(", ")}; GPT-4-Turbo: ${g.join(", ")}`,
-        h.join() === g.join(),
-      ),
+    return booleanClaim(
+      id,
+      text,
+      "Table 3, §4.1",
+      "same set",
+      h.join(", ") === g.join(", ") ? h.join(", ") : `human: ${h.join(", ")}; GPT-4-Turbo: ${g.join(", ")}`,
+      h.join() === g.join(),
     );
+    });
   }
 
-  const admit = propertyByName("admit limits").index;
-  const disliked = SCENARIO_IDS.filter((g) => degreeOfPreference(weightsOf(ws, g, HUMAN)[admit]!) < 50).length;
-  claims.push(
-    booleanClaim("table3-human-admit-limits", "Humans dislike responses that admit limits (P < 50)", "Table 3, §4.1", "disliked", `P < 50 in ${disliked} of 11 scenarios`, disliked > 11 / 2, "a majority of scenarios"),
-  );
+  const admitClaim = "Humans dislike responses that admit limits (P < 50)";
+  attempt("table3-human-admit-limits", admitClaim, "Table 3, §4.1", "disliked", () => {
+    const admit = propertyByName("admit limits").index;
+    const disliked = SCENARIO_IDS.filter((g) => degreeOfPreference(weightsOf(ws, g, HUMAN)[admit]!) < 50).length;
+    return booleanClaim("table3-human-admit-limits", admitClaim, "Table 3, §4.1", "disliked", `P < 50 in ${disliked} of 11 scenarios`, disliked > 11 / 2, "a majority of scenarios");
+  });
 
-  const stances = propertyByName("support stances").index;
-  const stancePreference = degreeOfPreference(weightsOf(ws, "w_stances", HUMAN)[stances]!);
-  claims.push(
-    booleanClaim("table3-human-support-stances", "Humans like responses that support their stances (P > 50)", "Table 3, §4.1", "liked", `P = ${fixed(stancePreference)} (stances case)`, stancePreference > 50, "P > 50"),
-  );
+  const stanceClaim = "Humans like responses that support their stances (P > 50)";
+  attempt("table3-human-support-stances", stanceClaim, "Table 3, §4.1", "liked", () => {
+    const stances = propertyByName("support stances").index;
+    const stancePreference = degreeOfPreference(weightsOf(ws, "w_stances", HUMAN)[stances]!);
+    return booleanClaim("table3-human-support-stances", stanceClaim, "Table 3, §4.1", "liked", `P = ${fixed(stancePreference)} (stances case)`, stancePreference > 50, "P > 50");
+  });
 
   for (const name of ["no severe errors", "clear", "harmless"]) {
-    const index = propertyByName(name).index;
-    const gpt = meanPreference(ws, GPT4_TURBO, index);
-    const human = meanPreference(ws, HUMAN, index);
-    claims.push(
-      booleanClaim(
-        `table3-gpt4-weights-${name.replace(/\s+/g, "-")}`,
-        `GPT-4-Turbo weights "${name}" more than humans`,
-        "Table 3, §4.1",
-        "GPT-4-Turbo > Human",
-        `mean P ${fixed(gpt)} vs ${fixed(human)}`,
-        gpt > human,
-        "direction",
-      ),
-    );
+    const id = `table3-gpt4-weights-${name.replace(/\s+/g, "-")}`;
+    const text = `GPT-4-Turbo weights "${name}" more than humans`;
+    attempt(id, text, "Table 3, §4.1", "GPT-4-Turbo > Human", () => {
+      const index = propertyByName(name).index;
+      const gpt = meanPreference(ws, GPT4_TURBO, index);
+      const human = meanPreference(ws, HUMAN, index);
+      return booleanClaim(id, text, "Table 3, §4.1", "GPT-4-Turbo > Human", `mean P ${fixed(gpt)} vs ${fixed(human)}`, gpt > human, "direction");
+    });
   }
 
-  // Needs the annotated data (refit), not the released weights.
+  // Needs the annotated data (a refit), not the released weights.
   for (const [id, judge, value] of [
-    ["appj-accuracy-human", "Human", "78.12"],
-    ["appj-accuracy-gpt4", "GPT-4-Turbo", "86.79"],
+    ["appj-accuracy-human", HUMAN, 78.12],
+    ["appj-accuracy-gpt4", GPT4_TURBO, 86.79],
   ] as const) {
-    claims.push({
-      id,
-      claim: `${judge} fitted-model accuracy`,
-      where: "Appendix J",
-      paper: value,
-      reproduced: "needs the annotated dataset (pd refit)",
-      tolerance: "—",
-      status: "not checked",
-    });
+    const claim = `${judgeById(judge).displayName} fitted-model accuracy (held-out, %)`;
+    const accuracy = refit?.accuracy[judge];
+    if (accuracy === undefined || !Number.isFinite(accuracy)) {
+      claims.push({ id, claim, where: "Appendix J", paper: fixed(value), reproduced: "needs the annotated dataset (pd refit)", tolerance: "—", status: "not checked" });
+    } else if (refit!.synthetic) {
+      claims.push({ id, claim, where: "Appendix J", paper: fixed(value), reproduced: `${fixed(100 * accuracy)} on SYNTHETIC data (not comparable)`, tolerance: "—", status: "not checked" });
+    } else {
+      const ok = Math.abs(100 * accuracy - value) <= ACCURACY_TOLERANCE;
+      claims.push({ id, claim, where: "Appendix J", paper: fixed(value), reproduced: fixed(100 * accuracy), tolerance: `±${ACCURACY_TOLERANCE}`, status: ok ? "pass" : "fail", values: { paper: value, reproduced: 100 * accuracy } });
+    }
   }
   return claims;
 }

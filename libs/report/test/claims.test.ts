@@ -46,3 +46,24 @@ describe.skipIf(!existsSync(MIRROR))("evaluateClaims() on the released weights",
     expect(formatClaimsTable(claims).split("\n")).toHaveLength(claims.length + 2);
   });
 });
+
+describe("evaluateClaims() on partial or refit weights", () => {
+  it("reports claims it cannot compute as not checked instead of failing", () => {
+    const w = Array.from({ length: 29 }, (_, k) => (k === 28 ? 1 : 0.01 * k));
+    const partial = new Map([["Communication", new Map([["human", w]])]]);
+    const claims = evaluateClaims(partial);
+    expect(claims.find((c) => c.id === "fig1-human-lengthy")!.status).toBe("pass");
+    const severe = claims.find((c) => c.id === "table4-human-severe")!;
+    expect(severe.status).toBe("not checked");
+    expect(severe.reproduced).toMatch(/no weights for judge "human" in group "Advice"/);
+  });
+
+  it("checks Appendix J accuracy from a refit on real data, and refuses to compare synthetic data", () => {
+    const empty = new Map();
+    const real = evaluateClaims(empty, undefined, { accuracy: { human: 0.7805, "gpt-4-1106-preview": 0.80 }, synthetic: false });
+    expect(real.find((c) => c.id === "appj-accuracy-human")!.status).toBe("pass");
+    expect(real.find((c) => c.id === "appj-accuracy-gpt4")!.status).toBe("fail");
+    const synthetic = evaluateClaims(empty, undefined, { accuracy: { human: 0.7805 }, synthetic: true });
+    expect(synthetic.find((c) => c.id === "appj-accuracy-human")!.reproduced).toMatch(/SYNTHETIC/);
+  });
+});

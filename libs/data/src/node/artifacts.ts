@@ -106,9 +106,14 @@ export async function loadWeightsDirectory(dir: string): Promise<WeightSet> {
 
 export type WeightsSource = "released" | "refit";
 
-/** Default folder of refit weights. */
+/** Output folder of `pd refit`: `PD_REFIT_DIR`, else `<repo>/data/derived/refit`. */
+export function refitDir(): string {
+  return process.env.PD_REFIT_DIR ?? join(repoRoot(), "data", "derived", "refit");
+}
+
+/** Where a refit keeps its weights in the released layout. */
 export function refitWeightsDir(): string {
-  return process.env.PD_REFIT_DIR ?? join(repoRoot(), "data", "derived", "refit", "weights");
+  return join(refitDir(), "weights");
 }
 
 /**

@@ -8,8 +8,11 @@
  * works, just more slowly.
  *
  * The label is folded into the signs: with s_i = (1 − 2 y_i) · x_i·w the negative log-likelihood
- * of row i is softplus(s_i) whatever y_i is, so the hot loop never looks at y. (Measured against a
- * dense Int8 row-major layout in bench/regression-layout.bench.ts: the index lists win by ~2×.)
+ * of row i is softplus(s_i) whatever y_i is, so the hot loop never looks at y.
+ *
+ * Measured alternatives (CPU time per gradient on problem A, docs/regression.md): rows sorted by
+ * their ±1 counts (to help branch prediction), and a column-major copy that turns the gradient's
+ * scatter into a gather, were both within noise of this plain layout, so we keep the simplest.
  */
 import type { ValidProblem } from "../problem.js";
 

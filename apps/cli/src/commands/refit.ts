@@ -1,0 +1,131 @@
+/**
+ * `pd refit`: fit every judge × group of an annotated dataset with the paper's settings and write
+ * weights in the released layout, so notebooks and `pd verify` can read them with
+ * `--weights refit` / `PD_WEIGHTS=refit`.
+ */
+import type { Command } from "commander";
+import { PrefDissectError } from "@prefdissect/shared";
+import { GROUP_IDS, JUDGE_IDS, type DatasetFormat } from "@prefdissect/data";
+import { loadFeatureDataset, refitDir, type JudgeLabelsFile } from "@prefdissect/data/node";
+import { createFitPool } from "@prefdissect/regression/node";
+import { PAPER_REFIT_SETTINGS, runRefit, type RefitSettings } from "@prefdissect/refit/node";
+import { createProgress } from "../progress.js";
+import { parseLabelsOption, summarizeFeatures } from "./features.js";
+
+interface RefitFlags {
+  data: string;
+  format?: DatasetFormat;
+  labels?: JudgeLabelsFile[];
+  groupIndex?: string;
+  judges?: string;
+  groups?: string;
+  folds: string;
+  chains: string;
+  warmup: string;
+  samples: string;
+  scale: string;
+  seed: string;
+  keepDraws: string;
+  fast?: boolean;
+  workers?: string;
+  out: string;
+}
+
+function list(value: string | undefined, known: readonly string[], flag: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  const items = value.split(",").map((s) => s.trim()).filter(Boolean);
+  for (const item of items) {
+    if (!known.includes(item)) throw new PrefDissectError("bad-option", `--${flag}: unknown "${item}" (known: ${known.join(", ")})`, { field: flag });
+  }
+  return items;
+}
+
+function whole(value: string, flag: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new PrefDissectError("bad-option", `--${flag} must be a whole number ≥ ${min}, got "${value}"`, { field: flag });
+  return n;
+}
+
+function positive(value: string, flag: string): number {
+  const n = Number(value);
+  if (!(n > 0) || !Number.isFinite(n)) throw new PrefDissectError("bad-option", `--${flag} must be a positive number, got "${value}"`, { field: flag });
+  return n;
+}
+
+export function register(program: Command): void {
+  const d = PAPER_REFIT_SETTINGS;
+  program
+    .command("refit")
+    .description(
+      "Refit every judge × group from annotated pairs with the paper's procedure (Laplace(0, 0.1) prior, NUTS, " +
+        "k-fold averaged posterior means). Finished fits are kept under <out>/fits, so an interrupted run resumes; " +
+        "weights land in <out>/weights in the released layout, with summary.json (held-out accuracy, diagnostics) " +
+        "and intervals.json (90 % intervals on P(p) and on judge similarities).",
+    )
+    .requiredOption("--data <file|hf>", "dataset: 'hf', a Parquet file in its layout (e.g. from `pd synth`), the resolved JSONL, or our pairs JSONL/CSV")
+    .option("--format <format>", "force the dataset format (hf-parquet, resolved-jsonl, pairs-jsonl, pairs-csv)")
+    .option("--labels <judge=file>", "add one judge's labels (JSON array of \"A\"/\"B\" in dataset order); repeatable", parseLabelsOption)
+    .option("--group-index <file>", "group index file to check group membership against")
+    .option("--judges <ids>", "comma-separated judge ids (default: every judge with labels)")
+    .option("--groups <ids>", `comma-separated group ids (default: all 16)`)
+    .option("--folds <k>", "folds to average over", String(d.folds))
+    .option("--chains <n>", "chains per fit", String(d.chains))
+    .option("--warmup <n>", "warm-up iterations per chain", String(d.warmup))
+    .option("--samples <n>", "kept draws per chain", String(d.samples))
+    .option("--scale <b>", "Laplace prior scale", String(d.scale))
+    .option("--seed <n>", "seed of the fold permutation and the chains", String(d.seed))
+    .option("--keep-draws <n>", "posterior draws kept per fold for intervals", String(d.keepDraws))
+    .option("--fast", "fast path: exact posterior mode per fold instead of NUTS (no intervals)")
+    .option("--workers <n>", "worker threads (default: one per core)")
+    .option("--out <dir>", "output folder (default: PD_REFIT_DIR or data/derived/refit)", refitDir())
+    .action(async (flags: RefitFlags) => {
+      const settings: RefitSettings = {
+        folds: whole(flags.folds, "folds", 2),
+        chains: whole(flags.chains, "chains", 1),
+        warmup: whole(flags.warmup, "warmup", 0),
+        samples: whole(flags.samples, "samples", 1),
+        scale: positive(flags.scale, "scale"),
+        seed: whole(flags.seed, "seed", 0),
+        keepDraws: whole(flags.keepDraws, "keep-draws", 0),
+        method: flags.fast ? "mode" : "nuts",
+      };
+      const dataset = await loadFeatureDataset({
+        data: flags.data,
+        ...(flags.format ? { format: flags.format } : {}),
+        ...(flags.labels ? { labels: flags.labels } : {}),
+        ...(flags.groupIndex ? { groupIndexFile: flags.groupIndex } : {}),
+      });
+      process.stderr.write(summarizeFeatures(dataset));
+      const judges = list(flags.judges, JUDGE_IDS, "judges");
+      const groups = list(flags.groups, GROUP_IDS, "groups");
+      const pool = createFitPool(flags.workers ? { workers: whole(flags.workers, "workers", 1) } : {});
+      const total = (judges?.length ?? dataset.labels.size) * (groups?.length ?? GROUP_IDS.length);
+      const progress = createProgress(settings.method === "mode" ? "refit (posterior mode)" : "refit", total);
+      try {
+        const result = await runRefit({
+          dataset,
+          outDir: flags.out,
+          ...(judges ? { judges } : {}),
+          ...(groups ? { groups } : {}),
+          settings,
+          fitter: pool,
+          concurrency: pool.size,
+          onProgress: (p) => {
+            if (p.note) process.stderr.write(`\nrefitting ${p.judge} × ${p.group}: ${p.note}\n`);
+            if (p.done === 1) progress.setTotal(p.total);
+            progress.tick(1, `${p.judge} × ${p.group}${p.reused ? " (kept)" : ""}`);
+          },
+        });
+        progress.stop();
+        for (const s of result.skipped) process.stderr.write(`skipped ${s.judge} × ${s.group}: ${s.reason}\n`);
+        process.stderr.write(
+          `${result.fitted} fitted, ${result.reused} kept from an earlier run; weights in ${result.weightsDir}` +
+            (dataset.source.synthetic ? " (SYNTHETIC data)" : "") +
+            "\n",
+        );
+      } finally {
+        progress.stop();
+        await pool.close();
+      }
+    });
+}

@@ -1,0 +1,42 @@
+/**
+ * Error of the fast paths against the full posterior means, on the shared reference problems.
+ * Prints numbers, asserts nothing.   npx tsx bench/regression-fast-path.bench.ts
+ *
+ * - "fewer draws": 2 chains × (300 warm-up + 500 draws), several seeds;
+ * - "mode": the exact posterior mode (L1-penalised logistic regression).
+ * Both are compared with numpyro's posterior means and with our own paper-setting means.
+ */
+import { readFileSync } from "node:fs";
+import { defaults, fitPosterior, fitPosteriorMode, type Problem } from "../libs/regression/src/index.js";
+
+const DIR = new URL("../../shared/reference/nuts/", import.meta.url);
+const FILES = ["A_comm_human_360.json", "B_know_gpt4_738.json", "C_feel_llama70c_109.json", "G_kfold_daily_gpt4_400.json"];
+
+const maxAbs = (a: number[], b: number[]) => Math.max(...a.map((v, j) => Math.abs(v - b[j]!)));
+const meanAbs = (a: number[], b: number[]) => a.reduce((s, v, j) => s + Math.abs(v - b[j]!), 0) / a.length;
+const fmt = (a: number[], b: number[]) => `max ${maxAbs(a, b).toFixed(4)}, mean ${meanAbs(a, b).toFixed(4)}`;
+
+console.log("Error in posterior means (absolute, over the 29 weights)\n");
+for (const file of FILES) {
+  const raw = JSON.parse(readFileSync(new URL(file, DIR), "utf8")) as Problem & { numpyro: { posterior_mean: number[] } };
+  const reference = raw.numpyro.posterior_mean;
+  let t0 = performance.now();
+  const full = fitPosterior(raw, { seed: 11 });
+  const fullSeconds = (performance.now() - t0) / 1000;
+  const fastErrors: number[] = [];
+  let fastSeconds = 0;
+  for (let seed = 0; seed < 5; seed++) {
+    t0 = performance.now();
+    const fast = fitPosterior(raw, { ...defaults.FAST_SETTINGS, seed });
+    fastSeconds += (performance.now() - t0) / 1000 / 5;
+    fastErrors.push(maxAbs(fast.mean, reference));
+  }
+  t0 = performance.now();
+  const mode = fitPosteriorMode(raw);
+  const modeSeconds = (performance.now() - t0) / 1000;
+  console.log(file);
+  console.log(`  paper settings (ours) vs numpyro: ${fmt(full.mean, reference)}   ${fullSeconds.toFixed(2)} s`);
+  console.log(`  fewer draws vs numpyro, 5 seeds:  max ${Math.max(...fastErrors).toFixed(4)} (median ${fastErrors.sort()[2]!.toFixed(4)})   ${fastSeconds.toFixed(2)} s`);
+  console.log(`  mode vs numpyro:                  ${fmt(mode.weights, reference)}   ${modeSeconds.toFixed(3)} s`);
+  console.log(`  mode vs our paper-setting means:  ${fmt(mode.weights, full.mean)}   (KKT residual ${mode.kktResidual.toExponential(1)})`);
+}

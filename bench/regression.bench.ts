@@ -1,0 +1,104 @@
+/**
+ * Speed of the Bayesian logistic regression engine. Prints numbers, asserts nothing.
+ *
+ *   npx tsx bench/regression.bench.ts            (BENCH_FITS=50 fits for the grid projection)
+ *
+ * 1. one paper-setting fit (4 chains × (500 warm-up + 2000 draws)) on one core at n = 360, 738, 1276;
+ * 2. gradient evaluations per second against the arithmetic floor (2 × non-zeros per gradient);
+ * 3. projected wall time of the 5,280-fit grid on a 2-worker pool, from a sample of fold fits.
+ */
+import { readFileSync } from "node:fs";
+import {
+  fitPosterior,
+  LogisticLaplacePotential,
+  nonZeroCount,
+  planKFold,
+  resolvePermutation,
+  toSparseDesign,
+  validateProblem,
+  type Problem,
+} from "../libs/regression/src/index.js";
+import { createFitPool } from "../libs/regression/src/node.js";
+
+const DIR = new URL("../../shared/reference/nuts/", import.meta.url);
+const load = (file: string): Problem => JSON.parse(readFileSync(new URL(file, DIR), "utf8")) as Problem;
+const A = load("A_comm_human_360.json");
+const B = load("B_know_gpt4_738.json");
+const C = load("C_feel_llama70c_109.json");
+const G = load("G_kfold_daily_gpt4_400.json");
+
+/** 1,276 rows shaped like the others: all of A and B, plus 178 rows of G drawn without replacement. */
+function stacked1276(): Problem {
+  const picks = resolvePermutation(G.X.length, { seed: 1276 }).slice(0, 1276 - 360 - 738);
+  return {
+    X: [...A.X, ...B.X, ...picks.map((i) => G.X[i]!)],
+    y: [...A.y, ...B.y, ...picks.map((i) => G.y[i]!)],
+  };
+}
+
+function cpuSeconds(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+}
+
+const line = (label: string, value: string) => console.log(`  ${label.padEnd(44)} ${value}`);
+
+console.log("Reference: numpyro 0.21/jax 0.11 reference timing (shared reference README, problem A, n = 360,");
+console.log("paper settings, 16-core x86): 2.4 s per fit with 4 chains on 4 cores; about 11 s on one core.\n");
+
+console.log("1. One paper-setting fit on one core (4 chains run one after another in this thread)");
+for (const [name, problem] of [["A, n = 360", A], ["B, n = 738", B], ["A+B+G rows, n = 1276", stacked1276()]] as const) {
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  const fit = fitPosterior(problem, { seed: 1 });
+  const wall = (performance.now() - t0) / 1000;
+  const grads = fit.diagnostics.gradientEvaluations;
+  line(name, `${wall.toFixed(2)} s wall, ${cpuSeconds(cpu).toFixed(2)} s CPU, ${grads} gradients (${((wall / grads) * 1e6).toFixed(1)} µs each), max R-hat ${fit.diagnostics.maxRhat.toFixed(3)}`);
+}
+
+console.log("\n2. Gradient evaluations per second vs the arithmetic floor (problem A)");
+{
+  const design = toSparseDesign(validateProblem(A));
+  const potential = new LogisticLaplacePotential(design, 0.1);
+  const w = new Float64Array(design.dim).map((_, j) => 0.1 * Math.sin(j));
+  const grad = new Float64Array(design.dim);
+  const n = 50_000;
+  for (let rep = 0; rep < 3; rep++) {
+    const cpu = process.cpuUsage();
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) {
+      w[i % design.dim] += i & 1 ? 1e-6 : -1e-6;
+      potential.evaluate(w, grad);
+    }
+    const wall = (performance.now() - t0) / 1000;
+    const floorOps = 2 * nonZeroCount(design);
+    line(
+      `run ${rep + 1}`,
+      `${(n / wall).toFixed(0)} gradients/s (${((wall / n) * 1e6).toFixed(2)} µs wall, ${((cpuSeconds(cpu) / n) * 1e6).toFixed(2)} µs CPU); floor ${floorOps} adds + ${design.rows} exp → ${((wall / n / floorOps) * 1e9).toFixed(2)} ns per add`,
+    );
+  }
+}
+
+console.log("\n3. Projected wall time of the 5,280-fit grid on a 2-worker pool");
+{
+  const sampleSize = Number(process.env.BENCH_FITS ?? 50);
+  // Fold fits as in the grid: 90 % of the rows of each reference problem, folds in turn.
+  const jobs: Problem[] = [];
+  for (let k = 0; jobs.length < sampleSize; k++) {
+    for (const problem of [A, B, C, G]) {
+      const valid = validateProblem(problem);
+      const folds = planKFold(valid.rows, 10, resolvePermutation(valid.rows, { seed: k }));
+      const train = folds[jobs.length % 10]!.train;
+      jobs.push({ X: train.map((i) => valid.X[i]!), y: train.map((i) => valid.y[i]!) });
+      if (jobs.length >= sampleSize) break;
+    }
+  }
+  const pool = createFitPool({ workers: 2 });
+  const t0 = performance.now();
+  await Promise.all(jobs.map((job, i) => pool.fit(job, { seed: i })));
+  const wall = (performance.now() - t0) / 1000;
+  await pool.close();
+  const meanRows = jobs.reduce((s, j) => s + j.X.length, 0) / jobs.length;
+  line(`${jobs.length} fits (mean n = ${meanRows.toFixed(0)})`, `${wall.toFixed(1)} s wall → ${(wall / jobs.length).toFixed(2)} s per fit`);
+  line("projected 5,280 fits", `${((wall / jobs.length) * 5280 / 60).toFixed(1)} min (target ≤ 45 min)`);
+}
