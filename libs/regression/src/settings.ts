@@ -34,7 +34,17 @@ function check(name: string, value: number, ok: boolean, expected: string): void
 
 /** Fills in defaults and rejects impossible values (programming errors, hence RangeError). */
 export function resolveSamplerSettings(partial: Partial<SamplerSettings> = {}): SamplerSettings {
-  const s = { ...DEFAULT_SAMPLER_SETTINGS, ...stripUndefined(partial) };
+  // Only the sampler's own keys: callers pass whole option objects (chains, callbacks, …).
+  const given = stripUndefined(partial);
+  const pick = <K extends keyof SamplerSettings>(key: K): SamplerSettings[K] => given[key] ?? DEFAULT_SAMPLER_SETTINGS[key];
+  const s: SamplerSettings = {
+    warmup: pick("warmup"),
+    samples: pick("samples"),
+    maxTreeDepth: pick("maxTreeDepth"),
+    targetAcceptRate: pick("targetAcceptRate"),
+    maxDeltaEnergy: pick("maxDeltaEnergy"),
+    initRadius: pick("initRadius"),
+  };
   check("warmup", s.warmup, Number.isInteger(s.warmup) && s.warmup >= 0, "a whole number ≥ 0");
   check("samples", s.samples, Number.isInteger(s.samples) && s.samples >= 1, "a whole number ≥ 1");
   check("maxTreeDepth", s.maxTreeDepth, Number.isInteger(s.maxTreeDepth) && s.maxTreeDepth >= 1 && s.maxTreeDepth <= 30, "a whole number in 1…30");

@@ -71,9 +71,16 @@ export function createFitPool(options: FitPoolOptions = {}): FitPool {
     while (idle.length > 0 && queue.length > 0) {
       const worker = idle.pop()!;
       const job = queue.shift()!;
+      try {
+        worker.postMessage({ id: job.id, task: job.task });
+      } catch (error) {
+        // A task that cannot be posted (e.g. not cloneable) fails alone; the worker stays idle.
+        idle.push(worker);
+        job.reject(error as Error);
+        continue;
+      }
       busy.set(worker, job);
       worker.ref();
-      worker.postMessage({ id: job.id, task: job.task });
     }
   };
 
@@ -122,8 +129,9 @@ export function createFitPool(options: FitPoolOptions = {}): FitPool {
           queue.push({ id: nextId++, task, resolve, reject });
         }),
     );
+    const all = Promise.all(promises);
     dispatch();
-    return Promise.all(promises);
+    return all;
   };
 
   return {
