@@ -82,9 +82,9 @@ export class LogisticLaplacePotential {
         product = 1;
         inBlock = 0;
       }
-      for (let k = start; k < plus; k++) grad[index[k]!] += p;
-      for (let k = plus; k < minus; k++) grad[index[k]!] -= p;
-      for (let k = minus; k < end; k++) grad[index[k]!] += coef[k]! * p;
+      for (let k = start; k < plus; k++) grad[index[k]!]! += p;
+      for (let k = plus; k < minus; k++) grad[index[k]!]! -= p;
+      for (let k = minus; k < end; k++) grad[index[k]!]! += coef[k]! * p;
     }
     return energy + Math.log(product);
   }
