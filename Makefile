@@ -11,7 +11,7 @@ NODE_MODULES := node_modules/.package-lock.json
 .PHONY: help
 help: ## List every target with its description
 	@echo "prefdissect targets:"
-	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
 
 $(NODE_MODULES): package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -34,13 +34,14 @@ test: $(NODE_MODULES) ## Typecheck and test every project; ends with "N passed, 
 # Figures: data -> notebooks -> figures/ -> report. `pd figures` executes the notebooks, so this
 # Makefile and the CLI share one implementation.
 #   WEIGHTS=released|refit|refit:<folder>  which regression weights the notebooks plot (default
-#                                          released); DATA= is accepted as an alias. Passed on as
-#                                          PD_WEIGHTS.
+#                                          released). Passed on as PD_WEIGHTS.
+#   DATA=synthetic|hf|<file>               draw the figures from a refit of that dataset instead
+#                                          (the same as `make refit DATA=...`, into figures/refit/).
 #   NOTEBOOKS="fig01-communication-dissection ..."  run only these notebooks.
 #   PD_MIRROR=<dir>                        read upstream files from a local mirror (the fetcher).
 # ---------------------------------------------------------------------------------------------
 KERNEL_SPEC := .jupyter/share/jupyter/kernels/tslab/kernel.json
-PD_WEIGHTS_SETTING := $(or $(WEIGHTS),$(DATA))
+PD_WEIGHTS_SETTING := $(WEIGHTS)
 ifneq ($(PD_WEIGHTS_SETTING),)
 export PD_WEIGHTS := $(PD_WEIGHTS_SETTING)
 endif
@@ -59,15 +60,60 @@ data: build ## Download the upstream files into data/raw (checksums verified; ho
 	npx pd fetch
 
 .PHONY: figures
-figures: jupyter kernel build data ## Execute every notebook: figures/*.svg|png|json, then figures/REPORT.md
+ifeq ($(strip $(DATA)),)
+figures: jupyter kernel build data ## Execute the paper notebooks: figures/*.svg|png|json and figures/REPORT.md (DATA=synthetic|hf|<file>: from a refit, as make refit)
 	npx pd figures $(NOTEBOOK_FLAGS)
-	@npx pd report --help >/dev/null 2>&1 || { \
-	  echo "make: 'pd report' is not available (apps/cli/src/commands/report.ts); figures/ is written but REPORT.md is not" >&2; exit 1; }
 	npx pd report
+else
+figures: refit
+endif
 
 .PHONY: verify
 verify: figures ## Build the figures, then check the paper's headline claims (non-zero exit on a miss)
 	npx pd verify
+
+# ---------------------------------------------------------------------------------------------
+# Refit: annotated pairs -> pd refit -> every notebook on the refit weights -> figures/refit/.
+#   DATA=synthetic|hf|<file>   dataset to refit (default synthetic: the stand-in pd synth writes
+#                              from the released weights, seed 0, into $(SYNTHETIC_DATA), reused).
+#   REFIT_ARGS="..."           extra pd refit flags, e.g. "--judges human,gpt-4-1106-preview --folds 3".
+# The released figures in figures/ are never touched; the refit's go to figures/refit/ with their
+# own REPORT.md. A refit of only some judges draws what was fitted (see notebooks/README.md).
+# ---------------------------------------------------------------------------------------------
+REFIT_DIR := data/derived/refit
+REFIT_FIGURES := figures/refit
+SYNTHETIC_DATA := data/derived/synthetic/synthetic.parquet
+REFIT_DATA := $(or $(DATA),synthetic)
+REFIT_INPUT := $(if $(filter synthetic,$(REFIT_DATA)),$(SYNTHETIC_DATA),$(REFIT_DATA))
+# pd refit reads the file; the hf download is fetched by pd itself, so it is no prerequisite.
+REFIT_INPUT_PREREQ := $(if $(filter hf,$(REFIT_INPUT)),,$(REFIT_INPUT))
+
+# DATA names the dataset here, not the weights: the notebooks plot the refit.
+refit verify-refit refit-figures: export PD_WEIGHTS := refit
+refit verify-refit refit-figures: export PD_REFIT_DIR := $(REFIT_DIR)
+
+$(SYNTHETIC_DATA): | build data
+	npx pd synth --weights released --seed 0 --out $@
+
+.PHONY: synthetic
+synthetic: $(SYNTHETIC_DATA) ## Write the synthetic stand-in dataset (pd synth, released weights, seed 0), once
+
+.PHONY: refit-fit
+refit-fit: build data $(REFIT_INPUT_PREREQ) ## Only fit: pd refit --data <DATA> --out data/derived/refit $(REFIT_ARGS)
+	npx pd refit --data $(REFIT_INPUT) --out $(REFIT_DIR) $(REFIT_ARGS)
+
+.PHONY: refit-figures
+refit-figures: jupyter kernel refit-fit ## Fit, then run every notebook on the refit into figures/refit/
+	npx pd figures --weights refit --data $(REFIT_INPUT) --refit-dir $(REFIT_DIR) \
+	  --out-dir $(REFIT_FIGURES) --executed-dir reports/notebooks-refit
+
+.PHONY: refit
+refit: refit-figures ## Refit DATA=synthetic|hf|<file> (REFIT_ARGS=...), draw figures/refit/, write its REPORT.md
+	npx pd report --weights refit --refit-dir $(REFIT_DIR) --figures $(REFIT_FIGURES)
+
+.PHONY: verify-refit
+verify-refit: refit-figures ## Like refit, but pd verify: non-zero exit when a claim (or the synthetic recovery) fails
+	npx pd verify --weights refit --refit-dir $(REFIT_DIR) --figures $(REFIT_FIGURES)
 
 .PHONY: clean
 clean: ## Remove generated files: figures/, reports/, .jupyter/, build output (keeps data/)

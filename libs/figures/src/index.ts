@@ -49,3 +49,35 @@ export {
   type AlignmentPanel,
   type AlignmentSimilarityRow,
 } from "./figures/fig06-alignment-similarity.js";
+export { describeDataset, markSynthetic, SYNTHETIC_PREFIX } from "./data/dataset-source.js";
+export { type DataFigureOptions } from "./data/options.js";
+export { type InputFigureDefinition, type FigureInputKind } from "./input-figure.js";
+export { dataMeanRatings, meanRatingRows, buildMeanRatingsSpec, PAPER_MEAN_RATINGS, type MeanRatingRow } from "./data/mean-ratings.js";
+export { dataLabelBalance, labelBalanceRows, buildLabelBalanceSpec, type LabelBalanceRow } from "./data/label-balance.js";
+export {
+  dataPropertyCorrelation,
+  propertyCorrelationRows,
+  buildPropertyCorrelationSpec,
+  type PropertyCorrelationRow,
+} from "./data/property-correlation.js";
+export { columnCorrelations } from "./data/pearson-columns.js";
+export { parseRefitIntervals, RefitIntervalsSchema, REFIT_INTERVALS_FORMAT, type RefitIntervals } from "./refit/intervals.js";
+export {
+  refitPreferenceIntervals,
+  preferenceIntervalRows,
+  buildPreferenceIntervalsSpec,
+  type PreferenceIntervalRow,
+  type PreferenceIntervalOptions,
+} from "./refit/preference-intervals.js";
+export {
+  refitSimilarityIntervals,
+  similarityIntervalRows,
+  buildSimilarityIntervalsSpec,
+  intervalJudges,
+  SIMILARITY_INTERVAL_REFERENCES,
+  type SimilarityIntervalRow,
+  type SimilarityIntervalInput,
+} from "./refit/similarity-intervals.js";
+export { weightCoverage, judgesCovering, coverageSentence, type WeightCoverage } from "./coverage/weight-coverage.js";
+export { planPaperFigure, type PaperFigurePlan } from "./coverage/paper-figure-plan.js";
+export { INPUT_FIGURES } from "./input-catalog.js";

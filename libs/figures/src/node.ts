@@ -11,3 +11,14 @@ export { checkJupyter, JUPYTER_INSTALL_HINT } from "./jupyter/check.js";
 export { listNotebooks, selectNotebooks } from "./jupyter/notebooks.js";
 export { failingCellIndex, cellErrorText, executeNotebook } from "./jupyter/execute.js";
 export { notebookEnvironment, repoJupyterPath } from "./jupyter/environment.js";
+export {
+  loadDatasetFigureInputs,
+  loadRefitIntervals,
+  drawInputFigure,
+  drawPlannedFigure,
+  removeFigureFiles,
+  DEFAULT_FIGURE_DATA,
+  type DatasetFigureInputs,
+} from "./inputs-node.js";
+export { defaultNotebookSelection, NOTEBOOK_INPUTS, type NotebookInput, type NotebookSelection } from "./jupyter/notebook-inputs.js";
+export { loadPaperFigureInputs, refitIsSynthetic, SYNTHETIC_REFIT_NOTE } from "./paper-inputs-node.js";

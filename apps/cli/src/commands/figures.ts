@@ -5,13 +5,16 @@
 import { Command, Option } from "commander";
 import { PrefDissectError } from "@prefdissect/shared";
 import { repoRoot } from "@prefdissect/data/node";
-import { DEFAULT_EXECUTED_DIR, DEFAULT_FIGURES_DIR, runNotebooks } from "@prefdissect/figures/node";
+import { join } from "node:path";
+import { DEFAULT_EXECUTED_DIR, DEFAULT_FIGURES_DIR, defaultNotebookSelection, listNotebooks, runNotebooks } from "@prefdissect/figures/node";
 
 interface FiguresFlags {
   notebook: string[];
   outDir: string;
   executedDir: string;
   weights?: string;
+  data?: string;
+  refitDir?: string;
   timeout: string;
 }
 
@@ -21,7 +24,8 @@ export function register(program: Command): void {
     .description(
       "Execute the figure notebooks in notebooks/ with Jupyter and the repository's tslab kernel. Each writes " +
         "<name>.svg, .png and .json into the figures folder; executed copies (with outputs) go to a scratch folder. " +
-        "Needs Jupyter nbconvert and the registered kernel (`make jupyter kernel`); data is fetched on demand (PD_MIRROR is honoured).",
+        "Needs Jupyter nbconvert and the registered kernel (`make jupyter kernel`); data is fetched on demand (PD_MIRROR is honoured). " +
+        "Without --notebook it runs the paper notebooks, plus refit-uncertainty when the weights are a refit and data-statistics when --data is given.",
     )
     .option("-n, --notebook <name>", "run only this notebook (name with or without .ipynb); repeat for more", collect, [])
     .option("-o, --out-dir <dir>", "folder the notebooks write figures into (PD_FIGURES_DIR)", DEFAULT_FIGURES_DIR)
@@ -29,6 +33,10 @@ export function register(program: Command): void {
     .addOption(
       new Option("-w, --weights <source>", 'regression weights to plot: "released", "refit" or "refit:<folder>"').env("PD_WEIGHTS"),
     )
+    .addOption(
+      new Option("-d, --data <file|hf>", "annotated dataset for the data-statistics notebook (a file, or hf for the Hugging Face dataset)").env("PD_DATA"),
+    )
+    .addOption(new Option("--refit-dir <dir>", "output folder of `pd refit` read by the refit-uncertainty notebook").env("PD_REFIT_DIR"))
     .option("--timeout <seconds>", "per-cell timeout", "600")
     .action(async (flags: FiguresFlags) => {
       const timeoutSeconds = Number(flags.timeout);
@@ -36,10 +44,22 @@ export function register(program: Command): void {
         throw new PrefDissectError("bad-flag", `--timeout must be a positive whole number of seconds, got "${flags.timeout}"`, { field: "--timeout" });
       }
       const root = repoRoot();
+      // The kernel inherits this process's environment: that is how the notebooks get their inputs.
+      if (flags.data !== undefined) process.env.PD_DATA = flags.data;
+      if (flags.refitDir !== undefined) process.env.PD_REFIT_DIR = flags.refitDir;
+      let names = flags.notebook;
+      if (names.length === 0) {
+        const selection = defaultNotebookSelection(listNotebooks(join(root, "notebooks")), { weights: flags.weights, data: flags.data });
+        for (const { name, needs } of selection.skipped) {
+          const hint = needs === "dataset" ? "a dataset (--data or PD_DATA)" : "refit weights (--weights refit)";
+          process.stderr.write(`pd figures: not running ${name}: it needs ${hint}\n`);
+        }
+        names = selection.run;
+      }
       const started = Date.now();
       const executed = await runNotebooks({
         root,
-        names: flags.notebook,
+        names,
         outDir: flags.outDir,
         executedDir: flags.executedDir,
         ...(flags.weights !== undefined ? { weights: flags.weights } : {}),

@@ -10,7 +10,7 @@ import type { Command } from "commander";
 import { PrefDissectError } from "@prefdissect/shared";
 import type { WeightSet } from "@prefdissect/data";
 import { loadManifest, loadReleasedWeights, loadWeights, refitDir, repoRoot } from "@prefdissect/data/node";
-import { FIGURES } from "@prefdissect/figures";
+import { FIGURES, INPUT_FIGURES } from "@prefdissect/figures";
 import { compareWeightSets, recoveryOf, refitReportSection, type RefitSummary } from "@prefdissect/refit";
 import { evaluateClaims, formatClaimsTable, renderReport, type Claim, type RefitEvidence, type ReportFigure } from "@prefdissect/report";
 
@@ -66,7 +66,7 @@ function figuresIn(dir: string): ReportFigure[] {
       const notebook = join("notebooks", `${name}.ipynb`);
       return {
         name,
-        title: FIGURES.find((figure) => figure.name === name)?.description ?? titleOf(name),
+        title: [...FIGURES, ...INPUT_FIGURES].find((figure) => figure.name === name)?.description ?? titleOf(name),
         ...(existsSync(join(repoRoot(), notebook)) ? { notebook } : {}),
       };
     });

@@ -1,0 +1,32 @@
+import { PROPERTIES, SCENARIO_IDS, synthesizePairs, toFeatureDataset, type FeatureDataset, type PairDataset, type WeightSet } from "@prefdissect/data";
+import type { RefitIntervals } from "../src/index.js";
+import { syntheticWeights } from "./fixtures.js";
+
+/** A small synthetic pair dataset (labels for three judges), generated once per test file. */
+export function smallPairDataset(pairs = 240): PairDataset {
+  const weights = syntheticWeights();
+  const records = synthesizePairs({ weights, seed: 3, pairs, judges: ["human", "gpt-4-1106-preview", "llama-2-70b-chat"] });
+  return { pairs: records, source: { format: "hf-parquet", file: "/some/machine/path/small.parquet", rows: records.length, synthetic: true, schemaDifferences: [], warnings: [] } };
+}
+
+export function smallFeatureDataset(pairs = 240): FeatureDataset {
+  return toFeatureDataset(smallPairDataset(pairs));
+}
+
+/**
+ * Intervals as `pd refit` writes them, derived from a weight set: every property of the given
+ * judges in the given groups, and a similarity entry per judge pair (a before b in list order).
+ */
+export function intervalsFor(weights: WeightSet, judges: readonly string[], groups: readonly string[] = SCENARIO_IDS, synthetic = true): RefitIntervals {
+  const preference = judges.flatMap((judge) =>
+    groups.flatMap((group) =>
+      PROPERTIES.map((property) => {
+        const w = weights.get(group)!.get(judge)![property.index]!;
+        const mean = 100 / (1 + Math.exp(-w));
+        return { judge, group, propertyIndex: property.index, mean, low: mean - 4 - property.index / 10, high: mean + 4 + property.index / 10 };
+      }),
+    ),
+  );
+  const similarity = judges.flatMap((a, i) => judges.slice(i + 1).map((b, j) => ({ a, b, mean: 0.5 + (i + j) / 100, low: 0.4 + (i + j) / 100, high: 0.6 + (i + j) / 100 })));
+  return { format: "prefdissect-refit-intervals/1", synthetic, mass: 0.9, preference, similarity };
+}
