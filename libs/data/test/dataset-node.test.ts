@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { PrefDissectError } from "@prefdissect/shared";
-import { detectFormat, loadFeatureDataset, loadHfDataset, loadPairDataset, writeFileAtomic } from "../src/node.js";
+import { detectFormat, loadFeatureDataset, loadHfDataset, loadPairDataset, manifestEntry, mirrorPath, writeFileAtomic } from "../src/node.js";
 
 const fixture = (name: string) => join(import.meta.dirname, "fixtures", name);
 const temp = () => mkdtempSync(join(tmpdir(), "pd-dataset-"));
@@ -49,6 +49,24 @@ describe("loading files", () => {
     expect(resolved.rows).toEqual(parquet.rows);
     expect(resolved.labels.get("human")).toEqual(parquet.labels.get("human"));
     expect([...parquet.labels.keys()].sort()).toEqual(["gpt-4-1106-preview", "human", "llama-2-70b-chat"]);
+  });
+
+  it("fetches the authors' resolved JSONL on demand for --data resolved", async () => {
+    const mirror = temp();
+    const target = mirrorPath(mirror, manifestEntry("resolved-jsonl").url);
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(fixture("resolved-8.jsonl"), target);
+    const dataDir = temp();
+    const data = await loadFeatureDataset({
+      data: "resolved",
+      mirror,
+      dataDir,
+      groupIndexFile: fixture("resolved-8-group-index.json"),
+      labels: [{ judge: "human", file: fixture("resolved-8-labels.json") }],
+    });
+    expect(data.source.format).toBe("resolved-jsonl");
+    expect(data.rows).toHaveLength(8);
+    expect(readdirSync(join(dataDir, "Preference-Dissection", "visualization", "data"))).toEqual(["chatbot_arena_no-tie_group_balanced_resolved.jsonl"]);
   });
 
   it("compares group membership with a group index file when given one", async () => {

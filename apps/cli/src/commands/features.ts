@@ -43,8 +43,8 @@ export function register(program: Command): void {
     )
     .requiredOption(
       "--data <file|hf>",
-      "dataset: 'hf' (GAIR/preference-dissection, gated: needs HF_TOKEN), a Parquet file in that layout (e.g. from `pd synth`), " +
-        "the authors' resolved-comparisons JSONL, or our pairs JSONL/CSV (docs/data-format.md)",
+      "dataset: 'hf' (GAIR/preference-dissection, gated: needs HF_TOKEN), 'resolved' (the authors' resolved-comparisons JSONL, fetched on demand), " +
+        "a Parquet file in the HF layout (e.g. from `pd synth`), a resolved JSONL file, or our pairs JSONL/CSV (docs/data-format.md)",
     )
     .option("--format <format>", `force the format instead of guessing from the file (${FORMATS.join(", ")})`)
     .option(

@@ -62,7 +62,7 @@ export function register(program: Command): void {
         "weights land in <out>/weights in the released layout, with summary.json (held-out accuracy, diagnostics) " +
         "and intervals.json (90 % intervals on P(p) and on judge similarities).",
     )
-    .requiredOption("--data <file|hf>", "dataset: 'hf', a Parquet file in its layout (e.g. from `pd synth`), the resolved JSONL, or our pairs JSONL/CSV")
+    .requiredOption("--data <file|hf>", "dataset: 'hf' (gated, needs HF_TOKEN), 'resolved' (the authors' JSONL, fetched on demand), a Parquet file in the HF layout (e.g. from `pd synth`), a resolved JSONL file, or our pairs JSONL/CSV")
     .option("--format <format>", "force the dataset format (hf-parquet, resolved-jsonl, pairs-jsonl, pairs-csv)")
     .option("--labels <judge=file>", "add one judge's labels (JSON array of \"A\"/\"B\" in dataset order); repeatable", parseLabelsOption)
     .option("--group-index <file>", "group index file to check group membership against")

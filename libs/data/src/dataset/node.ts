@@ -22,6 +22,12 @@ export const HF_DATASET_PAGE = "https://huggingface.co/datasets/GAIR/preference-
 /** `--data` value that stands for the Hugging Face dataset. */
 export const HF_DATA = "hf";
 
+/**
+ * `--data` value that stands for the authors' resolved-comparisons JSONL in their repository
+ * (large, so fetched on demand through the manifest and never committed).
+ */
+export const RESOLVED_DATA = "resolved";
+
 /** A labels file (format c) for one judge. */
 export interface JudgeLabelsFile {
   readonly judge: string;
@@ -155,6 +161,10 @@ export async function loadResolvedDataset(options: LoadDatasetOptions): Promise<
  * membership of every group is compared as well.
  */
 export async function loadFeatureDataset(options: LoadDatasetOptions): Promise<FeatureDataset> {
+  if (options.data === RESOLVED_DATA) {
+    const [path] = await fetchArtifacts(["resolved-jsonl"], options);
+    return loadFeatureDataset({ ...options, data: path!, format: "resolved-jsonl" });
+  }
   const format = options.data === HF_DATA ? "hf-parquet" : (options.format ?? (await detectFormat(options.data)));
   const dataset =
     format === "resolved-jsonl" ? await loadResolvedDataset(options) : toFeatureDataset(await loadPairDataset({ ...options, format }));
