@@ -4,7 +4,8 @@
  *   npx tsx bench/regression.bench.ts            (BENCH_FITS=50 fits for the grid projection)
  *
  * 1. one paper-setting fit (4 chains × (500 warm-up + 2000 draws)) on one core at n = 360, 738, 1276;
- * 2. gradient evaluations per second against the arithmetic floor (2 × non-zeros per gradient);
+ * 2. gradient evaluations per second against the arithmetic floor (2 × non-zeros per gradient), for
+ *    the JavaScript reference loop and the WebAssembly kernel the sampler uses;
  * 3. projected wall time of the 5,280-fit grid on a 2-worker pool, from a sample of fold fits.
  */
 import { readFileSync } from "node:fs";
@@ -53,29 +54,35 @@ for (const [name, problem] of [["A, n = 360", A], ["B, n = 738", B], ["A+B+G row
   const fit = fitPosterior(problem, { seed: 1 });
   const wall = (performance.now() - t0) / 1000;
   const grads = fit.diagnostics.gradientEvaluations;
-  line(name, `${wall.toFixed(2)} s wall, ${cpuSeconds(cpu).toFixed(2)} s CPU, ${grads} gradients (${((wall / grads) * 1e6).toFixed(1)} µs each), max R-hat ${fit.diagnostics.maxRhat.toFixed(3)}`);
+  const cpuUsed = cpuSeconds(cpu);
+  line(name, `${wall.toFixed(2)} s wall, ${cpuUsed.toFixed(2)} s CPU, ${grads} gradients (${((cpuUsed / grads) * 1e6).toFixed(1)} µs CPU each, sampler included), max R-hat ${fit.diagnostics.maxRhat.toFixed(3)}`);
 }
 
-console.log("\n2. Gradient evaluations per second vs the arithmetic floor (problem A)");
+console.log("\n2. Gradient evaluations per second vs the arithmetic floor (problem A), per kernel");
 {
   const design = toSparseDesign(validateProblem(A));
-  const potential = new LogisticLaplacePotential(design, 0.1);
-  const w = new Float64Array(design.dim).map((_, j) => 0.1 * Math.sin(j));
-  const grad = new Float64Array(design.dim);
-  const n = 50_000;
+  const floorOps = 2 * nonZeroCount(design);
+  line("floor", `${floorOps} adds + ${design.rows} exp per gradient`);
+  const kernels = ["js", "wasm"] as const;
+  const potentials = kernels.map((kernel) => new LogisticLaplacePotential(design, 0.1, kernel));
+  const n = 100_000;
   for (let rep = 0; rep < 3; rep++) {
-    const cpu = process.cpuUsage();
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) {
-      w[i % design.dim] += i & 1 ? 1e-6 : -1e-6;
-      potential.evaluate(w, grad);
-    }
-    const wall = (performance.now() - t0) / 1000;
-    const floorOps = 2 * nonZeroCount(design);
-    line(
-      `run ${rep + 1}`,
-      `${(n / wall).toFixed(0)} gradients/s (${((wall / n) * 1e6).toFixed(2)} µs wall, ${((cpuSeconds(cpu) / n) * 1e6).toFixed(2)} µs CPU); floor ${floorOps} adds + ${design.rows} exp → ${((wall / n / floorOps) * 1e9).toFixed(2)} ns per add`,
-    );
+    potentials.forEach((potential, k) => {
+      const w = new Float64Array(design.dim).map((_, j) => 0.1 * Math.sin(j));
+      const grad = new Float64Array(design.dim);
+      const cpu = process.cpuUsage();
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) {
+        w[i % design.dim] += i & 1 ? 1e-6 : -1e-6;
+        potential.evaluate(w, grad);
+      }
+      const wall = (performance.now() - t0) / 1000;
+      const cpuPer = cpuSeconds(cpu) / n;
+      line(
+        `run ${rep + 1}, ${kernels[k] === "js" ? "JavaScript reference" : "WebAssembly kernel"}`,
+        `${(1 / cpuPer).toFixed(0)} gradients/s (${(cpuPer * 1e6).toFixed(2)} µs CPU, ${((wall / n) * 1e6).toFixed(2)} µs wall) → ${((cpuPer / floorOps) * 1e9).toFixed(2)} ns CPU per floor add`,
+      );
+    });
   }
 }
 

@@ -1,0 +1,69 @@
+/**
+ * The data term of the potential evaluated by the WebAssembly kernel (logistic.wat):
+ * E(w) = Σ_i softplus(s_i) and its gradient, for ternary designs.
+ *
+ * The module is compiled once per thread (synchronously: it is ~1.6 kB, well under any engine's
+ * limit for synchronous compilation) and instantiated once per potential, each instance with its
+ * own memory. Environments without WebAssembly SIMD get `undefined` and the caller falls back to
+ * the JavaScript loop.
+ */
+import type { SparseDesign } from "../model/design.js";
+import { LOGISTIC_WASM_BASE64 } from "./logistic-wasm.js";
+import { kernelSupports, planKernelLayout, type KernelLayout } from "./wasm-layout.js";
+
+type EvaluateExport = (
+  w: number, blocks: number, tab: number,
+  codes: number, codesPerRow: number, s: number, rows: number,
+  p: number, pairs: number, out: number,
+  cols: number, dim: number, grad: number,
+) => number;
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/** The compiled module, or null where WebAssembly (with SIMD) is unavailable. */
+function logisticModule(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
+  compiled = null;
+  if (typeof WebAssembly === "object") {
+    const bytes = Uint8Array.from(atob(LOGISTIC_WASM_BASE64), (c) => c.charCodeAt(0));
+    if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
+  }
+  return compiled;
+}
+
+/** Evaluates E(w) and ∇E(w) of one design with the WebAssembly kernel. */
+export class WasmLogisticKernel {
+  private readonly layout: KernelLayout;
+  private readonly run: EvaluateExport;
+  private readonly heap: Float64Array;
+
+  private constructor(layout: KernelLayout, instance: WebAssembly.Instance) {
+    this.layout = layout;
+    const memory = instance.exports.memory as WebAssembly.Memory;
+    const pages = Math.ceil(layout.bytes / 65536);
+    const have = memory.buffer.byteLength / 65536;
+    if (pages > have) memory.grow(pages - have);
+    new Uint8Array(memory.buffer).set(layout.image);
+    this.heap = new Float64Array(memory.buffer);
+    this.run = instance.exports.evaluate as EvaluateExport;
+  }
+
+  /** A kernel for `design`, or undefined if the design is not ternary or WebAssembly SIMD is missing. */
+  static create(design: SparseDesign): WasmLogisticKernel | undefined {
+    const module = logisticModule();
+    if (module === null || !kernelSupports(design)) return undefined;
+    return new WasmLogisticKernel(planKernelLayout(design), new WebAssembly.Instance(module, {}));
+  }
+
+  /** Returns E(w) and adds ∇E(w) into `grad`. Does not allocate. */
+  addDataTerm(w: Float64Array, grad: Float64Array): number {
+    const L = this.layout;
+    const heap = this.heap;
+    heap.set(w, L.w >> 3);
+    const partial = this.run(L.w, L.blocks, L.tab, L.codes, L.codesPerRow, L.s, L.rows, L.p, L.pairs, L.out, L.cols, L.dim, L.grad);
+    const g = L.grad >> 3;
+    for (let j = 0; j < L.dim; j++) grad[j] = grad[j]! + heap[g + j]!;
+    const o = L.out >> 3;
+    return partial + Math.log(heap[o]! * heap[o + 1]!);
+  }
+}

@@ -1,0 +1,123 @@
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { createRandomStream } from "@prefdissect/shared";
+import { describe, expect, it } from "vitest";
+import { LogisticLaplacePotential, toSparseDesign, validateProblem } from "../src/index.js";
+import { WasmLogisticKernel } from "../src/kernel/wasm-kernel.js";
+import { kernelSupports } from "../src/kernel/wasm-layout.js";
+import { addDataTermReference } from "../src/model/reference-data-term.js";
+
+/** A random ternary problem with about `density` of its entries non-zero. */
+function ternaryProblem(rows: number, dim: number, density: number, seed: number) {
+  const rng = createRandomStream(seed, 0);
+  const X = Array.from({ length: rows }, () =>
+    Array.from({ length: dim }, () => (rng.uniform() < density ? (rng.uniform() < 0.5 ? 1 : -1) : 0)),
+  );
+  const y = Array.from({ length: rows }, () => (rng.uniform() < 0.5 ? 1 : 0));
+  return validateProblem({ X, y });
+}
+
+function randomWeights(dim: number, spread: number, seed: number): Float64Array {
+  const rng = createRandomStream(seed, 1);
+  return Float64Array.from({ length: dim }, () => spread * rng.normal());
+}
+
+/** Energy and gradient of the data term from both implementations. */
+function bothKernels(rows: number, dim: number, density: number, w: Float64Array, seed: number) {
+  const design = toSparseDesign(ternaryProblem(rows, dim, density, seed));
+  const wasm = WasmLogisticKernel.create(design);
+  if (wasm === undefined) throw new Error("the WebAssembly kernel is unavailable");
+  const gradRef = new Float64Array(dim);
+  const gradWasm = new Float64Array(dim);
+  return {
+    ref: { energy: addDataTermReference(design, w, gradRef), grad: gradRef },
+    wasm: { energy: wasm.addDataTerm(w, gradWasm), grad: gradWasm },
+  };
+}
+
+function expectAgreement(a: { energy: number; grad: Float64Array }, b: { energy: number; grad: Float64Array }, rows: number) {
+  expect(Math.abs(a.energy - b.energy)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(a.energy)));
+  // each gradient entry is a sum of up to `rows` probabilities in [0, 1]
+  a.grad.forEach((g, j) => expect(Math.abs(g - b.grad[j]!)).toBeLessThanOrEqual(1e-12 * Math.max(1, rows)));
+}
+
+describe("WebAssembly kernel against the JavaScript reference", () => {
+  // Shapes: the paper's (d = 29), d a multiple of the block size, d < one block, d = 1, odd and
+  // even row counts, a single row, dense and very sparse rows.
+  const shapes: [rows: number, dim: number, density: number][] = [
+    [360, 29, 0.38], [1277, 29, 0.4], [101, 30, 0.5], [64, 5, 0.6], [7, 3, 0.9], [1, 29, 0.4],
+    [33, 1, 0.7], [250, 66, 0.05], [40, 12, 0], [30, 165, 0.1],
+  ];
+  for (const [rows, dim, density] of shapes) {
+    it(`agrees to 1e-12 on random data, n = ${rows}, d = ${dim}, density ${density}`, () => {
+      for (let trial = 0; trial < 5; trial++) {
+        const seed = 1000 * rows + 10 * dim + trial;
+        const w = randomWeights(dim, [0.05, 0.3, 1, 3, 30][trial]!, seed);
+        const { ref, wasm } = bothKernels(rows, dim, density, w, seed);
+        expectAgreement(ref, wasm, rows);
+      }
+    });
+  }
+
+  it("agrees at w = 0, with exact zeros, and for logits far beyond the exp range", () => {
+    const dim = 29;
+    const zero = new Float64Array(dim);
+    const z = bothKernels(200, dim, 0.4, zero, 7);
+    expectAgreement(z.ref, z.wasm, 200);
+    expect(z.wasm.energy).toBeCloseTo(200 * Math.LN2, 12);
+    const huge = randomWeights(dim, 400, 8);
+    const h = bothKernels(200, dim, 0.4, huge, 8);
+    expect(Number.isFinite(h.wasm.energy)).toBe(true);
+    expectAgreement(h.ref, h.wasm, 200);
+  });
+
+  it("gives a NaN energy for a NaN weight, so the sampler rejects the state", () => {
+    const w = randomWeights(29, 0.3, 9);
+    w[3] = Number.NaN;
+    const { ref, wasm } = bothKernels(100, 29, 0.4, w, 9);
+    expect(ref.energy).toBeNaN();
+    expect(wasm.energy).toBeNaN();
+  });
+
+  it("is deterministic: repeated evaluations and separate instances give the same bits", () => {
+    const design = toSparseDesign(ternaryProblem(300, 29, 0.38, 11));
+    const a = WasmLogisticKernel.create(design)!;
+    const b = WasmLogisticKernel.create(design)!;
+    const w = randomWeights(29, 0.5, 11);
+    const gradA = new Float64Array(29);
+    const gradB = new Float64Array(29);
+    const first = a.addDataTerm(w, gradA);
+    a.addDataTerm(randomWeights(29, 2, 12), new Float64Array(29));
+    expect(a.addDataTerm(w, new Float64Array(29))).toBe(first);
+    expect(b.addDataTerm(w, gradB)).toBe(first);
+    expect(gradB).toEqual(gradA);
+  });
+
+  it("is chosen for ternary designs and left out for general ones", () => {
+    const ternary = toSparseDesign(ternaryProblem(50, 6, 0.5, 13));
+    expect(kernelSupports(ternary)).toBe(true);
+    expect(new LogisticLaplacePotential(ternary, 0.1).kernel).toBe("wasm");
+    const general = validateProblem({ X: [[1, 0.5], [-1, 2], [0, 1]], y: [1, 0, 1] });
+    expect(kernelSupports(toSparseDesign(general))).toBe(false);
+    expect(new LogisticLaplacePotential(toSparseDesign(general), 0.1).kernel).toBe("js");
+    expect(() => new LogisticLaplacePotential(toSparseDesign(general), 0.1, "wasm")).toThrow(/ternary/);
+  });
+
+  it("gives the same potential through either kernel", () => {
+    const design = toSparseDesign(ternaryProblem(400, 29, 0.38, 14));
+    const viaWasm = new LogisticLaplacePotential(design, 0.1, "wasm");
+    const viaJs = new LogisticLaplacePotential(design, 0.1, "js");
+    const w = randomWeights(29, 0.2, 14);
+    const gradWasm = new Float64Array(29);
+    const gradJs = new Float64Array(29);
+    const u = viaWasm.evaluate(w, gradWasm);
+    expect(Math.abs(u - viaJs.evaluate(w, gradJs))).toBeLessThan(1e-12 * Math.abs(u));
+    gradJs.forEach((g, j) => expect(Math.abs(g - gradWasm[j]!)).toBeLessThan(1e-11));
+  });
+
+  it("embeds the bytes assembled from logistic.wat (the generated module is not stale)", () => {
+    const script = fileURLToPath(new URL("../src/kernel/assemble-wasm.mjs", import.meta.url));
+    const output = execFileSync(process.execPath, [script, "--check"], { encoding: "utf8" });
+    expect(output).toMatch(/matches logistic\.wat/);
+  });
+});
