@@ -22,12 +22,26 @@ export function register(program: Command): void {
       const wanted = ids.length > 0 ? ids : defaultArtifactIds();
       let fetched = 0;
       let present = 0;
+      let lastLine = 0;
+      const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
       await fetchArtifacts(wanted, {
         ...(options.mirror ? { mirror: options.mirror } : {}),
         onProgress: (event) => {
           if (event.status === "present") present++;
+          if (event.status === "downloading") {
+            // Large files (the dataset) take a while: a live byte count on a terminal, a line
+            // every few seconds in logs.
+            const now = Date.now();
+            const total = event.totalBytes ? ` of ${megabytes(event.totalBytes)}` : "";
+            if (process.stderr.isTTY) process.stderr.write(`\r  downloading ${event.entry.path}: ${megabytes(event.bytes)}${total}   `);
+            else if (now - lastLine > 5000) {
+              lastLine = now;
+              process.stderr.write(`  downloading ${event.entry.path}: ${megabytes(event.bytes)}${total}\n`);
+            }
+          }
           if (event.status === "done") {
             fetched++;
+            if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
             process.stderr.write(`fetched ${event.entry.path} (${event.bytes} B)\n`);
           }
         },
