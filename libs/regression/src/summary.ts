@@ -5,9 +5,9 @@
  */
 import type { ChainResult } from "./chain.js";
 import { RHAT_WARNING } from "./defaults.js";
-import { bulkEss } from "./diagnostics/ess.js";
 import { quantileSorted } from "./diagnostics/quantile.js";
-import { splitRhat } from "./diagnostics/rhat.js";
+import { rankDiagnostics } from "./diagnostics/rank-diagnostics.js";
+import { sortedCopy } from "./diagnostics/rank.js";
 import type { SamplerSettings } from "./settings.js";
 
 /** How the sampler behaved, for the whole fit and per chain. */
@@ -100,13 +100,14 @@ export function summarizeChains(results: readonly ChainResult[], echo: FitSettin
     for (const v of column) ss += (v - m) ** 2;
     mean.push(m);
     sd.push(total > 1 ? Math.sqrt(ss / (total - 1)) : 0);
-    const sorted = Float64Array.from(column).sort();
+    // One sort per weight serves the quantiles and (with an even number of draws) the ranks.
+    const sorted = sortedCopy(column);
     q05.push(quantileSorted(sorted, 0.05));
     q50.push(quantileSorted(sorted, 0.5));
     q95.push(quantileSorted(sorted, 0.95));
-    const matrix = { chains, draws: samples, values: column };
-    rhat.push(splitRhat(matrix));
-    essBulk.push(bulkEss(matrix));
+    const ranks = rankDiagnostics({ chains, draws: samples, values: column }, sorted);
+    rhat.push(ranks.rhat);
+    essBulk.push(ranks.essBulk);
   }
 
   const depthLength = results[0]!.treeDepthCounts.length;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createRandomStream } from "@prefdissect/shared";
+import { normalQuantile } from "../src/diagnostics/normal-quantile.js";
+import { rankDiagnostics } from "../src/diagnostics/rank-diagnostics.js";
+import { rankNormalize } from "../src/diagnostics/rank.js";
 import { basicRhat, bulkEss, splitRhat } from "../src/index.js";
 
 function ar1(chains: number, draws: number, phi: number, seed: number, shift: (c: number) => number = () => 0) {
@@ -48,5 +51,56 @@ describe("split R-hat", () => {
     // Chain means 1 and 3, within variances 1 and 1, n = 3: B = 3·2 = 6, W = 1, R = √((6 + 2)/3).
     const r = basicRhat({ chains: 2, draws: 3, values: new Float64Array([0, 1, 2, 2, 3, 4]) });
     expect(r).toBeCloseTo(Math.sqrt(8 / 3), 12);
+  });
+});
+
+describe("rank normalisation", () => {
+  /** The definition: average 1-based rank over equal values, by counting. */
+  function naiveScores(values: Float64Array): number[] {
+    const n = values.length;
+    return Array.from(values, (v) => {
+      let below = 0;
+      let equal = 0;
+      for (const u of values) {
+        if (u < v) below++;
+        else if (u === v) equal++;
+      }
+      return normalQuantile((below + (equal + 1) / 2 - 0.375) / (n + 0.25));
+    });
+  }
+
+  it("gives tied draws their average rank, whatever the sizes and ties", () => {
+    const rng = createRandomStream(21, 0);
+    for (const n of [1, 2, 3, 7, 64, 101]) {
+      // Values from a small set, so runs of ties of every length occur (as repeated NUTS states do).
+      const values = Float64Array.from({ length: n }, () => rng.integer(Math.max(1, n >> 2)) - 3);
+      const scores = rankNormalize(values);
+      naiveScores(values).forEach((z, i) => expect(scores[i]).toBe(z));
+    }
+  });
+
+  it("R-hat and bulk ESS computed together equal the separate functions (odd and even draws)", () => {
+    for (const draws of [400, 401]) {
+      const m = ar1(4, draws, 0.5, 13, (c) => 0.1 * c);
+      // Repeat some draws so the folded distances have ties on both sides of the median.
+      for (let i = 0; i < m.values.length; i += 7) m.values[i + 1] = m.values[i]!;
+      const sorted = Float64Array.from(m.values).sort();
+      expect(rankDiagnostics(m, sorted)).toEqual({ rhat: splitRhat(m), essBulk: bulkEss(m) });
+      expect(rankDiagnostics(m)).toEqual({ rhat: splitRhat(m), essBulk: bulkEss(m) });
+    }
+  });
+
+  it("tail R-hat sorts the distances from the median correctly", () => {
+    // Chains with the same centre but different spreads: only the folded (tail) R-hat sees it.
+    const m = ar1(4, 1000, 0, 17);
+    for (let i = 0; i < 1000; i++) m.values[i] = 3 * m.values[i]!;
+    const split = { chains: 8, draws: 500, values: m.values };
+    const z = rankNormalize(m.values);
+    const bulk = basicRhat({ ...split, values: z });
+    const sortedValues = Float64Array.from(m.values).sort();
+    const centre = 0.5 * (sortedValues[1999]! + sortedValues[2000]!);
+    const tail = basicRhat({ ...split, values: rankNormalize(m.values.map((v) => Math.abs(v - centre))) });
+    expect(tail).toBeGreaterThan(1.05);
+    expect(splitRhat(m)).toBe(Math.max(bulk, tail));
   });
 });

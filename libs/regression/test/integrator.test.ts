@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createPhasePoint, leapfrog, type Potential } from "../src/nuts/integrator.js";
+import { kineticEnergy } from "../src/nuts/metric.js";
 
 /** U(z) = ½ Σ k z²: a harmonic oscillator with angular frequency √k per coordinate (unit mass). */
 function oscillator(k: number[]): Potential {
@@ -64,6 +65,19 @@ describe("leapfrog()", () => {
     for (let j = 0; j < 3; j++) {
       expect(back.z[j]).toBeCloseTo(start.z[j]!, 9);
       expect(back.r[j]).toBeCloseTo(start.r[j]!, 9);
+    }
+  });
+
+  it("returns the new state's kinetic energy, bit for bit what kineticEnergy() gives", () => {
+    const potential = oscillator([1, 2, 0.5, 3]);
+    const inverseMass = new Float64Array([0.7, 1.3, 2.1, 0.01]);
+    const from = createPhasePoint(4);
+    const to = createPhasePoint(4);
+    from.z.set([0.3, -1, 2, 0.1]);
+    from.r.set([1, 0.5, -0.2, 7]);
+    from.potential = potential.evaluate(from.z, from.grad);
+    for (const step of [0.1, -0.37, 1e-3]) {
+      expect(leapfrog(potential, inverseMass, step, from, to)).toBe(kineticEnergy(inverseMass, to.r));
     }
   });
 });

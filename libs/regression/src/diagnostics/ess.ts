@@ -77,9 +77,14 @@ export function essOfMatrix(m: ChainMatrix): number {
   return total / tau;
 }
 
+/** Bulk ESS of split chains `split` whose values are `ranked` once rank-normalised. */
+export function bulkEssRanked(split: ChainMatrix, ranked: Float64Array): number {
+  if (isConstant(split.values)) return split.values.length;
+  return essOfMatrix({ ...split, values: ranked });
+}
+
 /** Bulk ESS of one quantity: split chains, rank-normalise, then `essOfMatrix`. */
 export function bulkEss(m: ChainMatrix): number {
   const split = splitChains(m);
-  if (isConstant(split.values)) return split.values.length;
-  return essOfMatrix({ ...split, values: rankNormalize(split.values) });
+  return bulkEssRanked(split, rankNormalize(split.values));
 }

@@ -86,6 +86,9 @@
   ;; Writes p = sigmoid(s) for `pairs` pairs of rows, stores the two lanes' renormalised products
   ;; Π(1 + e^−|s|) at $out and $out + 8, and returns Σ max(s, 0) + (binary exponents moved out of
   ;; the products)·ln 2. The caller adds log(out[0]·out[1]).
+  ;; `pairs` is even: four rows per iteration, so the loop's fixed cost (V8's interrupt check and
+  ;; reloading the constants it spills) is paid once per four rows. Each lane still sees its rows
+  ;; in the same order as two at a time, so the results are the same bits.
   (func $pointwise (param $s i32) (param $p i32) (param $pairs i32) (param $out i32) (result f64)
     (local $end i32) (local $chunkEnd i32)
     (local $sv v128) (local $x v128) (local $kf v128) (local $r v128) (local $e v128) (local $q v128)
@@ -117,7 +120,7 @@
           ;; pairs of pairs, so the dependency chain is 8 operations deep instead of 24
           (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
           (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
-          (local.set $e0 (f64x2.add (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (v128.const f64x2 1 1) (local.get $r))) (f64x2.mul (f64x2.add (v128.const f64x2 0.5 0.5) (f64x2.mul (v128.const f64x2 0x1.5555555555555p-3 0x1.5555555555555p-3) (local.get $r))) (local.get $r2))))
+          (local.set $e0 (f64x2.add (f64x2.add (v128.const f64x2 1 1) (local.get $r)) (f64x2.mul (f64x2.add (v128.const f64x2 0.5 0.5) (f64x2.mul (v128.const f64x2 0x1.5555555555555p-3 0x1.5555555555555p-3) (local.get $r))) (local.get $r2))))
           (local.set $e1 (f64x2.add (f64x2.add (v128.const f64x2 0x1.5555555555555p-5 0x1.5555555555555p-5) (f64x2.mul (v128.const f64x2 0x1.1111111111111p-7 0x1.1111111111111p-7) (local.get $r))) (f64x2.mul (f64x2.add (v128.const f64x2 0x1.6c16c16c16c17p-10 0x1.6c16c16c16c17p-10) (f64x2.mul (v128.const f64x2 0x1.a01a01a01a01ap-13 0x1.a01a01a01a01ap-13) (local.get $r))) (local.get $r2))))
           (local.set $e2 (f64x2.add (f64x2.add (v128.const f64x2 0x1.a01a01a01a01ap-16 0x1.a01a01a01a01ap-16) (f64x2.mul (v128.const f64x2 0x1.71de3a556c734p-19 0x1.71de3a556c734p-19) (local.get $r))) (f64x2.mul (f64x2.add (v128.const f64x2 0x1.27e4fb7789f5cp-22 0x1.27e4fb7789f5cp-22) (f64x2.mul (v128.const f64x2 0x1.ae64567f544e4p-26 0x1.ae64567f544e4p-26) (local.get $r))) (local.get $r2))))
           (local.set $e (f64x2.add (f64x2.add (local.get $e0) (f64x2.mul (local.get $e1) (local.get $r4)))
@@ -134,8 +137,33 @@
           ;; max(s, 0) as pmax (s < 0 ? 0 : s), which keeps a NaN logit, so the energy becomes NaN
           (local.set $pos (f64x2.add (local.get $pos) (f64x2.pmax (local.get $sv) (v128.const f64x2 0 0))))
           (local.set $prod (f64x2.mul (local.get $prod) (local.get $onePlus)))
-          (local.set $s (i32.add (local.get $s) (i32.const 16)))
-          (local.set $p (i32.add (local.get $p) (i32.const 16)))
+          ;; the same for the next two rows (their factors go into the same lanes, after these)
+          (local.set $sv (v128.load offset=16 (local.get $s)))
+          (local.set $x (f64x2.pmax (v128.or (local.get $sv) (v128.const i64x2 0x8000000000000000 0x8000000000000000))
+                                    (v128.const f64x2 -708 -708)))
+          (local.set $kf (f64x2.nearest (f64x2.mul (local.get $x) (v128.const f64x2 0x1.71547652b82fep0 0x1.71547652b82fep0))))
+          (local.set $r
+            (f64x2.sub
+              (f64x2.sub (local.get $x) (f64x2.mul (local.get $kf) (v128.const f64x2 0x1.62e42fee00000p-1 0x1.62e42fee00000p-1)))
+              (f64x2.mul (local.get $kf) (v128.const f64x2 0x1.a39ef35793c76p-33 0x1.a39ef35793c76p-33))))
+          (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
+          (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
+          (local.set $e0 (f64x2.add (f64x2.add (v128.const f64x2 1 1) (local.get $r)) (f64x2.mul (f64x2.add (v128.const f64x2 0.5 0.5) (f64x2.mul (v128.const f64x2 0x1.5555555555555p-3 0x1.5555555555555p-3) (local.get $r))) (local.get $r2))))
+          (local.set $e1 (f64x2.add (f64x2.add (v128.const f64x2 0x1.5555555555555p-5 0x1.5555555555555p-5) (f64x2.mul (v128.const f64x2 0x1.1111111111111p-7 0x1.1111111111111p-7) (local.get $r))) (f64x2.mul (f64x2.add (v128.const f64x2 0x1.6c16c16c16c17p-10 0x1.6c16c16c16c17p-10) (f64x2.mul (v128.const f64x2 0x1.a01a01a01a01ap-13 0x1.a01a01a01a01ap-13) (local.get $r))) (local.get $r2))))
+          (local.set $e2 (f64x2.add (f64x2.add (v128.const f64x2 0x1.a01a01a01a01ap-16 0x1.a01a01a01a01ap-16) (f64x2.mul (v128.const f64x2 0x1.71de3a556c734p-19 0x1.71de3a556c734p-19) (local.get $r))) (f64x2.mul (f64x2.add (v128.const f64x2 0x1.27e4fb7789f5cp-22 0x1.27e4fb7789f5cp-22) (f64x2.mul (v128.const f64x2 0x1.ae64567f544e4p-26 0x1.ae64567f544e4p-26) (local.get $r))) (local.get $r2))))
+          (local.set $e (f64x2.add (f64x2.add (local.get $e0) (f64x2.mul (local.get $e1) (local.get $r4)))
+            (f64x2.mul (f64x2.add (local.get $e2) (f64x2.mul (v128.const f64x2 0x1.1eed8eff8d898p-29 0x1.1eed8eff8d898p-29) (local.get $r4))) (f64x2.mul (local.get $r4) (local.get $r4)))))
+          (local.set $e (f64x2.mul (local.get $e)
+            (i64x2.shl (f64x2.add (local.get $kf) (v128.const f64x2 0x1.00000000003ffp52 0x1.00000000003ffp52)) (i32.const 52))))
+          (local.set $onePlus (f64x2.add (local.get $e) (v128.const f64x2 1 1)))
+          (local.set $q (f64x2.div (v128.const f64x2 1 1) (local.get $onePlus)))
+          (v128.store offset=16 (local.get $p)
+            (v128.bitselect (local.get $q) (f64x2.mul (local.get $e) (local.get $q))
+              (f64x2.gt (local.get $sv) (v128.const f64x2 0 0))))
+          (local.set $pos (f64x2.add (local.get $pos) (f64x2.pmax (local.get $sv) (v128.const f64x2 0 0))))
+          (local.set $prod (f64x2.mul (local.get $prod) (local.get $onePlus)))
+          (local.set $s (i32.add (local.get $s) (i32.const 32)))
+          (local.set $p (i32.add (local.get $p) (i32.const 32)))
           (br_if $eachPair (i32.lt_u (local.get $s) (local.get $chunkEnd))))
         ;; move each lane's binary exponent into $exponents, leaving a mantissa in [1, 2)
         (local.set $bits (i64.reinterpret_f64 (f64x2.extract_lane 0 (local.get $prod))))

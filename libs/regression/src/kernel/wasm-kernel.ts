@@ -36,6 +36,8 @@ export class WasmLogisticKernel {
   private readonly layout: KernelLayout;
   private readonly run: EvaluateExport;
   private readonly heap: Float64Array;
+  /** ∇E(w) of the last `evaluate` (a view of the kernel's memory, `dim` entries). */
+  readonly gradient: Float64Array;
 
   private constructor(layout: KernelLayout, instance: WebAssembly.Instance) {
     this.layout = layout;
@@ -45,6 +47,7 @@ export class WasmLogisticKernel {
     if (pages > have) memory.grow(pages - have);
     new Uint8Array(memory.buffer).set(layout.image);
     this.heap = new Float64Array(memory.buffer);
+    this.gradient = new Float64Array(memory.buffer, layout.grad, layout.dim);
     this.run = instance.exports.evaluate as EvaluateExport;
   }
 
@@ -55,15 +58,24 @@ export class WasmLogisticKernel {
     return new WasmLogisticKernel(planKernelLayout(design), new WebAssembly.Instance(module, {}));
   }
 
-  /** Returns E(w) and adds ∇E(w) into `grad`. Does not allocate. */
-  addDataTerm(w: Float64Array, grad: Float64Array): number {
+  /**
+   * Returns E(w) and leaves ∇E(w) in `gradient`. Does not allocate. The caller reads the gradient
+   * from the kernel's memory in the loop where it adds the prior's, which saves a pass over it.
+   */
+  evaluate(w: Float64Array): number {
     const L = this.layout;
     const heap = this.heap;
     heap.set(w, L.w >> 3);
     const partial = this.run(L.w, L.blocks, L.tab, L.codes, L.codesPerRow, L.s, L.rows, L.p, L.pairs, L.out, L.cols, L.dim, L.grad);
-    const g = L.grad >> 3;
-    for (let j = 0; j < L.dim; j++) grad[j] = grad[j]! + heap[g + j]!;
     const o = L.out >> 3;
     return partial + Math.log(heap[o]! * heap[o + 1]!);
+  }
+
+  /** Returns E(w) and adds ∇E(w) into `grad`. Does not allocate. */
+  addDataTerm(w: Float64Array, grad: Float64Array): number {
+    const energy = this.evaluate(w);
+    const g = this.gradient;
+    for (let j = 0; j < g.length; j++) grad[j] = grad[j]! + g[j]!;
+    return energy;
   }
 }

@@ -58,7 +58,8 @@ export function planKernelLayout(design: SparseDesign): KernelLayout {
   const { rows, dim, rowStart, plusEnd, minusEnd, index } = design;
   const blocks = Math.max(1, Math.ceil(dim / BLOCK_SIZE));
   const codesPerRow = blocks + (blocks & 1);
-  const pairs = Math.ceil(rows / 2);
+  // Pairs of rows, rounded up to an even number: the pointwise pass does four rows per iteration.
+  const pairs = 2 * Math.ceil(rows / 4);
 
   // Column segment lengths, padded to a multiple of 4.
   const plusCount = new Int32Array(dim);
@@ -84,9 +85,9 @@ export function planKernelLayout(design: SparseDesign): KernelLayout {
 
   const image = new Uint8Array(bytes);
   const view = new DataView(image.buffer);
-  // An odd row count leaves one padding slot in s: −∞ makes it contribute 1 to the product and 0
-  // to Σ max(s, 0); its p is never read.
-  if (rows & 1) view.setFloat64(s + rows * 8, Number.NEGATIVE_INFINITY, true);
+  // Up to three padding slots in s: −∞ makes each contribute exactly 1 to the product and 0 to
+  // Σ max(s, 0), so the energy has the same bits as without them; their p is never read.
+  for (let i = rows; i < 2 * pairs; i++) view.setFloat64(s + i * 8, Number.NEGATIVE_INFINITY, true);
 
   // Column lists: fill positions per column, padding with the zero slot's address.
   let at = list;

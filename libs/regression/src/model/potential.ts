@@ -59,6 +59,20 @@ export class LogisticLaplacePotential {
     const dim = this.dim;
     const invScale = this.invScale;
     let prior = this.constant;
+    if (this.wasm !== undefined) {
+      // The hot path (~3 × 10⁵ calls per fit): the data term first, then one loop adds the
+      // prior's gradient to the kernel's (same sums as the JavaScript path, in the same order).
+      const data = this.wasm.evaluate(w);
+      const dataGrad = this.wasm.gradient;
+      for (let j = 0; j < dim; j++) {
+        const wj = w[j]!;
+        // sign(w) without branches (signs of weights near 0 flip unpredictably): +0 at 0 as below.
+        const sign = Number(wj > 0) - Number(wj < 0);
+        prior += Math.abs(wj) * invScale;
+        grad[j] = sign * invScale + dataGrad[j]!;
+      }
+      return prior + data;
+    }
     for (let j = 0; j < dim; j++) {
       const wj = w[j]!;
       // sign(w) with sign(0) = 0, as JAX's subgradient of |w|.
@@ -66,7 +80,6 @@ export class LogisticLaplacePotential {
       prior += Math.abs(wj) * invScale;
       grad[j] = sign * invScale;
     }
-    const data = this.wasm === undefined ? addDataTermReference(this.design, w, grad) : this.wasm.addDataTerm(w, grad);
-    return prior + data;
+    return prior + addDataTermReference(this.design, w, grad);
   }
 }

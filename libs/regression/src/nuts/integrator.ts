@@ -41,7 +41,10 @@ export function copyPosition(from: PhasePoint, to: PhasePoint): void {
 
 /**
  * One leapfrog step of size `stepSize` (negative = backwards in time) from `from` into `to`
- * (which may not be `from`): half kick, drift, full gradient, half kick.
+ * (which may not be `from`): half kick, drift, full gradient, half kick. Returns the kinetic
+ * energy ½ rᵀ M⁻¹ r of the new state, summed in the last kick's loop (the same terms in the same
+ * order as `kineticEnergy`, so the same bits) because every caller needs it and a separate pass
+ * over r would cost as much as the kick itself.
  */
 export function leapfrog(
   potential: Potential,
@@ -49,7 +52,7 @@ export function leapfrog(
   stepSize: number,
   from: PhasePoint,
   to: PhasePoint,
-): void {
+): number {
   const dim = potential.dim;
   const half = 0.5 * stepSize;
   const z = to.z;
@@ -64,5 +67,11 @@ export function leapfrog(
     z[j] = z0[j]! + stepSize * inverseMass[j]! * rHalf;
   }
   to.potential = potential.evaluate(z, grad);
-  for (let j = 0; j < dim; j++) r[j] = r[j]! - half * grad[j]!;
+  let twiceKinetic = 0;
+  for (let j = 0; j < dim; j++) {
+    const rj = r[j]! - half * grad[j]!;
+    r[j] = rj;
+    twiceKinetic += inverseMass[j]! * rj * rj;
+  }
+  return 0.5 * twiceKinetic;
 }

@@ -6,10 +6,8 @@
  * and the running momentum sum in checkpoint slot popcount(n >> 1). At leaf n, each balanced
  * sub-subtree that ends at n starts at a leaf whose checkpoint is in the slots
  * idxMax − (trailing ones of n) + 1 … idxMax; each of those spans is checked with the generalized
- * criterion. Example: leaf 7 closes the subtrees 6–7, 4–7 and 0–7.
+ * criterion (`isTurning` in metric.ts). Example: leaf 7 closes the subtrees 6–7, 4–7 and 0–7.
  */
-import { isTurning } from "./metric.js";
-
 /** Checkpoint slot written at an even leaf and the highest slot checked at leaf `n`. */
 export function checkpointMax(n: number): number {
   let count = 0;
@@ -26,7 +24,11 @@ export function checkpointMin(n: number): number {
 
 /**
  * True if any balanced sub-subtree ending at the newest leaf (momentum `r`, running sum `rSum`)
- * makes a U-turn. `scratch` is a buffer of the model's dimension.
+ * makes a U-turn.
+ *
+ * This is `isTurning(inverseMass, rStart, r, span)` for each checkpoint, with the span's momentum
+ * sum `rSum − sumAtStart + rStart` formed inside the same loop instead of in a scratch buffer
+ * (one pass over the dimensions per check instead of two; same operations in the same order).
  */
 export function isIterativeTurning(
   inverseMass: Float64Array,
@@ -36,14 +38,21 @@ export function isIterativeTurning(
   rSumCheckpoints: readonly Float64Array[],
   idxMin: number,
   idxMax: number,
-  scratch: Float64Array,
 ): boolean {
+  const dim = r.length;
   for (let i = idxMax; i >= idxMin; i--) {
     const rStart = rCheckpoints[i]!;
     const sumAtStart = rSumCheckpoints[i]!;
-    // Momentum sum over leaves checkpoint … newest, both included.
-    for (let j = 0; j < scratch.length; j++) scratch[j] = rSum[j]! - sumAtStart[j]! + rStart[j]!;
-    if (isTurning(inverseMass, rStart, r, scratch)) return true;
+    let start = 0;
+    let end = 0;
+    for (let j = 0; j < dim; j++) {
+      // Momentum sum over leaves checkpoint … newest, both included, minus half of each end.
+      const spanSum = rSum[j]! - sumAtStart[j]! + rStart[j]!;
+      const centred = spanSum - 0.5 * (rStart[j]! + r[j]!);
+      start += inverseMass[j]! * rStart[j]! * centred;
+      end += inverseMass[j]! * r[j]! * centred;
+    }
+    if (start <= 0 || end <= 0) return true;
   }
   return false;
 }

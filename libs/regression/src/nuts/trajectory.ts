@@ -12,11 +12,14 @@
  *     whole trajectory is checked for a U-turn.
  *
  * Performance over purity: trees are sets of preallocated buffers mutated in place (see
- * integrator.ts); one `TrajectoryWorkspace` per chain holds all of them.
+ * integrator.ts); one `TrajectoryWorkspace` per chain holds all of them. A new leaf becomes a
+ * subtree's end, and a finished subtree's end the trajectory's, by swapping phase-point objects
+ * (the old end's buffers become the next scratch) rather than copying three arrays per step; the
+ * seven phase points of a workspace stay distinct objects, so no buffer is ever shared.
  */
 import type { RandomStream } from "@prefdissect/shared";
 import { copyPhasePoint, copyPosition, createPhasePoint, leapfrog, type PhasePoint, type Potential } from "./integrator.js";
-import { isTurning, kineticEnergy } from "./metric.js";
+import { isTurning } from "./metric.js";
 import {
   acceptProbability,
   biasedTransitionProbability,
@@ -28,8 +31,9 @@ import { checkpointMax, checkpointMin, isIterativeTurning } from "./termination.
 
 /** A (sub)trajectory: its two ends, its proposal, momentum sum and bookkeeping. */
 export interface Tree {
-  readonly left: PhasePoint;
-  readonly right: PhasePoint;
+  /** The ends (swapped, never shared, with the workspace's other phase points). */
+  left: PhasePoint;
+  right: PhasePoint;
   /** The state this tree would move to (position, gradient, potential). */
   readonly proposal: PhasePoint;
   /** H of the proposal. */
@@ -69,10 +73,10 @@ export interface TrajectoryWorkspace {
   readonly potential: Potential;
   readonly top: Tree;
   readonly sub: Tree;
-  readonly leaf: PhasePoint;
+  /** Where the next leapfrog step writes (a spare phase point, swapped with a tree end). */
+  leaf: PhasePoint;
   readonly rCheckpoints: Float64Array[];
   readonly rSumCheckpoints: Float64Array[];
-  readonly scratch: Float64Array;
   readonly maxDeltaEnergy: number;
 }
 
@@ -86,7 +90,6 @@ export function createTrajectoryWorkspace(potential: Potential, maxTreeDepth: nu
     leaf: createPhasePoint(dim),
     rCheckpoints: Array.from({ length: slots }, () => new Float64Array(dim)),
     rSumCheckpoints: Array.from({ length: slots }, () => new Float64Array(dim)),
-    scratch: new Float64Array(dim),
     maxDeltaEnergy,
   };
 }
@@ -119,7 +122,7 @@ export function buildSubtree(
   initialEnergy: number,
   rng: RandomStream,
 ): void {
-  const { top, sub, leaf, rCheckpoints, rSumCheckpoints, scratch, potential, maxDeltaEnergy } = ws;
+  const { top, sub, rCheckpoints, rSumCheckpoints, potential, maxDeltaEnergy } = ws;
   const maxProposals = 2 ** top.depth;
   const signedStep = goingRight ? stepSize : -stepSize;
   sub.depth = top.depth;
@@ -130,19 +133,27 @@ export function buildSubtree(
   while (sub.numProposals < maxProposals && !sub.turning && !sub.diverging) {
     const leafIndex = sub.numProposals;
     const from = leafIndex === 0 ? (goingRight ? top.right : top.left) : goingRight ? sub.right : sub.left;
-    leapfrog(potential, inverseMass, signedStep, from, leaf);
-    const energy = leaf.potential + kineticEnergy(inverseMass, leaf.r);
+    const leaf = ws.leaf;
+    // Two statements on purpose: the step sets leaf.potential, so it must be read afterwards.
+    const kinetic = leapfrog(potential, inverseMass, signedStep, from, leaf);
+    const energy = leaf.potential + kinetic;
     const delta = energyError(energy, initialEnergy);
     const leafWeight = -delta;
+    // The leaf becomes the subtree's end on the side it grows; the old end is the next scratch.
+    if (goingRight) {
+      ws.leaf = sub.right;
+      sub.right = leaf;
+    } else {
+      ws.leaf = sub.left;
+      sub.left = leaf;
+    }
     if (leafIndex === 0) {
-      copyPhasePoint(leaf, sub.left);
-      copyPhasePoint(leaf, sub.right);
+      copyPhasePoint(leaf, goingRight ? sub.left : sub.right);
       copyPosition(leaf, sub.proposal);
       sub.proposalEnergy = energy;
       sub.rSum.set(leaf.r);
       sub.weight = leafWeight;
     } else {
-      copyPhasePoint(leaf, goingRight ? sub.right : sub.left);
       const rSum = sub.rSum;
       const r = leaf.r;
       for (let j = 0; j < rSum.length; j++) rSum[j] = rSum[j]! + r[j]!;
@@ -169,7 +180,6 @@ export function buildSubtree(
       rSumCheckpoints,
       checkpointMin(leafIndex),
       idxMax,
-      scratch,
     );
   }
 }
@@ -177,8 +187,16 @@ export function buildSubtree(
 /** Appends `ws.sub` to `ws.top` on the side it was built, with biased progressive sampling. */
 export function mergeSubtree(ws: TrajectoryWorkspace, inverseMass: Float64Array, goingRight: boolean, rng: RandomStream): void {
   const { top, sub } = ws;
-  if (goingRight) copyPhasePoint(sub.right, top.right);
-  else copyPhasePoint(sub.left, top.left);
+  // Swap rather than copy: the subtree is rebuilt from scratch before its ends are read again.
+  if (goingRight) {
+    const end = top.right;
+    top.right = sub.right;
+    sub.right = end;
+  } else {
+    const end = top.left;
+    top.left = sub.left;
+    sub.left = end;
+  }
   const rSum = top.rSum;
   for (let j = 0; j < rSum.length; j++) rSum[j] = rSum[j]! + sub.rSum[j]!;
   const moveProbability = biasedTransitionProbability(top.weight, sub.weight, sub.turning || sub.diverging);

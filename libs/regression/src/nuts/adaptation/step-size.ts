@@ -30,9 +30,9 @@ export function findReasonableStepSize(
     if (!(notTooSmall && notTooLarge && (lastDirection === 0 || direction === lastDirection))) return stepSize;
     stepSize = 2 ** direction * stepSize;
     sampleMomentum(metric, rng, start.r);
-    leapfrog(potential, metric.inverseMass, stepSize, start, scratch);
+    const kineticAfter = leapfrog(potential, metric.inverseMass, stepSize, start, scratch);
     const before = start.potential + kineticEnergy(metric.inverseMass, start.r);
-    const after = scratch.potential + kineticEnergy(metric.inverseMass, scratch.r);
+    const after = scratch.potential + kineticAfter;
     const delta = after - before;
     lastDirection = direction;
     // A NaN energy error compares false and so halves the step, as in numpyro.
