@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { PrefDissectError } from "@prefdissect/shared";
 import type { WeightSet } from "@prefdissect/data";
@@ -98,7 +98,7 @@ async function writeReport(options: ReportOptions): Promise<Claim[]> {
   const sourceText =
     source === "released"
       ? `the authors' released weights (GAIR-NLP/Preference-Dissection @ ${commit})`
-      : `our refit (${refitDir})${extras?.evidence.synthetic ? " on SYNTHETIC data" : ""}`;
+      : `our refit (${relative(repoRoot(), refitDir) || "."})${extras?.evidence.synthetic ? " on SYNTHETIC data" : ""}`;
   const figuresDir = resolve(options.figures);
   await mkdir(figuresDir, { recursive: true });
   const markdown = renderReport({ claims, figures: figuresIn(figuresDir), source: sourceText, sections: extras ? [extras.section] : [] });
