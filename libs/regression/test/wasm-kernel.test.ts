@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { createRandomStream } from "@prefdissect/shared";
 import { describe, expect, it } from "vitest";
-import { LogisticLaplacePotential, toSparseDesign, validateProblem } from "../src/index.js";
+import { LogisticLaplacePotential, toSparseDesign, validateProblem, type SparseDesign } from "../src/index.js";
 import { WasmLogisticKernel } from "../src/kernel/wasm-kernel.js";
 import { kernelSupports } from "../src/kernel/wasm-layout.js";
 import { addDataTermReference } from "../src/model/reference-data-term.js";
@@ -32,13 +32,35 @@ function bothKernels(rows: number, dim: number, density: number, w: Float64Array
   return {
     ref: { energy: addDataTermReference(design, w, gradRef), grad: gradRef },
     wasm: { energy: wasm.addDataTerm(w, gradWasm), grad: gradWasm },
+    scale: errorScale(design, w),
   };
 }
 
-function expectAgreement(a: { energy: number; grad: Float64Array }, b: { energy: number; grad: Float64Array }, rows: number) {
-  expect(Math.abs(a.energy - b.energy)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(a.energy)));
-  // each gradient entry is a sum of up to `rows` probabilities in [0, 1]
-  a.grad.forEach((g, j) => expect(Math.abs(g - b.grad[j]!)).toBeLessThanOrEqual(1e-12 * Math.max(1, rows)));
+/**
+ * Σ_i (1 + Σ_j |x_ij w_j|): the scale of the kernel's rounding errors (rows plus the logits'
+ * absolute sums of terms).
+ */
+function errorScale(design: SparseDesign, w: Float64Array): number {
+  let scale = design.rows;
+  for (let i = 0; i < design.rows; i++) {
+    for (let k = design.rowStart[i]!; k < design.minusEnd[i]!; k++) scale += Math.abs(w[design.index[k]!]!);
+  }
+  return scale;
+}
+
+/**
+ * The kernel's tolerance against the binary64 JavaScript loop. The kernel builds the tables and
+ * logits and computes p = sigmoid(s) in binary32 (unit roundoff u = 6e-8), and sums over rows in
+ * binary64. A logit is a sum of at most 11 rounded terms, so it is off by at most about 11u times
+ * Σ_j |x_ij w_j|, and softplus and sigmoid have slopes ≤ 1 and ≤ 1/4; each row adds a few u of
+ * its own. With S = Σ_i (1 + Σ_j |x_ij w_j|), we require |ΔE| ≤ 1e-7 · S and |Δ∇E_j| ≤ 1e-7 · S;
+ * the observed worst cases over these tests are 2.7e-8 · S and 1.7e-8 · S. For the paper's
+ * problems (n ≤ 1,300, S ≈ 2n) that is |ΔE| < 3e-4 (observed < 1e-5), far below the energy
+ * differences of order 0.1 that decide acceptance.
+ */
+function expectAgreement(a: { energy: number; grad: Float64Array }, b: { energy: number; grad: Float64Array }, scale: number) {
+  expect(Math.abs(a.energy - b.energy)).toBeLessThanOrEqual(1e-7 * scale);
+  a.grad.forEach((g, j) => expect(Math.abs(g - b.grad[j]!)).toBeLessThanOrEqual(1e-7 * scale));
 }
 
 describe("WebAssembly kernel against the JavaScript reference", () => {
@@ -46,15 +68,15 @@ describe("WebAssembly kernel against the JavaScript reference", () => {
   // even row counts, a single row, dense and very sparse rows.
   const shapes: [rows: number, dim: number, density: number][] = [
     [360, 29, 0.38], [1277, 29, 0.4], [101, 30, 0.5], [64, 5, 0.6], [7, 3, 0.9], [1, 29, 0.4],
-    [33, 1, 0.7], [250, 66, 0.05], [40, 12, 0], [30, 165, 0.1],
+    [33, 1, 0.7], [250, 66, 0.05], [40, 12, 0], [30, 165, 0.1], [20, 330, 0.05],
   ];
   for (const [rows, dim, density] of shapes) {
-    it(`agrees to 1e-12 on random data, n = ${rows}, d = ${dim}, density ${density}`, () => {
+    it(`agrees within the binary32 tolerance on random data, n = ${rows}, d = ${dim}, density ${density}`, () => {
       for (let trial = 0; trial < 5; trial++) {
         const seed = 1000 * rows + 10 * dim + trial;
         const w = randomWeights(dim, [0.05, 0.3, 1, 3, 30][trial]!, seed);
-        const { ref, wasm } = bothKernels(rows, dim, density, w, seed);
-        expectAgreement(ref, wasm, rows);
+        const { ref, wasm, scale } = bothKernels(rows, dim, density, w, seed);
+        expectAgreement(ref, wasm, scale);
       }
     });
   }
@@ -63,12 +85,12 @@ describe("WebAssembly kernel against the JavaScript reference", () => {
     const dim = 29;
     const zero = new Float64Array(dim);
     const z = bothKernels(200, dim, 0.4, zero, 7);
-    expectAgreement(z.ref, z.wasm, 200);
+    expectAgreement(z.ref, z.wasm, z.scale);
     expect(z.wasm.energy).toBeCloseTo(200 * Math.LN2, 12);
     const huge = randomWeights(dim, 400, 8);
     const h = bothKernels(200, dim, 0.4, huge, 8);
     expect(Number.isFinite(h.wasm.energy)).toBe(true);
-    expectAgreement(h.ref, h.wasm, 200);
+    expectAgreement(h.ref, h.wasm, h.scale);
   });
 
   it("gives a NaN energy for a NaN weight, so the sampler rejects the state", () => {
@@ -111,8 +133,10 @@ describe("WebAssembly kernel against the JavaScript reference", () => {
     const gradWasm = new Float64Array(29);
     const gradJs = new Float64Array(29);
     const u = viaWasm.evaluate(w, gradWasm);
-    expect(Math.abs(u - viaJs.evaluate(w, gradJs))).toBeLessThan(1e-12 * Math.abs(u));
-    gradJs.forEach((g, j) => expect(Math.abs(g - gradWasm[j]!)).toBeLessThan(1e-11));
+    // the prior is binary64 on both paths, so only the data term's tolerance applies
+    const scale = errorScale(design, w);
+    expect(Math.abs(u - viaJs.evaluate(w, gradJs))).toBeLessThanOrEqual(1e-7 * scale);
+    gradJs.forEach((g, j) => expect(Math.abs(g - gradWasm[j]!)).toBeLessThanOrEqual(1e-7 * scale));
   });
 
   it("embeds the bytes assembled from logistic.wat (the generated module is not stale)", () => {

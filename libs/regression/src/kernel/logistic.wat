@@ -4,57 +4,64 @@
 ;; Regenerate the embedded bytes after editing: `node libs/regression/src/kernel/assemble-wasm.mjs`.
 ;; The memory layout is planned in wasm-layout.ts; every address below is a byte address.
 ;;
+;; Mixed precision: the per-row work (tables, logits s, p = sigmoid(s)) is binary32, four rows per
+;; f32x4 operation; everything summed over rows (the energy's terms, the gradient) is accumulated
+;; in binary64. The error this costs is bounded in test/wasm-kernel.test.ts and discussed in
+;; docs/regression.md; it is far below what the sampler can notice.
+;;
 ;; Four passes, each a tight loop:
 ;;   1. tables:    for each block of 5 weights, the 3^5 = 243 signed subset sums (with the digit
 ;;                 1 meaning +w_k and 2 meaning −w_k), built by tripling the table one digit at a
-;;                 time, two entries per f64x2 add;
+;;                 time, four entries per f32x4 add;
 ;;   2. forward:   s_i = Σ_blocks T_block[code_i,block] (one load per block instead of one per
 ;;                 non-zero: ~6 lookups per row instead of ~11);
-;;   3. pointwise: two rows at a time, e = exp(−|s|) by range reduction and a degree-12 Taylor
+;;   3. pointwise: four rows per f32x4, e = exp(−|s|) by range reduction and a degree-7 Taylor
 ;;                 polynomial (our own, so every engine gets the same bits), p = sigmoid(s), and
-;;                 the energy as Σ max(s, 0) + log Π(1 + e). The product is renormalised every 512
-;;                 rows per lane by moving its binary exponent into an integer count, so only one
-;;                 log is needed per gradient (taken by the caller);
+;;                 the energy as Σ max(s, 0) + log Π(1 + e), both in binary64. The products are
+;;                 renormalised every 2,048 rows by moving their binary exponents into an integer
+;;                 count, so only one log is needed per gradient (taken by the caller);
 ;;   4. backward:  ∇E_j as a gather over column j's rows with sign +1, then −1 (no read-modify-write
-;;                 chains). Each list is padded to a multiple of 4 with the address of a zero.
-;; All arithmetic is IEEE binary64 without fused operations, so results are the same on every
-;; engine and machine.
+;;                 chains), summed in binary64. Each list is padded to a multiple of 4 with the
+;;                 address of a zero.
+;; All arithmetic is IEEE binary32/binary64 without fused or relaxed operations, so results are
+;; the same bits on every engine and machine.
 (module
   (memory (export "memory") 1)
 
+  ;; Table stride: 248 f32 entries (243 + scratch for the overhang of the last four-wide writes).
   (func $tables (param $w i32) (param $blocks i32) (param $tab i32)
     (local $b i32) (local $t i32) (local $wb i32) (local $k i32) (local $lenBytes i32) (local $m i32)
-    (local $src i32) (local $wk f64) (local $wv v128)
+    (local $src i32) (local $wk f32) (local $wv v128)
     (block $done
       (loop $eachBlock
         (br_if $done (i32.ge_u (local.get $b) (local.get $blocks)))
-        ;; table stride: 244 entries (243 + one scratch slot the last doubling may overwrite)
-        (local.set $t (i32.add (local.get $tab) (i32.mul (local.get $b) (i32.const 1952))))
+        (local.set $t (i32.add (local.get $tab) (i32.mul (local.get $b) (i32.const 992))))
         (local.set $wb (i32.add (local.get $w) (i32.mul (local.get $b) (i32.const 40))))
-        (local.set $wk (f64.load (local.get $wb)))
-        (f64.store (local.get $t) (f64.const 0))
-        (f64.store offset=8 (local.get $t) (local.get $wk))
-        (f64.store offset=16 (local.get $t) (f64.neg (local.get $wk)))
-        (local.set $lenBytes (i32.const 24))
+        (local.set $wk (f32.demote_f64 (f64.load (local.get $wb))))
+        (f32.store (local.get $t) (f32.const 0))
+        (f32.store offset=4 (local.get $t) (local.get $wk))
+        (f32.store offset=8 (local.get $t) (f32.neg (local.get $wk)))
+        (local.set $lenBytes (i32.const 12))
         (local.set $k (i32.const 1))
         (loop $eachDigit
-          (local.set $wv (f64x2.splat (f64.load (i32.add (local.get $wb) (i32.shl (local.get $k) (i32.const 3))))))
-          ;; T[m + 3^k] = T[m] + w_k for m < 3^k, in pairs. 3^k is odd, so the last pair also
-          ;; writes T[2·3^k], which the next loop overwrites with its correct value.
+          (local.set $wv (f32x4.splat (f32.demote_f64 (f64.load (i32.add (local.get $wb) (i32.shl (local.get $k) (i32.const 3)))))))
+          ;; T[m + 3^k] = T[m] + w_k for m < 3^k, four at a time. The last group may read up to
+          ;; three entries past T[3^k − 1] (which the first groups may already have replaced) and
+          ;; write up to three past T[2·3^k − 1]; the minus loop overwrites those.
           (local.set $m (i32.const 0))
           (loop $plus
             (local.set $src (i32.add (local.get $t) (local.get $m)))
             (v128.store (i32.add (local.get $src) (local.get $lenBytes))
-              (f64x2.add (v128.load (local.get $src)) (local.get $wv)))
+              (f32x4.add (v128.load (local.get $src)) (local.get $wv)))
             (local.set $m (i32.add (local.get $m) (i32.const 16)))
             (br_if $plus (i32.lt_u (local.get $m) (local.get $lenBytes))))
-          ;; T[m + 2·3^k] = T[m] − w_k; the overhanging write lands on T[3^(k+1)], which the next
-          ;; digit's first pair (or, after the last digit, nobody) overwrites.
+          ;; T[m + 2·3^k] = T[m] − w_k; the overhang lands on T[3^(k+1)] and up, which the next
+          ;; digit's plus loop (or, after the last digit, nobody) overwrites.
           (local.set $m (i32.const 0))
           (loop $minus
             (local.set $src (i32.add (local.get $t) (local.get $m)))
             (v128.store (i32.add (local.get $src) (i32.shl (local.get $lenBytes) (i32.const 1)))
-              (f64x2.sub (v128.load (local.get $src)) (local.get $wv)))
+              (f32x4.sub (v128.load (local.get $src)) (local.get $wv)))
             (local.set $m (i32.add (local.get $m) (i32.const 16)))
             (br_if $minus (i32.lt_u (local.get $m) (local.get $lenBytes))))
           (local.set $lenBytes (i32.mul (local.get $lenBytes) (i32.const 3)))
@@ -66,126 +73,143 @@
   ;; s_i = Σ_b T[code(i, b)]; codes are u16 absolute addresses of table entries (the tables sit
   ;; below 64 KiB), `codesPerRow` of them per row (even; a padding code is 0, the address of a zero).
   (func $forward (param $codes i32) (param $codesPerRow i32) (param $s i32) (param $rows i32)
-    (local $end i32) (local $rowEnd i32) (local $a f64) (local $c f64)
-    (local.set $end (i32.add (local.get $s) (i32.shl (local.get $rows) (i32.const 3))))
+    (local $end i32) (local $rowEnd i32) (local $a f32) (local $c f32)
+    (local.set $end (i32.add (local.get $s) (i32.shl (local.get $rows) (i32.const 2))))
     (block $done
       (loop $eachRow
         (br_if $done (i32.ge_u (local.get $s) (local.get $end)))
         (local.set $rowEnd (i32.add (local.get $codes) (i32.shl (local.get $codesPerRow) (i32.const 1))))
-        (local.set $a (f64.const 0))
-        (local.set $c (f64.const 0))
+        (local.set $a (f32.const 0))
+        (local.set $c (f32.const 0))
         (loop $eachPair
-          (local.set $a (f64.add (local.get $a) (f64.load (i32.load16_u (local.get $codes)))))
-          (local.set $c (f64.add (local.get $c) (f64.load (i32.load16_u offset=2 (local.get $codes)))))
+          (local.set $a (f32.add (local.get $a) (f32.load (i32.load16_u (local.get $codes)))))
+          (local.set $c (f32.add (local.get $c) (f32.load (i32.load16_u offset=2 (local.get $codes)))))
           (local.set $codes (i32.add (local.get $codes) (i32.const 4)))
           (br_if $eachPair (i32.lt_u (local.get $codes) (local.get $rowEnd))))
-        (f64.store (local.get $s) (f64.add (local.get $a) (local.get $c)))
-        (local.set $s (i32.add (local.get $s) (i32.const 8)))
+        (f32.store (local.get $s) (f32.add (local.get $a) (local.get $c)))
+        (local.set $s (i32.add (local.get $s) (i32.const 4)))
         (br $eachRow))))
 
-  ;; Writes p = sigmoid(s) for `pairs` pairs of rows, stores the two lanes' renormalised products
-  ;; Π(1 + e^−|s|) at $out and $out + 8, and returns Σ max(s, 0) + (binary exponents moved out of
-  ;; the products)·ln 2. The caller adds log(out[0]·out[1]).
-  ;; `pairs` is even: four rows per iteration, so the loop's fixed cost (V8's interrupt check and
-  ;; reloading the constants it spills) is paid once per four rows. Each lane still sees its rows
-  ;; in the same order as two at a time, so the results are the same bits.
-  (func $pointwise (param $s i32) (param $p i32) (param $pairs i32) (param $out i32) (result f64)
+  ;; Renormalising two positive f64 lanes: their mantissas in [1, 2), and their unbiased binary exponents.
+  (func $mantissas (param $v v128) (result v128)
+    (v128.or (v128.and (local.get $v) (v128.const i64x2 0x000fffffffffffff 0x000fffffffffffff))
+             (v128.const i64x2 0x3ff0000000000000 0x3ff0000000000000)))
+  (func $exponents (param $v v128) (result v128)
+    (i64x2.sub (i64x2.shr_u (local.get $v) (i32.const 52)) (v128.const i64x2 1023 1023)))
+
+  ;; Writes p = sigmoid(s) for `groups` groups of 8 rows, stores the renormalised product
+  ;; Π(1 + e^−|s|) as two f64 factors at $out and $out + 8, and returns Σ max(s, 0) + (binary
+  ;; exponents moved out of the products)·ln 2. The caller adds log(out[0]·out[1]).
+  ;; Eight rows per iteration, so the loop's fixed cost (V8's interrupt check and reloading the
+  ;; constants it spills) is paid once per eight rows. Padding rows hold s = −∞: their factor is
+  ;; exactly 1 and their max(s, 0) exactly 0.
+  (func $pointwise (param $s i32) (param $p i32) (param $groups i32) (param $out i32) (result f64)
     (local $end i32) (local $chunkEnd i32)
-    (local $sv v128) (local $x v128) (local $kf v128) (local $r v128) (local $e v128) (local $q v128)
-    (local $onePlus v128) (local $pos v128) (local $prod v128)
-    (local $r2 v128) (local $r4 v128) (local $e0 v128) (local $e1 v128) (local $e2 v128)
-    (local $exponents f64) (local $lane f64) (local $bits i64)
-    (local.set $end (i32.add (local.get $s) (i32.shl (local.get $pairs) (i32.const 4))))
-    (local.set $prod (v128.const f64x2 1 1))
-    (local.set $pos (v128.const f64x2 0 0))
+    (local $sv v128) (local $x v128) (local $kf v128) (local $r v128) (local $r2 v128) (local $e v128) (local $q v128)
+    (local $onePlusA v128) (local $onePlusB v128) (local $posA v128) (local $posB v128)
+    (local $posLo v128) (local $posHi v128) (local $prodLo v128) (local $prodHi v128) (local $count v128)
+    (local.set $end (i32.add (local.get $s) (i32.shl (local.get $groups) (i32.const 5))))
+    (local.set $prodLo (v128.const f64x2 1 1))
+    (local.set $prodHi (v128.const f64x2 1 1))
     (block $done
       (loop $eachChunk
         (br_if $done (i32.ge_u (local.get $s) (local.get $end)))
-        ;; at most 512 factors ≤ 2 per lane between renormalisations: the product stays < 2^513
+        ;; each product lane takes one factor ≤ 4 per iteration: after 256 iterations (2,048 rows,
+        ;; 8 KiB of s) it is still < 2^513
         (local.set $chunkEnd (i32.add (local.get $s) (i32.const 8192)))
         (if (i32.gt_u (local.get $chunkEnd) (local.get $end)) (then (local.set $chunkEnd (local.get $end))))
-        (loop $eachPair
+        (loop $eachGroup
+          ;; x = max(−|s|, −87): below that e^x would be subnormal in binary32; 1 + e is 1 either
+          ;; way. −|s| sets the sign bit; pmax (x < −87 ? −87 : x) is one instruction and keeps a NaN.
+          ;; Then x = k ln2 + r with |r| ≤ ln2/2 (Cody–Waite: k·0.693359375 is exact), and
+          ;; e^r = Σ_{k≤7} r^k/k! (truncation < 1e-8 relative, below binary32's rounding), by
+          ;; Estrin's scheme; × 2^k through the exponent bits (k + 127 sits in the low mantissa
+          ;; bits of k + 2^23 + 127).
           (local.set $sv (v128.load (local.get $s)))
-          ;; x = max(−|s|, −708): below that e^x would be subnormal; 1 + e is 1 either way. −|s| sets
-          ;; the sign bit; pmax (x < −708 ? −708 : x) is one instruction and keeps a NaN.
-          (local.set $x (f64x2.pmax (v128.or (local.get $sv) (v128.const i64x2 0x8000000000000000 0x8000000000000000))
-                                    (v128.const f64x2 -708 -708)))
-          ;; x = k ln2 + r, |r| ≤ ln2/2 (Cody–Waite: k·ln2hi is exact for |k| < 2^21)
-          (local.set $kf (f64x2.nearest (f64x2.mul (local.get $x) (v128.const f64x2 0x1.71547652b82fep0 0x1.71547652b82fep0))))
-          (local.set $r
-            (f64x2.sub
-              (f64x2.sub (local.get $x) (f64x2.mul (local.get $kf) (v128.const f64x2 0x1.62e42fee00000p-1 0x1.62e42fee00000p-1)))
-              (f64x2.mul (local.get $kf) (v128.const f64x2 0x1.a39ef35793c76p-33 0x1.a39ef35793c76p-33))))
-          ;; e^r = Σ_{k≤12} r^k/k! (truncation < 2e-16 relative), by Estrin's scheme: pairs, then
-          ;; pairs of pairs, so the dependency chain is 8 operations deep instead of 24
-          (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
-          (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
-          (local.set $e0 (f64x2.add (f64x2.add (v128.const f64x2 1 1) (local.get $r)) (f64x2.mul (f64x2.add (v128.const f64x2 0.5 0.5) (f64x2.mul (v128.const f64x2 0x1.5555555555555p-3 0x1.5555555555555p-3) (local.get $r))) (local.get $r2))))
-          (local.set $e1 (f64x2.add (f64x2.add (v128.const f64x2 0x1.5555555555555p-5 0x1.5555555555555p-5) (f64x2.mul (v128.const f64x2 0x1.1111111111111p-7 0x1.1111111111111p-7) (local.get $r))) (f64x2.mul (f64x2.add (v128.const f64x2 0x1.6c16c16c16c17p-10 0x1.6c16c16c16c17p-10) (f64x2.mul (v128.const f64x2 0x1.a01a01a01a01ap-13 0x1.a01a01a01a01ap-13) (local.get $r))) (local.get $r2))))
-          (local.set $e2 (f64x2.add (f64x2.add (v128.const f64x2 0x1.a01a01a01a01ap-16 0x1.a01a01a01a01ap-16) (f64x2.mul (v128.const f64x2 0x1.71de3a556c734p-19 0x1.71de3a556c734p-19) (local.get $r))) (f64x2.mul (f64x2.add (v128.const f64x2 0x1.27e4fb7789f5cp-22 0x1.27e4fb7789f5cp-22) (f64x2.mul (v128.const f64x2 0x1.ae64567f544e4p-26 0x1.ae64567f544e4p-26) (local.get $r))) (local.get $r2))))
-          (local.set $e (f64x2.add (f64x2.add (local.get $e0) (f64x2.mul (local.get $e1) (local.get $r4)))
-            (f64x2.mul (f64x2.add (local.get $e2) (f64x2.mul (v128.const f64x2 0x1.1eed8eff8d898p-29 0x1.1eed8eff8d898p-29) (local.get $r4))) (f64x2.mul (local.get $r4) (local.get $r4)))))
-          ;; × 2^k: k + 1023 sits in the low mantissa bits of k + (2^52 + 1023); shift it into the exponent
-          (local.set $e (f64x2.mul (local.get $e)
-            (i64x2.shl (f64x2.add (local.get $kf) (v128.const f64x2 0x1.00000000003ffp52 0x1.00000000003ffp52)) (i32.const 52))))
-          (local.set $onePlus (f64x2.add (local.get $e) (v128.const f64x2 1 1)))
-          (local.set $q (f64x2.div (v128.const f64x2 1 1) (local.get $onePlus)))
-          ;; sigmoid(s) = 1/(1 + e^−s) for s > 0, e^s/(1 + e^s) otherwise
-          (v128.store (local.get $p)
-            (v128.bitselect (local.get $q) (f64x2.mul (local.get $e) (local.get $q))
-              (f64x2.gt (local.get $sv) (v128.const f64x2 0 0))))
-          ;; max(s, 0) as pmax (s < 0 ? 0 : s), which keeps a NaN logit, so the energy becomes NaN
-          (local.set $pos (f64x2.add (local.get $pos) (f64x2.pmax (local.get $sv) (v128.const f64x2 0 0))))
-          (local.set $prod (f64x2.mul (local.get $prod) (local.get $onePlus)))
-          ;; the same for the next two rows (their factors go into the same lanes, after these)
-          (local.set $sv (v128.load offset=16 (local.get $s)))
-          (local.set $x (f64x2.pmax (v128.or (local.get $sv) (v128.const i64x2 0x8000000000000000 0x8000000000000000))
-                                    (v128.const f64x2 -708 -708)))
-          (local.set $kf (f64x2.nearest (f64x2.mul (local.get $x) (v128.const f64x2 0x1.71547652b82fep0 0x1.71547652b82fep0))))
-          (local.set $r
-            (f64x2.sub
-              (f64x2.sub (local.get $x) (f64x2.mul (local.get $kf) (v128.const f64x2 0x1.62e42fee00000p-1 0x1.62e42fee00000p-1)))
-              (f64x2.mul (local.get $kf) (v128.const f64x2 0x1.a39ef35793c76p-33 0x1.a39ef35793c76p-33))))
-          (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
-          (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
-          (local.set $e0 (f64x2.add (f64x2.add (v128.const f64x2 1 1) (local.get $r)) (f64x2.mul (f64x2.add (v128.const f64x2 0.5 0.5) (f64x2.mul (v128.const f64x2 0x1.5555555555555p-3 0x1.5555555555555p-3) (local.get $r))) (local.get $r2))))
-          (local.set $e1 (f64x2.add (f64x2.add (v128.const f64x2 0x1.5555555555555p-5 0x1.5555555555555p-5) (f64x2.mul (v128.const f64x2 0x1.1111111111111p-7 0x1.1111111111111p-7) (local.get $r))) (f64x2.mul (f64x2.add (v128.const f64x2 0x1.6c16c16c16c17p-10 0x1.6c16c16c16c17p-10) (f64x2.mul (v128.const f64x2 0x1.a01a01a01a01ap-13 0x1.a01a01a01a01ap-13) (local.get $r))) (local.get $r2))))
-          (local.set $e2 (f64x2.add (f64x2.add (v128.const f64x2 0x1.a01a01a01a01ap-16 0x1.a01a01a01a01ap-16) (f64x2.mul (v128.const f64x2 0x1.71de3a556c734p-19 0x1.71de3a556c734p-19) (local.get $r))) (f64x2.mul (f64x2.add (v128.const f64x2 0x1.27e4fb7789f5cp-22 0x1.27e4fb7789f5cp-22) (f64x2.mul (v128.const f64x2 0x1.ae64567f544e4p-26 0x1.ae64567f544e4p-26) (local.get $r))) (local.get $r2))))
-          (local.set $e (f64x2.add (f64x2.add (local.get $e0) (f64x2.mul (local.get $e1) (local.get $r4)))
-            (f64x2.mul (f64x2.add (local.get $e2) (f64x2.mul (v128.const f64x2 0x1.1eed8eff8d898p-29 0x1.1eed8eff8d898p-29) (local.get $r4))) (f64x2.mul (local.get $r4) (local.get $r4)))))
-          (local.set $e (f64x2.mul (local.get $e)
-            (i64x2.shl (f64x2.add (local.get $kf) (v128.const f64x2 0x1.00000000003ffp52 0x1.00000000003ffp52)) (i32.const 52))))
-          (local.set $onePlus (f64x2.add (local.get $e) (v128.const f64x2 1 1)))
-          (local.set $q (f64x2.div (v128.const f64x2 1 1) (local.get $onePlus)))
+          (local.set $x (f32x4.pmax (v128.or (local.get $sv) (v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000))
+                                    (v128.const f32x4 -87 -87 -87 -87)))
+          (local.set $kf (f32x4.nearest (f32x4.mul (local.get $x) (v128.const f32x4 1.44269504 1.44269504 1.44269504 1.44269504))))
+          (local.set $r (f32x4.sub
+            (f32x4.sub (local.get $x) (f32x4.mul (local.get $kf) (v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375)))
+            (f32x4.mul (local.get $kf) (v128.const f32x4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4))))
+          (local.set $r2 (f32x4.mul (local.get $r) (local.get $r)))
+          (local.set $e (f32x4.add
+            (f32x4.add
+              (f32x4.add (v128.const f32x4 1 1 1 1) (local.get $r))
+              (f32x4.mul (f32x4.add (v128.const f32x4 0.5 0.5 0.5 0.5) (f32x4.mul (v128.const f32x4 0.16666667 0.16666667 0.16666667 0.16666667) (local.get $r))) (local.get $r2)))
+            (f32x4.mul
+              (f32x4.add
+                (f32x4.add (v128.const f32x4 0.041666668 0.041666668 0.041666668 0.041666668) (f32x4.mul (v128.const f32x4 0.0083333333 0.0083333333 0.0083333333 0.0083333333) (local.get $r)))
+                (f32x4.mul (f32x4.add (v128.const f32x4 0.0013888889 0.0013888889 0.0013888889 0.0013888889) (f32x4.mul (v128.const f32x4 0.00019841270 0.00019841270 0.00019841270 0.00019841270) (local.get $r))) (local.get $r2)))
+              (f32x4.mul (local.get $r2) (local.get $r2)))))
+          (local.set $e (f32x4.mul (local.get $e)
+            (i32x4.shl (f32x4.add (local.get $kf) (v128.const f32x4 8388735 8388735 8388735 8388735)) (i32.const 23))))
+          (local.set $onePlusA (f32x4.add (local.get $e) (v128.const f32x4 1 1 1 1)))
+          (local.set $q (f32x4.div (v128.const f32x4 1 1 1 1) (local.get $onePlusA)))
+          (local.set $q (v128.bitselect (local.get $q) (f32x4.mul (local.get $e) (local.get $q))
+            (f32x4.gt (local.get $sv) (v128.const f32x4 0 0 0 0))))
+          (v128.store (local.get $p) (f64x2.promote_low_f32x4 (local.get $q)))
           (v128.store offset=16 (local.get $p)
-            (v128.bitselect (local.get $q) (f64x2.mul (local.get $e) (local.get $q))
-              (f64x2.gt (local.get $sv) (v128.const f64x2 0 0))))
-          (local.set $pos (f64x2.add (local.get $pos) (f64x2.pmax (local.get $sv) (v128.const f64x2 0 0))))
-          (local.set $prod (f64x2.mul (local.get $prod) (local.get $onePlus)))
+            (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $q) (local.get $q))))
+          (local.set $posA (f32x4.pmax (local.get $sv) (v128.const f32x4 0 0 0 0)))
+          (local.set $sv (v128.load offset=16 (local.get $s)))
+          (local.set $x (f32x4.pmax (v128.or (local.get $sv) (v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000))
+                                    (v128.const f32x4 -87 -87 -87 -87)))
+          (local.set $kf (f32x4.nearest (f32x4.mul (local.get $x) (v128.const f32x4 1.44269504 1.44269504 1.44269504 1.44269504))))
+          (local.set $r (f32x4.sub
+            (f32x4.sub (local.get $x) (f32x4.mul (local.get $kf) (v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375)))
+            (f32x4.mul (local.get $kf) (v128.const f32x4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4))))
+          (local.set $r2 (f32x4.mul (local.get $r) (local.get $r)))
+          (local.set $e (f32x4.add
+            (f32x4.add
+              (f32x4.add (v128.const f32x4 1 1 1 1) (local.get $r))
+              (f32x4.mul (f32x4.add (v128.const f32x4 0.5 0.5 0.5 0.5) (f32x4.mul (v128.const f32x4 0.16666667 0.16666667 0.16666667 0.16666667) (local.get $r))) (local.get $r2)))
+            (f32x4.mul
+              (f32x4.add
+                (f32x4.add (v128.const f32x4 0.041666668 0.041666668 0.041666668 0.041666668) (f32x4.mul (v128.const f32x4 0.0083333333 0.0083333333 0.0083333333 0.0083333333) (local.get $r)))
+                (f32x4.mul (f32x4.add (v128.const f32x4 0.0013888889 0.0013888889 0.0013888889 0.0013888889) (f32x4.mul (v128.const f32x4 0.00019841270 0.00019841270 0.00019841270 0.00019841270) (local.get $r))) (local.get $r2)))
+              (f32x4.mul (local.get $r2) (local.get $r2)))))
+          (local.set $e (f32x4.mul (local.get $e)
+            (i32x4.shl (f32x4.add (local.get $kf) (v128.const f32x4 8388735 8388735 8388735 8388735)) (i32.const 23))))
+          (local.set $onePlusB (f32x4.add (local.get $e) (v128.const f32x4 1 1 1 1)))
+          (local.set $q (f32x4.div (v128.const f32x4 1 1 1 1) (local.get $onePlusB)))
+          (local.set $q (v128.bitselect (local.get $q) (f32x4.mul (local.get $e) (local.get $q))
+            (f32x4.gt (local.get $sv) (v128.const f32x4 0 0 0 0))))
+          (v128.store offset=32 (local.get $p) (f64x2.promote_low_f32x4 (local.get $q)))
+          (v128.store offset=48 (local.get $p)
+            (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $q) (local.get $q))))
+          (local.set $posB (f32x4.pmax (local.get $sv) (v128.const f32x4 0 0 0 0)))
+          ;; Σ max(s, 0) and Π(1 + e) in binary64: the widened products of two binary32 factors are exact
+          (local.set $posLo (f64x2.add (local.get $posLo)
+            (f64x2.add (f64x2.promote_low_f32x4 (local.get $posA)) (f64x2.promote_low_f32x4 (local.get $posB)))))
+          (local.set $posHi (f64x2.add (local.get $posHi)
+            (f64x2.add (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $posA) (local.get $posA)))
+                       (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $posB) (local.get $posB))))))
+          (local.set $prodLo (f64x2.mul (local.get $prodLo)
+            (f64x2.mul (f64x2.promote_low_f32x4 (local.get $onePlusA)) (f64x2.promote_low_f32x4 (local.get $onePlusB)))))
+          (local.set $prodHi (f64x2.mul (local.get $prodHi)
+            (f64x2.mul (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $onePlusA) (local.get $onePlusA)))
+                       (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $onePlusB) (local.get $onePlusB))))))
           (local.set $s (i32.add (local.get $s) (i32.const 32)))
-          (local.set $p (i32.add (local.get $p) (i32.const 32)))
-          (br_if $eachPair (i32.lt_u (local.get $s) (local.get $chunkEnd))))
-        ;; move each lane's binary exponent into $exponents, leaving a mantissa in [1, 2)
-        (local.set $bits (i64.reinterpret_f64 (f64x2.extract_lane 0 (local.get $prod))))
-        (local.set $exponents (f64.add (local.get $exponents)
-          (f64.convert_i64_s (i64.sub (i64.shr_u (local.get $bits) (i64.const 52)) (i64.const 1023)))))
-        (local.set $prod (f64x2.replace_lane 0 (local.get $prod)
-          (f64.reinterpret_i64 (i64.or (i64.and (local.get $bits) (i64.const 0x000fffffffffffff)) (i64.const 0x3ff0000000000000)))))
-        (local.set $bits (i64.reinterpret_f64 (f64x2.extract_lane 1 (local.get $prod))))
-        (local.set $exponents (f64.add (local.get $exponents)
-          (f64.convert_i64_s (i64.sub (i64.shr_u (local.get $bits) (i64.const 52)) (i64.const 1023)))))
-        (local.set $prod (f64x2.replace_lane 1 (local.get $prod)
-          (f64.reinterpret_i64 (i64.or (i64.and (local.get $bits) (i64.const 0x000fffffffffffff)) (i64.const 0x3ff0000000000000)))))
+          (local.set $p (i32.add (local.get $p) (i32.const 64)))
+          (br_if $eachGroup (i32.lt_u (local.get $s) (local.get $chunkEnd))))
+        (local.set $count (i64x2.add (local.get $count)
+          (i64x2.add (call $exponents (local.get $prodLo)) (call $exponents (local.get $prodHi)))))
+        (local.set $prodLo (call $mantissas (local.get $prodLo)))
+        (local.set $prodHi (call $mantissas (local.get $prodHi)))
         (br $eachChunk)))
-    (v128.store (local.get $out) (local.get $prod))
+    (v128.store (local.get $out) (f64x2.mul (local.get $prodLo) (local.get $prodHi)))
+    (local.set $posLo (f64x2.add (local.get $posLo) (local.get $posHi)))
     (f64.add
-      (f64.add (f64x2.extract_lane 0 (local.get $pos)) (f64x2.extract_lane 1 (local.get $pos)))
-      (f64.mul (local.get $exponents) (f64.const 0x1.62e42fefa39efp-1))))
+      (f64.add (f64x2.extract_lane 0 (local.get $posLo)) (f64x2.extract_lane 1 (local.get $posLo)))
+      (f64.mul
+        (f64.convert_i64_s (i64.add (i64x2.extract_lane 0 (local.get $count)) (i64x2.extract_lane 1 (local.get $count))))
+        (f64.const 0x1.62e42fefa39efp-1))))
 
   ;; grad_j = Σ p over column j's +1 rows − Σ p over its −1 rows. Column j's entry at $cols + 12j
   ;; holds three addresses into the list: start of +1 rows, start of −1 rows, end. The list holds
   ;; p's addresses, each segment padded to a multiple of 4 with the address of a zero; four
-  ;; accumulators keep the adds off the critical path.
+  ;; binary64 accumulators keep the adds off the critical path.
   (func $backward (param $cols i32) (param $dim i32) (param $grad i32)
     (local $colsEnd i32) (local $ptr i32) (local $mid i32) (local $end i32)
     (local $a0 f64) (local $a1 f64) (local $a2 f64) (local $a3 f64)
@@ -224,18 +248,18 @@
         (local.set $cols (i32.add (local.get $cols) (i32.const 12)))
         (br $eachColumn))))
 
-  ;; One evaluation: reads w (blocks × 5 weights, zero-padded) and writes ∇E into $grad (dim
-  ;; entries) and the products into $out; returns the energy without log(out[0]·out[1]).
+  ;; One evaluation: reads w (blocks × 5 binary64 weights, zero-padded) and writes ∇E into $grad
+  ;; (dim binary64 entries) and the products into $out; returns the energy without log(out[0]·out[1]).
   (func (export "evaluate")
     (param $w i32) (param $blocks i32) (param $tab i32)
     (param $codes i32) (param $codesPerRow i32) (param $s i32) (param $rows i32)
-    (param $p i32) (param $pairs i32) (param $out i32)
+    (param $p i32) (param $groups i32) (param $out i32)
     (param $cols i32) (param $dim i32) (param $grad i32)
     (result f64)
     (local $energy f64)
     (call $tables (local.get $w) (local.get $blocks) (local.get $tab))
     (call $forward (local.get $codes) (local.get $codesPerRow) (local.get $s) (local.get $rows))
-    (local.set $energy (call $pointwise (local.get $s) (local.get $p) (local.get $pairs) (local.get $out)))
+    (local.set $energy (call $pointwise (local.get $s) (local.get $p) (local.get $groups) (local.get $out)))
     (call $backward (local.get $cols) (local.get $dim) (local.get $grad))
     (local.get $energy))
 )

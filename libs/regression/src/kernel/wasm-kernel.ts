@@ -14,7 +14,7 @@ import { kernelSupports, planKernelLayout, type KernelLayout } from "./wasm-layo
 type EvaluateExport = (
   w: number, blocks: number, tab: number,
   codes: number, codesPerRow: number, s: number, rows: number,
-  p: number, pairs: number, out: number,
+  p: number, groups: number, out: number,
   cols: number, dim: number, grad: number,
 ) => number;
 
@@ -66,7 +66,7 @@ export class WasmLogisticKernel {
     const L = this.layout;
     const heap = this.heap;
     heap.set(w, L.w >> 3);
-    const partial = this.run(L.w, L.blocks, L.tab, L.codes, L.codesPerRow, L.s, L.rows, L.p, L.pairs, L.out, L.cols, L.dim, L.grad);
+    const partial = this.run(L.w, L.blocks, L.tab, L.codes, L.codesPerRow, L.s, L.rows, L.p, L.groups, L.out, L.cols, L.dim, L.grad);
     const o = L.out >> 3;
     return partial + Math.log(heap[o]! * heap[o + 1]!);
   }

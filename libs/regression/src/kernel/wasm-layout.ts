@@ -4,8 +4,8 @@
  * The kernel needs the design twice, in two shapes:
  *   - row codes for the forward pass: the weights are split into blocks of 5, and each row's
  *     signs inside a block form a base-3 number (digit 1 = +1, 2 = −1), stored as the u16 byte
- *     address of that pattern's entry in the block's table of signed subset sums;
- *   - column lists for the backward pass: for each weight, the addresses of p_i for the rows where
+ *     address of that pattern's entry in the block's table of signed subset sums (binary32);
+ *   - column lists for the backward pass: for each weight, the addresses of p_i (binary32) for the rows where
  *     it has sign +1, then −1, each segment padded to a multiple of 4 with the address of a zero.
  * Everything is an absolute byte address so the kernel's loops do no index arithmetic.
  */
@@ -13,8 +13,8 @@ import type { SparseDesign } from "../model/design.js";
 
 /** Weights per block: 3^5 = 243 table entries, so a table costs about as much as 20 rows of lookups. */
 export const BLOCK_SIZE = 5;
-/** Bytes between block tables: 243 entries plus one scratch slot, 8 bytes each. */
-export const TABLE_STRIDE = 244 * 8;
+/** Bytes between block tables: 243 binary32 entries plus scratch for the four-wide writes' overhang. */
+export const TABLE_STRIDE = 248 * 4;
 const WEIGHT_STRIDE = BLOCK_SIZE * 8;
 /** Codes are u16 addresses and the tables start at byte 32, which caps the number of blocks. */
 const MAX_BLOCKS = Math.floor((0xffff - 32) / TABLE_STRIDE);
@@ -25,7 +25,8 @@ export interface KernelLayout {
   readonly dim: number;
   readonly blocks: number;
   readonly codesPerRow: number;
-  readonly pairs: number;
+  /** Groups of 8 rows (the pointwise pass's step); s and p have room for 8 × groups rows. */
+  readonly groups: number;
   readonly zero: number;
   readonly out: number;
   readonly w: number;
@@ -43,7 +44,7 @@ export interface KernelLayout {
 
 /**
  * True when the kernel can evaluate `design`: every entry is 0 or ±1 (signed) and there are at
- * most 165 weights (33 blocks of u16-addressable tables).
+ * most 330 weights (66 blocks of u16-addressable tables).
  */
 export function kernelSupports(design: SparseDesign): boolean {
   if (Math.ceil(design.dim / BLOCK_SIZE) > MAX_BLOCKS) return false;
@@ -58,8 +59,8 @@ export function planKernelLayout(design: SparseDesign): KernelLayout {
   const { rows, dim, rowStart, plusEnd, minusEnd, index } = design;
   const blocks = Math.max(1, Math.ceil(dim / BLOCK_SIZE));
   const codesPerRow = blocks + (blocks & 1);
-  // Pairs of rows, rounded up to an even number: the pointwise pass does four rows per iteration.
-  const pairs = 2 * Math.ceil(rows / 4);
+  // The pointwise pass does eight rows (two f32x4) per iteration.
+  const groups = Math.ceil(rows / 8);
 
   // Column segment lengths, padded to a multiple of 4.
   const plusCount = new Int32Array(dim);
@@ -77,17 +78,17 @@ export function planKernelLayout(design: SparseDesign): KernelLayout {
   const w = tab + blocks * TABLE_STRIDE;
   const grad = align16(w + blocks * WEIGHT_STRIDE);
   const s = align16(grad + dim * 8);
-  const p = s + pairs * 16;
-  const cols = p + pairs * 16;
+  const p = s + groups * 32;
+  const cols = p + groups * 64;
   const list = align16(cols + dim * 12);
   const codes = align16(list + listEntries * 4);
   const bytes = align16(codes + rows * codesPerRow * 2);
 
   const image = new Uint8Array(bytes);
   const view = new DataView(image.buffer);
-  // Up to three padding slots in s: −∞ makes each contribute exactly 1 to the product and 0 to
+  // Up to seven padding slots in s: −∞ makes each contribute exactly 1 to the product and 0 to
   // Σ max(s, 0), so the energy has the same bits as without them; their p is never read.
-  for (let i = rows; i < 2 * pairs; i++) view.setFloat64(s + i * 8, Number.NEGATIVE_INFINITY, true);
+  for (let i = rows; i < 8 * groups; i++) view.setFloat32(s + i * 4, Number.NEGATIVE_INFINITY, true);
 
   // Column lists: fill positions per column, padding with the zero slot's address.
   let at = list;
@@ -129,10 +130,10 @@ export function planKernelLayout(design: SparseDesign): KernelLayout {
       pattern[block]! += digit * 3 ** (j - block * BLOCK_SIZE);
     }
     const rowCodes = codes + 2 * codesPerRow * i;
-    for (let b = 0; b < blocks; b++) view.setUint16(rowCodes + 2 * b, tab + b * TABLE_STRIDE + 8 * pattern[b]!, true);
+    for (let b = 0; b < blocks; b++) view.setUint16(rowCodes + 2 * b, tab + b * TABLE_STRIDE + 4 * pattern[b]!, true);
     // a padding code stays 0: the address of the zero slot
   }
-  return { rows, dim, blocks, codesPerRow, pairs, zero, out, w, grad, tab, s, p, cols, list, codes, bytes, image };
+  return { rows, dim, blocks, codesPerRow, groups, zero, out, w, grad, tab, s, p, cols, list, codes, bytes, image };
 }
 
 function align4(n: number): number {

@@ -14,10 +14,11 @@
  *
  * Speed: the sampler spends nearly all its time here. The data term Σ softplus(s_i) and its
  * gradient run in a WebAssembly kernel (src/kernel/) for ternary designs, and in the plain
- * JavaScript loop of reference-data-term.ts otherwise. The kernel brings its own exp, so its
- * results are the same bits on every machine; they differ from the JavaScript loop's only by
- * rounding (tested to 1e-12), but since trajectories amplify rounding, a fit's draws depend on
- * which kernel ran. Every current engine has WebAssembly SIMD, so in practice the kernel always does.
+ * JavaScript loop of reference-data-term.ts otherwise. The kernel brings its own exp and does its
+ * per-row work in binary32 (sums in binary64), so its results are the same bits on every machine;
+ * they differ from the JavaScript loop's by rounding (tested to 1e-7 of the sums' scale, far below
+ * anything the sampler can notice), but since trajectories amplify rounding, a fit's draws depend
+ * on which kernel ran. Every current engine has WebAssembly SIMD, so in practice the kernel always does.
  */
 import { WasmLogisticKernel } from "../kernel/wasm-kernel.js";
 import type { SparseDesign } from "./design.js";
