@@ -10,6 +10,7 @@ import { commands } from "./commands/index.js";
 export function buildProgram(): Command {
   const program = new Command("pd")
     .description("Dissect human and LLM preferences: fetch data, fit judges, draw the paper's figures.")
+    .version("0.1.0", "-V, --version", "print the version")
     .showSuggestionAfterError(true)
     .exitOverride();
   for (const register of commands) register(program);
