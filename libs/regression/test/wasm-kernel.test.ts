@@ -6,6 +6,7 @@ import { LogisticLaplacePotential, toSparseDesign, validateProblem, type SparseD
 import { WasmLogisticKernel } from "../src/kernel/wasm-kernel.js";
 import { kernelSupports } from "../src/kernel/wasm-layout.js";
 import { addDataTermReference } from "../src/model/reference-data-term.js";
+import { createPhasePoint, leapfrog, type PhasePoint } from "../src/nuts/integrator.js";
 
 /** A random ternary problem with about `density` of its entries non-zero. */
 function ternaryProblem(rows: number, dim: number, density: number, seed: number) {
@@ -137,6 +138,57 @@ describe("WebAssembly kernel against the JavaScript reference", () => {
     const scale = errorScale(design, w);
     expect(Math.abs(u - viaJs.evaluate(w, gradJs))).toBeLessThanOrEqual(1e-7 * scale);
     gradJs.forEach((g, j) => expect(Math.abs(g - gradWasm[j]!)).toBeLessThanOrEqual(1e-7 * scale));
+  });
+
+  it("steps in one WebAssembly call with the same bits as the JavaScript leapfrog, and near the reference kernel", () => {
+    // d = 27 leaves three zero-padded weights in the last block; weights at exactly 0 test sign(0) = 0
+    const design = toSparseDesign(ternaryProblem(203, 27, 0.38, 21));
+    const potential = new LogisticLaplacePotential(design, 0.1, "wasm");
+    const reference = new LogisticLaplacePotential(design, 0.1, "js");
+    const inverseMass = Float64Array.from({ length: 27 }, (_, j) => 0.3 + 0.05 * j);
+    const fused = [potential.createPhasePoint()!, potential.createPhasePoint()!];
+    const plain = [createPhasePoint(27), createPhasePoint(27)];
+    const viaJs = [createPhasePoint(27), createPhasePoint(27)];
+    expect(fused[0]!.address).toBeGreaterThanOrEqual(0);
+    const start = randomWeights(27, 0.2, 21).map((v, j) => (j % 4 === 0 ? 0 : v));
+    const rng = createRandomStream(21, 1);
+    for (const p of [fused[0]!, plain[0]!, viaJs[0]!]) {
+      p.z.set(start);
+      for (let j = 0; j < 27; j++) p.r[j] = Math.sin(3 * j + 1);
+      p.potential = (p === viaJs[0] ? reference : potential).evaluate(p.z, p.grad);
+    }
+    const evaluations = potential.evaluations;
+    const steps = 60;
+    for (let t = 0; t < steps; t++) {
+      const stepSize = (rng.uniform() < 0.3 ? -1 : 1) * 0.04;
+      const step = (pair: PhasePoint[], pot: LogisticLaplacePotential) => {
+        const kinetic = leapfrog(pot, inverseMass, stepSize, pair[0]!, pair[1]!);
+        pair.reverse();
+        return kinetic;
+      };
+      expect(step(fused, potential)).toBe(step(plain, potential));
+      const a = fused[0]!;
+      const b = plain[0]!;
+      expect(a.potential).toBe(b.potential);
+      expect(Array.from(a.z)).toEqual(Array.from(b.z));
+      expect(Array.from(a.r)).toEqual(Array.from(b.r));
+      expect(Array.from(a.grad)).toEqual(Array.from(b.grad));
+      // against the JavaScript reference kernel, restarted from the fused path's point each step so
+      // that trajectories' amplification of rounding does not enter: the data term's tolerance
+      const c = viaJs[0]!;
+      step(viaJs, reference);
+      const ref = viaJs[0]!;
+      const scale = errorScale(design, ref.z);
+      expect(Math.abs(ref.potential - a.potential)).toBeLessThanOrEqual(1e-7 * scale);
+      ref.grad.forEach((g, j) => expect(Math.abs(g - a.grad[j]!)).toBeLessThanOrEqual(1e-7 * scale));
+      c.z.set(a.z);
+      c.r.set(a.r);
+      c.grad.set(a.grad);
+      c.potential = a.potential;
+      viaJs.reverse();
+    }
+    // each fused step counts as one gradient evaluation (the plain path's count through evaluate)
+    expect(potential.evaluations - evaluations).toBe(2 * steps);
   });
 
   it("embeds the bytes assembled from logistic.wat (the generated module is not stale)", () => {

@@ -212,7 +212,7 @@
   ;; binary64 accumulators keep the adds off the critical path.
   (func $backward (param $cols i32) (param $dim i32) (param $grad i32)
     (local $colsEnd i32) (local $ptr i32) (local $mid i32) (local $end i32)
-    (local $a0 f64) (local $a1 f64) (local $a2 f64) (local $a3 f64)
+    (local $a0 f64) (local $a1 f64) (local $a2 f64) (local $a3 f64) (local $lo i64) (local $hi i64)
     (local.set $colsEnd (i32.add (local.get $cols) (i32.mul (local.get $dim) (i32.const 12))))
     (block $done
       (loop $eachColumn
@@ -227,19 +227,23 @@
         (block $plusDone
           (loop $plus
             (br_if $plusDone (i32.ge_u (local.get $ptr) (local.get $mid)))
-            (local.set $a0 (f64.add (local.get $a0) (f64.load (i32.load (local.get $ptr)))))
-            (local.set $a1 (f64.add (local.get $a1) (f64.load (i32.load offset=4 (local.get $ptr)))))
-            (local.set $a2 (f64.add (local.get $a2) (f64.load (i32.load offset=8 (local.get $ptr)))))
-            (local.set $a3 (f64.add (local.get $a3) (f64.load (i32.load offset=12 (local.get $ptr)))))
+            (local.set $lo (i64.load (local.get $ptr)))
+            (local.set $hi (i64.load offset=8 (local.get $ptr)))
+            (local.set $a0 (f64.add (local.get $a0) (f64.load (i32.wrap_i64 (local.get $lo)))))
+            (local.set $a1 (f64.add (local.get $a1) (f64.load (i32.wrap_i64 (i64.shr_u (local.get $lo) (i64.const 32))))))
+            (local.set $a2 (f64.add (local.get $a2) (f64.load (i32.wrap_i64 (local.get $hi)))))
+            (local.set $a3 (f64.add (local.get $a3) (f64.load (i32.wrap_i64 (i64.shr_u (local.get $hi) (i64.const 32))))))
             (local.set $ptr (i32.add (local.get $ptr) (i32.const 16)))
             (br $plus)))
         (block $minusDone
           (loop $minus
             (br_if $minusDone (i32.ge_u (local.get $ptr) (local.get $end)))
-            (local.set $a0 (f64.sub (local.get $a0) (f64.load (i32.load (local.get $ptr)))))
-            (local.set $a1 (f64.sub (local.get $a1) (f64.load (i32.load offset=4 (local.get $ptr)))))
-            (local.set $a2 (f64.sub (local.get $a2) (f64.load (i32.load offset=8 (local.get $ptr)))))
-            (local.set $a3 (f64.sub (local.get $a3) (f64.load (i32.load offset=12 (local.get $ptr)))))
+            (local.set $lo (i64.load (local.get $ptr)))
+            (local.set $hi (i64.load offset=8 (local.get $ptr)))
+            (local.set $a0 (f64.sub (local.get $a0) (f64.load (i32.wrap_i64 (local.get $lo)))))
+            (local.set $a1 (f64.sub (local.get $a1) (f64.load (i32.wrap_i64 (i64.shr_u (local.get $lo) (i64.const 32))))))
+            (local.set $a2 (f64.sub (local.get $a2) (f64.load (i32.wrap_i64 (local.get $hi)))))
+            (local.set $a3 (f64.sub (local.get $a3) (f64.load (i32.wrap_i64 (i64.shr_u (local.get $hi) (i64.const 32))))))
             (local.set $ptr (i32.add (local.get $ptr) (i32.const 16)))
             (br $minus)))
         (f64.store (local.get $grad)
@@ -247,6 +251,98 @@
         (local.set $grad (i32.add (local.get $grad) (i32.const 8)))
         (local.set $cols (i32.add (local.get $cols) (i32.const 12)))
         (br $eachColumn))))
+
+  ;; The problem's constants for `leapfrog`, set once by `configure` (globals rather than a dozen
+  ;; parameters per call).
+  (global $blocks (mut i32) (i32.const 0))
+  (global $tab (mut i32) (i32.const 0))
+  (global $codes (mut i32) (i32.const 0))
+  (global $codesPerRow (mut i32) (i32.const 0))
+  (global $s (mut i32) (i32.const 0))
+  (global $rows (mut i32) (i32.const 0))
+  (global $p (mut i32) (i32.const 0))
+  (global $groups (mut i32) (i32.const 0))
+  (global $out (mut i32) (i32.const 0))
+  (global $cols (mut i32) (i32.const 0))
+  (global $dim (mut i32) (i32.const 0))
+  (global $inverseMass (mut i32) (i32.const 0))
+  (global $scalars (mut i32) (i32.const 0))
+  (global $zBytes (mut i32) (i32.const 0))
+  (global $invScale (mut f64) (f64.const 0))
+  (global $priorConstant (mut f64) (f64.const 0))
+
+  (func (export "configure")
+    (param $blocks i32) (param $tab i32) (param $codes i32) (param $codesPerRow i32)
+    (param $s i32) (param $rows i32) (param $p i32) (param $groups i32) (param $out i32)
+    (param $cols i32) (param $dim i32) (param $inverseMass i32) (param $scalars i32) (param $zBytes i32)
+    (param $invScale f64) (param $priorConstant f64)
+    (global.set $blocks (local.get $blocks)) (global.set $tab (local.get $tab))
+    (global.set $codes (local.get $codes)) (global.set $codesPerRow (local.get $codesPerRow))
+    (global.set $s (local.get $s)) (global.set $rows (local.get $rows))
+    (global.set $p (local.get $p)) (global.set $groups (local.get $groups))
+    (global.set $out (local.get $out)) (global.set $cols (local.get $cols))
+    (global.set $dim (local.get $dim)) (global.set $inverseMass (local.get $inverseMass))
+    (global.set $scalars (local.get $scalars)) (global.set $zBytes (local.get $zBytes))
+    (global.set $invScale (local.get $invScale)) (global.set $priorConstant (local.get $priorConstant)))
+
+  ;; One whole leapfrog step of the potential U = data term + Laplace prior, from the phase point
+  ;; at $from to the one at $to (each: z, zero-padded to blocks × 5 entries, then r, then ∇U; all
+  ;; binary64). It does in one call what integrator.ts's `leapfrog` does with
+  ;; LogisticLaplacePotential.evaluate, with the same binary64 operations in the same order, so
+  ;; the results are the same bits either way; only the JavaScript passes over the 29-entry arrays,
+  ;; the copy of w into this memory and the call overheads go away.
+  ;; Returns the new kinetic energy; leaves the prior's part of U at $scalars and the data term
+  ;; without log(out[0]·out[1]) at $scalars + 8 (the caller takes the log and adds them up).
+  (func (export "leapfrog") (param $from i32) (param $to i32) (param $step f64) (result f64)
+    (local $half f64) (local $j i32) (local $end i32) (local $rHalf f64) (local $prior f64)
+    (local $wj f64) (local $g f64) (local $rj f64) (local $twiceKinetic f64)
+    (local $r0 i32) (local $g0 i32) (local $r i32) (local $grad i32) (local $mass i32)
+    (local.set $half (f64.mul (f64.const 0.5) (local.get $step)))
+    (local.set $end (i32.shl (global.get $dim) (i32.const 3)))
+    (local.set $r0 (i32.add (local.get $from) (global.get $zBytes)))
+    (local.set $g0 (i32.add (local.get $r0) (local.get $end)))
+    (local.set $r (i32.add (local.get $to) (global.get $zBytes)))
+    (local.set $grad (i32.add (local.get $r) (local.get $end)))
+    (local.set $mass (global.get $inverseMass))
+    ;; half kick and drift: r½ = r − ½ε ∇U, z' = z + (ε M⁻¹) r½; and the prior Σ |z'| / b
+    (local.set $prior (global.get $priorConstant))
+    (block $driftDone
+      (loop $drift
+        (br_if $driftDone (i32.ge_u (local.get $j) (local.get $end)))
+        (local.set $rHalf (f64.sub (f64.load (i32.add (local.get $r0) (local.get $j)))
+          (f64.mul (local.get $half) (f64.load (i32.add (local.get $g0) (local.get $j))))))
+        (f64.store (i32.add (local.get $r) (local.get $j)) (local.get $rHalf))
+        (local.set $wj (f64.add (f64.load (i32.add (local.get $from) (local.get $j)))
+          (f64.mul (f64.mul (local.get $step) (f64.load (i32.add (local.get $mass) (local.get $j)))) (local.get $rHalf))))
+        (f64.store (i32.add (local.get $to) (local.get $j)) (local.get $wj))
+        (local.set $prior (f64.add (local.get $prior) (f64.mul (f64.abs (local.get $wj)) (global.get $invScale))))
+        (local.set $j (i32.add (local.get $j) (i32.const 8)))
+        (br $drift)))
+    (f64.store (global.get $scalars) (local.get $prior))
+    ;; the data term at z', its gradient straight into the new point's ∇U
+    (call $tables (local.get $to) (global.get $blocks) (global.get $tab))
+    (call $forward (global.get $codes) (global.get $codesPerRow) (global.get $s) (global.get $rows))
+    (f64.store offset=8 (global.get $scalars)
+      (call $pointwise (global.get $s) (global.get $p) (global.get $groups) (global.get $out)))
+    (call $backward (global.get $cols) (global.get $dim) (local.get $grad))
+    ;; add the prior's gradient sign(z')/b (sign(0) = 0), then the second half kick and ½ rᵀM⁻¹r
+    (local.set $j (i32.const 0))
+    (block $kickDone
+      (loop $kick
+        (br_if $kickDone (i32.ge_u (local.get $j) (local.get $end)))
+        (local.set $wj (f64.load (i32.add (local.get $to) (local.get $j))))
+        (local.set $g (f64.add
+          (f64.mul (f64.convert_i32_s (i32.sub (f64.gt (local.get $wj) (f64.const 0)) (f64.lt (local.get $wj) (f64.const 0))))
+                   (global.get $invScale))
+          (f64.load (i32.add (local.get $grad) (local.get $j)))))
+        (f64.store (i32.add (local.get $grad) (local.get $j)) (local.get $g))
+        (local.set $rj (f64.sub (f64.load (i32.add (local.get $r) (local.get $j))) (f64.mul (local.get $half) (local.get $g))))
+        (f64.store (i32.add (local.get $r) (local.get $j)) (local.get $rj))
+        (local.set $twiceKinetic (f64.add (local.get $twiceKinetic)
+          (f64.mul (f64.mul (f64.load (i32.add (local.get $mass) (local.get $j))) (local.get $rj)) (local.get $rj))))
+        (local.set $j (i32.add (local.get $j) (i32.const 8)))
+        (br $kick)))
+    (f64.mul (f64.const 0.5) (local.get $twiceKinetic)))
 
   ;; One evaluation: reads w (blocks × 5 binary64 weights, zero-padded) and writes ∇E into $grad
   ;; (dim binary64 entries) and the products into $out; returns the energy without log(out[0]·out[1]).

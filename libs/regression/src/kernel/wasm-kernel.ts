@@ -2,7 +2,7 @@
  * The data term of the potential evaluated by the WebAssembly kernel (logistic.wat):
  * E(w) = Σ_i softplus(s_i) and its gradient, for ternary designs.
  *
- * The module is compiled once per thread (synchronously: it is ~1.6 kB, well under any engine's
+ * The module is compiled once per thread (synchronously: it is ~2.8 kB, well under any engine's
  * limit for synchronous compilation) and instantiated once per potential, each instance with its
  * own memory. Environments without WebAssembly SIMD get `undefined` and the caller falls back to
  * the JavaScript loop.
@@ -17,6 +17,23 @@ type EvaluateExport = (
   p: number, groups: number, out: number,
   cols: number, dim: number, grad: number,
 ) => number;
+
+type ConfigureExport = (
+  blocks: number, tab: number, codes: number, codesPerRow: number,
+  s: number, rows: number, p: number, groups: number, out: number,
+  cols: number, dim: number, inverseMass: number, scalars: number, zBytes: number,
+  invScale: number, priorConstant: number,
+) => void;
+type LeapfrogExport = (from: number, to: number, stepSize: number) => number;
+
+/** A phase point whose buffers are views of the kernel's memory, starting at byte `address`. */
+export interface KernelPhasePoint {
+  readonly address: number;
+  readonly z: Float64Array;
+  readonly r: Float64Array;
+  readonly grad: Float64Array;
+  potential: number;
+}
 
 let compiled: WebAssembly.Module | null | undefined;
 
@@ -36,6 +53,12 @@ export class WasmLogisticKernel {
   private readonly layout: KernelLayout;
   private readonly run: EvaluateExport;
   private readonly heap: Float64Array;
+  private readonly memory: WebAssembly.Memory;
+  private readonly configure: ConfigureExport;
+  private readonly step: LeapfrogExport;
+  private pointsUsed = 0;
+  /** The M⁻¹ last copied into the kernel's memory (metrics are immutable, so identity suffices). */
+  private inverseMass: Float64Array | undefined;
   /** ∇E(w) of the last `evaluate` (a view of the kernel's memory, `dim` entries). */
   readonly gradient: Float64Array;
 
@@ -49,6 +72,53 @@ export class WasmLogisticKernel {
     this.heap = new Float64Array(memory.buffer);
     this.gradient = new Float64Array(memory.buffer, layout.grad, layout.dim);
     this.run = instance.exports.evaluate as EvaluateExport;
+    this.memory = memory;
+    this.configure = instance.exports.configure as ConfigureExport;
+    this.step = instance.exports.leapfrog as LeapfrogExport;
+  }
+
+  /**
+   * Sets the Laplace prior (1/b and the constant d·log(2b)) that `leapfrog` adds to the data term.
+   * Must precede `leapfrog`.
+   */
+  configurePrior(invScale: number, priorConstant: number): void {
+    const L = this.layout;
+    this.configure(L.blocks, L.tab, L.codes, L.codesPerRow, L.s, L.rows, L.p, L.groups, L.out,
+      L.cols, L.dim, L.inverseMass, L.scalars, L.zBytes, invScale, priorConstant);
+  }
+
+  /** A zeroed phase point in the kernel's memory, or undefined when all slots are taken. */
+  allocatePhasePoint(): KernelPhasePoint | undefined {
+    const L = this.layout;
+    if (this.pointsUsed >= L.pointSlots) return undefined;
+    const address = L.points + this.pointsUsed++ * L.pointStride;
+    const buffer = this.memory.buffer;
+    return {
+      address,
+      z: new Float64Array(buffer, address, L.dim),
+      r: new Float64Array(buffer, address + L.zBytes, L.dim),
+      grad: new Float64Array(buffer, address + L.zBytes + 8 * L.dim, L.dim),
+      potential: 0,
+    };
+  }
+
+  /**
+   * One leapfrog step of U = data term + Laplace prior (see `configurePrior`) between two of this
+   * kernel's phase points: writes z, r, ∇U and U into `to` and returns its kinetic energy.
+   */
+  leapfrog(from: KernelPhasePoint, to: KernelPhasePoint, stepSize: number, inverseMass: Float64Array): number {
+    const L = this.layout;
+    const heap = this.heap;
+    if (inverseMass !== this.inverseMass) {
+      heap.set(inverseMass, L.inverseMass >> 3);
+      this.inverseMass = inverseMass;
+    }
+    const kinetic = this.step(from.address, to.address, stepSize);
+    const o = L.out >> 3;
+    const c = L.scalars >> 3;
+    // The same sum as LogisticLaplacePotential.evaluate: prior + (partial + log(products)).
+    to.potential = heap[c]! + (heap[c + 1]! + Math.log(heap[o]! * heap[o + 1]!));
+    return kinetic;
   }
 
   /** A kernel for `design`, or undefined if the design is not ternary or WebAssembly SIMD is missing. */

@@ -16,6 +16,12 @@ export const BLOCK_SIZE = 5;
 /** Bytes between block tables: 243 binary32 entries plus scratch for the four-wide writes' overhang. */
 export const TABLE_STRIDE = 248 * 4;
 const WEIGHT_STRIDE = BLOCK_SIZE * 8;
+/**
+ * Phase points kept in the kernel's memory: a chain's trajectory workspace needs seven, the
+ * step-size search two more; a few spare. Beyond that, points live in JavaScript arrays (the
+ * leapfrog step then runs in JavaScript, with the same bits).
+ */
+export const PHASE_POINT_SLOTS = 12;
 /** Codes are u16 addresses and the tables start at byte 32, which caps the number of blocks. */
 const MAX_BLOCKS = Math.floor((0xffff - 32) / TABLE_STRIDE);
 
@@ -37,6 +43,16 @@ export interface KernelLayout {
   readonly cols: number;
   readonly list: number;
   readonly codes: number;
+  /** M⁻¹ for `leapfrog` (dim binary64 entries). */
+  readonly inverseMass: number;
+  /** Two binary64 results of `leapfrog`: the prior's part of U and the data term's partial sum. */
+  readonly scalars: number;
+  /** Phase points for `leapfrog`: `pointSlots` slots of `pointStride` bytes from here. */
+  readonly points: number;
+  /** Bytes of a slot's z (blocks × 5 binary64, the tail zero so the tables can read whole blocks); r and ∇U follow. */
+  readonly zBytes: number;
+  readonly pointStride: number;
+  readonly pointSlots: number;
   readonly bytes: number;
   /** The initial memory contents from address 0 up to `bytes`. */
   readonly image: Uint8Array;
@@ -82,7 +98,13 @@ export function planKernelLayout(design: SparseDesign): KernelLayout {
   const cols = p + groups * 64;
   const list = align16(cols + dim * 12);
   const codes = align16(list + listEntries * 4);
-  const bytes = align16(codes + rows * codesPerRow * 2);
+  const inverseMass = align16(codes + rows * codesPerRow * 2);
+  const scalars = align16(inverseMass + dim * 8);
+  const points = scalars + 16;
+  const zBytes = blocks * WEIGHT_STRIDE;
+  const pointStride = align16(zBytes + 2 * dim * 8);
+  const pointSlots = PHASE_POINT_SLOTS;
+  const bytes = points + pointSlots * pointStride;
 
   const image = new Uint8Array(bytes);
   const view = new DataView(image.buffer);
@@ -133,7 +155,10 @@ export function planKernelLayout(design: SparseDesign): KernelLayout {
     for (let b = 0; b < blocks; b++) view.setUint16(rowCodes + 2 * b, tab + b * TABLE_STRIDE + 4 * pattern[b]!, true);
     // a padding code stays 0: the address of the zero slot
   }
-  return { rows, dim, blocks, codesPerRow, groups, zero, out, w, grad, tab, s, p, cols, list, codes, bytes, image };
+  return {
+    rows, dim, blocks, codesPerRow, groups, zero, out, w, grad, tab, s, p, cols, list, codes,
+    inverseMass, scalars, points, zBytes, pointStride, pointSlots, bytes, image,
+  };
 }
 
 function align4(n: number): number {

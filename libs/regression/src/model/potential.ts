@@ -21,6 +21,7 @@
  * on which kernel ran. Every current engine has WebAssembly SIMD, so in practice the kernel always does.
  */
 import { WasmLogisticKernel } from "../kernel/wasm-kernel.js";
+import type { PhasePoint } from "../nuts/integrator.js";
 import type { SparseDesign } from "./design.js";
 import { addDataTermReference } from "./reference-data-term.js";
 
@@ -52,6 +53,25 @@ export class LogisticLaplacePotential {
       throw new RangeError("the WebAssembly kernel needs a ternary design (entries 0, ±1) and WebAssembly SIMD");
     }
     this.kernel = this.wasm === undefined ? "js" : "wasm";
+    this.wasm?.configurePrior(this.invScale, this.constant);
+  }
+
+  /**
+   * A phase point in the WebAssembly kernel's memory (undefined with the JavaScript kernel or
+   * when its slots are used up), so that `leapfrogStep` can run a whole step in one call.
+   */
+  createPhasePoint(): PhasePoint | undefined {
+    return this.wasm?.allocatePhasePoint();
+  }
+
+  /**
+   * One leapfrog step between two points from `createPhasePoint`: the kick, drift, gradient
+   * (data and prior) and kick in one WebAssembly call, ~0.5 µs less than the JavaScript loops
+   * around `evaluate`, with the same bits. Returns the new kinetic energy.
+   */
+  leapfrogStep(from: PhasePoint, to: PhasePoint, stepSize: number, inverseMass: Float64Array): number {
+    this.evaluations++;
+    return this.wasm!.leapfrog(from, to, stepSize, inverseMass);
   }
 
   /** Returns U(w) and writes ∇U(w) into `grad` (length dim). Does not allocate. */

@@ -6,14 +6,25 @@
  * cost of the tiny (29-weight) problems we fit. Everything outside the trajectory loop is pure.
  */
 
-/** Anything that returns U(z) and writes ∇U(z) into `grad` without allocating. */
+/**
+ * Anything that returns U(z) and writes ∇U(z) into `grad` without allocating. A potential may also
+ * hand out phase points in its own memory and step between them itself (`leapfrogStep`): the
+ * WebAssembly potential does the whole step in one call that way. The step must give the same bits
+ * as `leapfrog`'s own loops.
+ */
 export interface Potential {
   readonly dim: number;
   evaluate(z: Float64Array, grad: Float64Array): number;
+  /** A zeroed phase point in the potential's own memory, or undefined (then a plain one is used). */
+  createPhasePoint?(): PhasePoint | undefined;
+  /** `leapfrog` between two points of its own (address ≥ 0); counts as one evaluation. */
+  leapfrogStep?(from: PhasePoint, to: PhasePoint, stepSize: number, inverseMass: Float64Array): number;
 }
 
 /** A point of phase space with its potential and gradient (mutable buffers owned by one chain). */
 export interface PhasePoint {
+  /** Where the buffers live in a potential's own memory, or −1 for plain JavaScript arrays. */
+  readonly address: number;
   readonly z: Float64Array;
   readonly r: Float64Array;
   readonly grad: Float64Array;
@@ -21,7 +32,12 @@ export interface PhasePoint {
 }
 
 export function createPhasePoint(dim: number): PhasePoint {
-  return { z: new Float64Array(dim), r: new Float64Array(dim), grad: new Float64Array(dim), potential: 0 };
+  return { address: -1, z: new Float64Array(dim), r: new Float64Array(dim), grad: new Float64Array(dim), potential: 0 };
+}
+
+/** A phase point for stepping with `potential`: in its own memory where it offers that. */
+export function createPhasePointFor(potential: Potential): PhasePoint {
+  return potential.createPhasePoint?.() ?? createPhasePoint(potential.dim);
 }
 
 /** Copies position, momentum, gradient and potential. */
@@ -53,6 +69,9 @@ export function leapfrog(
   from: PhasePoint,
   to: PhasePoint,
 ): number {
+  if (from.address >= 0 && to.address >= 0 && potential.leapfrogStep !== undefined) {
+    return potential.leapfrogStep(from, to, stepSize, inverseMass);
+  }
   const dim = potential.dim;
   const half = 0.5 * stepSize;
   const z = to.z;

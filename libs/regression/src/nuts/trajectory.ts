@@ -18,7 +18,7 @@
  * seven phase points of a workspace stay distinct objects, so no buffer is ever shared.
  */
 import type { RandomStream } from "@prefdissect/shared";
-import { copyPhasePoint, copyPosition, createPhasePoint, leapfrog, type PhasePoint, type Potential } from "./integrator.js";
+import { copyPhasePoint, copyPosition, createPhasePoint, createPhasePointFor, leapfrog, type PhasePoint, type Potential } from "./integrator.js";
 import { isTurning } from "./metric.js";
 import {
   acceptProbability,
@@ -52,10 +52,12 @@ export interface Tree {
   numProposals: number;
 }
 
-function createTree(dim: number): Tree {
+function createTree(potential: Potential): Tree {
+  const dim = potential.dim;
   return {
-    left: createPhasePoint(dim),
-    right: createPhasePoint(dim),
+    left: createPhasePointFor(potential),
+    right: createPhasePointFor(potential),
+    // only copied into, never stepped from: a plain point leaves the potential's slots for others
     proposal: createPhasePoint(dim),
     proposalEnergy: 0,
     rSum: new Float64Array(dim),
@@ -85,9 +87,9 @@ export function createTrajectoryWorkspace(potential: Potential, maxTreeDepth: nu
   const slots = Math.max(1, maxTreeDepth);
   return {
     potential,
-    top: createTree(dim),
-    sub: createTree(dim),
-    leaf: createPhasePoint(dim),
+    top: createTree(potential),
+    sub: createTree(potential),
+    leaf: createPhasePointFor(potential),
     rCheckpoints: Array.from({ length: slots }, () => new Float64Array(dim)),
     rSumCheckpoints: Array.from({ length: slots }, () => new Float64Array(dim)),
     maxDeltaEnergy,

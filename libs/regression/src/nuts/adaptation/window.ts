@@ -7,7 +7,7 @@
  */
 import type { RandomStream } from "@prefdissect/shared";
 import { TARGET_ACCEPT_RATE } from "../../defaults.js";
-import type { PhasePoint, Potential } from "../integrator.js";
+import { createPhasePointFor, type PhasePoint, type Potential } from "../integrator.js";
 import { createDiagonalMetric, identityMetric, type DiagonalMetric } from "../metric.js";
 import { initDualAveraging, updateDualAveraging, type DualAveragingState } from "./dual-averaging.js";
 import { buildAdaptationSchedule, type AdaptWindow } from "./schedule.js";
@@ -39,19 +39,9 @@ export function buildWarmupAdapter(
 ): WarmupAdapter {
   const schedule = buildAdaptationSchedule(numSteps);
   const numWindows = schedule.length;
-  const scratch: PhasePoint = {
-    z: new Float64Array(potential.dim),
-    r: new Float64Array(potential.dim),
-    grad: new Float64Array(potential.dim),
-    potential: 0,
-  };
+  const scratch: PhasePoint = createPhasePointFor(potential);
   // The step-size search draws momenta into the start point's buffer; use a copy of the point.
-  const probe: PhasePoint = {
-    z: new Float64Array(potential.dim),
-    r: new Float64Array(potential.dim),
-    grad: new Float64Array(potential.dim),
-    potential: 0,
-  };
+  const probe: PhasePoint = createPhasePointFor(potential);
   const reasonableStepSize = (metric: DiagonalMetric, initial: number, at: PhasePoint, rng: RandomStream): number => {
     probe.z.set(at.z);
     probe.grad.set(at.grad);
