@@ -115,6 +115,12 @@ refit: refit-figures ## Refit DATA=synthetic|hf|<file> (REFIT_ARGS=...), draw fi
 verify-refit: refit-figures ## Like refit, but pd verify: non-zero exit when a claim (or the synthetic recovery) fails
 	npx pd verify --weights refit --refit-dir $(REFIT_DIR) --figures $(REFIT_FIGURES)
 
+.PHONY: bench
+bench: $(NODE_MODULES) data ## Print the speed benchmarks (sampler, fast paths, refit): numbers only, no pass/fail
+	npx tsx --conditions=@prefdissect/source bench/regression.bench.ts
+	npx tsx --conditions=@prefdissect/source bench/regression-fast-path.bench.ts
+	npx tsx --conditions=@prefdissect/source bench/refit.bench.ts
+
 .PHONY: clean
 clean: ## Remove generated files: figures/, reports/, .jupyter/, build output (keeps data/)
 	rm -rf figures reports .jupyter

@@ -38,8 +38,21 @@ const paper = await runRefit({ dataset, outDir: mkdtempSync(join(tmpdir(), "pd-b
 const seconds = (performance.now() - t0) / 1000;
 await pool.close();
 line("sampled jobs", `${paper.fitted} jobs, ${sampleRows} rows in all, ${seconds.toFixed(1)} s`);
-const projected = (seconds * gridRows) / sampleRows;
-line("projected full grid (33 × 16 × 10 folds)", `${(projected / 60).toFixed(1)} min (scaled by rows; target ≤ 45 min)`);
+// A job's cost grows slowly with its rows (tree depth, not n, dominates). Fit seconds = a + b·rows
+// over the sampled jobs, predict every job of the grid, and rescale by the sample's measured wall
+// time per job-second so that running two jobs at once on the pool is accounted for.
+const samples = sampleJudges.flatMap((j) => sampleGroups.map((g) => paper.entries.get(j)!.get(g)!));
+const meanRows = samples.reduce((s, e) => s + e.rows, 0) / samples.length;
+const meanSeconds = samples.reduce((s, e) => s + e.seconds, 0) / samples.length;
+const slope =
+  samples.reduce((s, e) => s + (e.rows - meanRows) * (e.seconds - meanSeconds), 0) /
+  Math.max(1e-9, samples.reduce((s, e) => s + (e.rows - meanRows) ** 2, 0));
+const predict = (rows: number) => meanSeconds + slope * (rows - meanRows);
+const wallPerJobSecond = seconds / samples.reduce((s, e) => s + e.seconds, 0);
+const gridJobSeconds = GROUP_IDS.reduce((s, g) => s + predict(rowsOf(g)), 0) * JUDGE_IDS.length;
+line("job cost model", `${meanSeconds.toFixed(1)} s at ${meanRows.toFixed(0)} rows, ${(slope * 100).toFixed(2)} s per 100 more rows`);
+line("projected full grid (33 × 16 × 10 folds)", `${((gridJobSeconds * wallPerJobSecond) / 60).toFixed(1)} min on this pool (target ≤ 45 min)`);
+line("  (scaled by rows alone, an upper bound)", `${((seconds * gridRows) / sampleRows / 60).toFixed(1)} min`);
 
 console.log("\n2. Fast path: exact posterior mode per fold, the whole grid");
 const t1 = performance.now();
