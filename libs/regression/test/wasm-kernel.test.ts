@@ -7,6 +7,9 @@ import { WasmLogisticKernel } from "../src/kernel/wasm-kernel.js";
 import { kernelSupports } from "../src/kernel/wasm-layout.js";
 import { addDataTermReference } from "../src/model/reference-data-term.js";
 import { createPhasePoint, leapfrog, type PhasePoint } from "../src/nuts/integrator.js";
+import { createTransitionInfo, nutsTransition } from "../src/nuts/kernel.js";
+import { createDiagonalMetric } from "../src/nuts/metric.js";
+import { createTrajectoryWorkspace } from "../src/nuts/trajectory.js";
 
 /** A random ternary problem with about `density` of its entries non-zero. */
 function ternaryProblem(rows: number, dim: number, density: number, seed: number) {
@@ -189,6 +192,41 @@ describe("WebAssembly kernel against the JavaScript reference", () => {
     }
     // each fused step counts as one gradient evaluation (the plain path's count through evaluate)
     expect(potential.evaluations - evaluations).toBe(2 * steps);
+  });
+
+  it("does a subtree leaf's momentum sum and U-turn checks in WebAssembly with the same bits as in JavaScript", () => {
+    const design = toSparseDesign(ternaryProblem(150, 29, 0.3, 33));
+    /** The same kernel, but without the scratch area: trajectory.ts keeps the bookkeeping in JavaScript. */
+    class JsBookkeeping extends LogisticLaplacePotential {
+      override createSubtreeScratch(): undefined {
+        return undefined;
+      }
+    }
+    const inWasm = new LogisticLaplacePotential(design, 0.1, "wasm");
+    const inJs = new JsBookkeeping(design, 0.1, "wasm");
+    const wsWasm = createTrajectoryWorkspace(inWasm, 10, 1000);
+    const wsJs = createTrajectoryWorkspace(inJs, 10, 1000);
+    expect(wsWasm.leafBookkeepingInPotential).toBe(true);
+    expect(wsJs.leafBookkeepingInPotential).toBe(false);
+    const metric = createDiagonalMetric(Array.from({ length: 29 }, (_, j) => 0.02 + 0.002 * j));
+    const run = (potential: LogisticLaplacePotential, ws: typeof wsWasm) => {
+      const rng = createRandomStream(33, 2);
+      const state = createPhasePoint(29);
+      state.potential = potential.evaluate(state.z, state.grad);
+      const info = createTransitionInfo();
+      const trace: number[] = [];
+      // step sizes from small (deep trees, many U-turn checks) to large (early turns, divergences)
+      for (let t = 0; t < 40; t++) {
+        nutsTransition(ws, metric, t < 20 ? 0.05 : 0.4, 10, state, rng, info);
+        trace.push(info.depth, info.numSteps, info.energy, info.acceptProb, Number(info.diverging), ...state.z, ...ws.top.rSum);
+      }
+      return trace;
+    };
+    const viaWasm = run(inWasm, wsWasm);
+    const viaJs = run(inJs, wsJs);
+    expect(viaWasm).toEqual(viaJs);
+    // the trajectories were long enough to exercise checkpoints several levels deep
+    expect(Math.max(...viaWasm.filter((_, i) => i % (5 + 2 * 29) === 0))).toBeGreaterThanOrEqual(4);
   });
 
   it("embeds the bytes assembled from logistic.wat (the generated module is not stale)", () => {

@@ -344,6 +344,65 @@
         (br $kick)))
     (f64.mul (f64.const 0.5) (local.get $twiceKinetic)))
 
+;; Bookkeeping after each new leaf of a NUTS subtree (trajectory.ts's `addLeafJs` does the same in
+  ;; JavaScript, with the same binary64 operations in the same order, so the same bits): the
+  ;; subtree's momentum sum at $rSum becomes the leaf's momentum (first leaf) or gains it; at an even
+  ;; leaf, the momentum and the sum are stored in checkpoint slot $idxMax (slots of dim entries from
+  ;; $ckR and $ckSum); then every balanced sub-subtree ending at the leaf, slots $idxMax down to
+  ;; $idxMin, is checked for a U-turn (termination.ts's `isIterativeTurning`). Returns 1 if one turns.
+  (func (export "subtreeLeaf") (param $leaf i32) (param $rSum i32) (param $ckR i32) (param $ckSum i32)
+    (param $first i32) (param $idxMin i32) (param $idxMax i32) (result i32)
+    (local $r i32) (local $end i32) (local $j i32) (local $i i32) (local $rStart i32) (local $sumAtStart i32)
+    (local $rs f64) (local $rj f64) (local $centred f64) (local $start f64) (local $stop f64) (local $mass f64)
+    (local.set $r (i32.add (local.get $leaf) (global.get $zBytes)))
+    (local.set $end (i32.shl (global.get $dim) (i32.const 3)))
+    (if (local.get $first)
+      (then (memory.copy (local.get $rSum) (local.get $r) (local.get $end)))
+      (else
+        (block $sumDone
+          (loop $sum
+            (br_if $sumDone (i32.ge_u (local.get $j) (local.get $end)))
+            (f64.store (i32.add (local.get $rSum) (local.get $j))
+              (f64.add (f64.load (i32.add (local.get $rSum) (local.get $j))) (f64.load (i32.add (local.get $r) (local.get $j)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 8)))
+            (br $sum)))))
+    ;; an even leaf (idxMin > idxMax: nothing to check) stores its checkpoint
+    (if (i32.gt_s (local.get $idxMin) (local.get $idxMax))
+      (then
+        (memory.copy (i32.add (local.get $ckR) (i32.mul (local.get $idxMax) (local.get $end))) (local.get $r) (local.get $end))
+        (memory.copy (i32.add (local.get $ckSum) (i32.mul (local.get $idxMax) (local.get $end))) (local.get $rSum) (local.get $end))
+        (return (i32.const 0))))
+    (local.set $i (local.get $idxMax))
+    (block $checksDone
+      (loop $check
+        (br_if $checksDone (i32.lt_s (local.get $i) (local.get $idxMin)))
+        (local.set $rStart (i32.add (local.get $ckR) (i32.mul (local.get $i) (local.get $end))))
+        (local.set $sumAtStart (i32.add (local.get $ckSum) (i32.mul (local.get $i) (local.get $end))))
+        (local.set $start (f64.const 0))
+        (local.set $stop (f64.const 0))
+        (local.set $j (i32.const 0))
+        (block $spanDone
+          (loop $span
+            (br_if $spanDone (i32.ge_u (local.get $j) (local.get $end)))
+            (local.set $rs (f64.load (i32.add (local.get $rStart) (local.get $j))))
+            (local.set $rj (f64.load (i32.add (local.get $r) (local.get $j))))
+            (local.set $mass (f64.load (i32.add (global.get $inverseMass) (local.get $j))))
+            ;; (rSum − sumAtStart + rStart) − ½ (rStart + r)
+            (local.set $centred (f64.sub
+              (f64.add (f64.sub (f64.load (i32.add (local.get $rSum) (local.get $j)))
+                                (f64.load (i32.add (local.get $sumAtStart) (local.get $j))))
+                       (local.get $rs))
+              (f64.mul (f64.const 0.5) (f64.add (local.get $rs) (local.get $rj)))))
+            (local.set $start (f64.add (local.get $start) (f64.mul (f64.mul (local.get $mass) (local.get $rs)) (local.get $centred))))
+            (local.set $stop (f64.add (local.get $stop) (f64.mul (f64.mul (local.get $mass) (local.get $rj)) (local.get $centred))))
+            (local.set $j (i32.add (local.get $j) (i32.const 8)))
+            (br $span)))
+        (if (i32.or (f64.le (local.get $start) (f64.const 0)) (f64.le (local.get $stop) (f64.const 0)))
+          (then (return (i32.const 1))))
+        (local.set $i (i32.sub (local.get $i) (i32.const 1)))
+        (br $check)))
+    (i32.const 0))
+
   ;; One evaluation: reads w (blocks × 5 binary64 weights, zero-padded) and writes ∇E into $grad
   ;; (dim binary64 entries) and the products into $out; returns the energy without log(out[0]·out[1]).
   (func (export "evaluate")

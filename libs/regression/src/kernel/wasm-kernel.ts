@@ -9,7 +9,7 @@
  */
 import type { SparseDesign } from "../model/design.js";
 import { LOGISTIC_WASM_BASE64 } from "./logistic-wasm.js";
-import { kernelSupports, planKernelLayout, type KernelLayout } from "./wasm-layout.js";
+import { kernelSupports, planKernelLayout, UTURN_CHECKPOINT_SLOTS, type KernelLayout } from "./wasm-layout.js";
 
 type EvaluateExport = (
   w: number, blocks: number, tab: number,
@@ -25,6 +25,10 @@ type ConfigureExport = (
   invScale: number, priorConstant: number,
 ) => void;
 type LeapfrogExport = (from: number, to: number, stepSize: number) => number;
+type SubtreeLeafExport = (
+  leaf: number, rSum: number, ckR: number, ckSum: number, first: number, idxMin: number, idxMax: number,
+) => number;
+
 
 /** A phase point whose buffers are views of the kernel's memory, starting at byte `address`. */
 export interface KernelPhasePoint {
@@ -56,6 +60,8 @@ export class WasmLogisticKernel {
   private readonly memory: WebAssembly.Memory;
   private readonly configure: ConfigureExport;
   private readonly step: LeapfrogExport;
+  private readonly leafBookkeeping: SubtreeLeafExport;
+  private scratchHandedOut = false;
   private pointsUsed = 0;
   /** The M⁻¹ last copied into the kernel's memory (metrics are immutable, so identity suffices). */
   private inverseMass: Float64Array | undefined;
@@ -75,6 +81,32 @@ export class WasmLogisticKernel {
     this.memory = memory;
     this.configure = instance.exports.configure as ConfigureExport;
     this.step = instance.exports.leapfrog as LeapfrogExport;
+    this.leafBookkeeping = instance.exports.subtreeLeaf as SubtreeLeafExport;
+  }
+
+  /**
+   * The momentum sum of a NUTS subtree in this kernel's memory (a view), next to room for `slots`
+   * U-turn checkpoints, so that `subtreeLeaf` does a leaf's sums and checks in one call; undefined
+   * once handed out (there is one such area) or when `slots` exceeds the room.
+   */
+  allocateSubtreeScratch(slots: number): Float64Array | undefined {
+    if (this.scratchHandedOut || slots > UTURN_CHECKPOINT_SLOTS) return undefined;
+    this.scratchHandedOut = true;
+    const L = this.layout;
+    return new Float64Array(this.memory.buffer, L.uturn, L.dim);
+  }
+
+  /**
+   * After leaf number `leafIndex` (a phase point of this kernel) of a subtree: adds its momentum to
+   * the scratch's momentum sum (sets it at the first leaf), stores the checkpoint of an even leaf
+   * and checks the sub-subtrees ending at it in slots idxMax down to idxMin for a U-turn, with the
+   * same bits as trajectory.ts's JavaScript path. The M⁻¹ must be the one of the last `leapfrog`.
+   */
+  subtreeLeaf(leaf: KernelPhasePoint, first: boolean, idxMin: number, idxMax: number): boolean {
+    const L = this.layout;
+    const dimBytes = 8 * L.dim;
+    return this.leafBookkeeping(leaf.address, L.uturn, L.uturn + dimBytes, L.uturn + (1 + UTURN_CHECKPOINT_SLOTS) * dimBytes,
+      first ? 1 : 0, idxMin, idxMax) !== 0;
   }
 
   /**

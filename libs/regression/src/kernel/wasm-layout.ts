@@ -22,6 +22,11 @@ const WEIGHT_STRIDE = BLOCK_SIZE * 8;
  * leapfrog step then runs in JavaScript, with the same bits).
  */
 export const PHASE_POINT_SLOTS = 12;
+/**
+ * Momentum-sum checkpoints for a NUTS subtree's U-turn checks (`subtreeLeaf`): one per tree depth,
+ * up to the largest maximum depth the settings allow.
+ */
+export const UTURN_CHECKPOINT_SLOTS = 30;
 /** Codes are u16 addresses and the tables start at byte 32, which caps the number of blocks. */
 const MAX_BLOCKS = Math.floor((0xffff - 32) / TABLE_STRIDE);
 
@@ -53,6 +58,11 @@ export interface KernelLayout {
   readonly zBytes: number;
   readonly pointStride: number;
   readonly pointSlots: number;
+  /**
+   * U-turn bookkeeping of one subtree: its momentum sum (dim entries) from here, then
+   * `UTURN_CHECKPOINT_SLOTS` momenta and as many momentum sums (dim entries each).
+   */
+  readonly uturn: number;
   readonly bytes: number;
   /** The initial memory contents from address 0 up to `bytes`. */
   readonly image: Uint8Array;
@@ -104,7 +114,8 @@ export function planKernelLayout(design: SparseDesign): KernelLayout {
   const zBytes = blocks * WEIGHT_STRIDE;
   const pointStride = align16(zBytes + 2 * dim * 8);
   const pointSlots = PHASE_POINT_SLOTS;
-  const bytes = points + pointSlots * pointStride;
+  const uturn = points + pointSlots * pointStride;
+  const bytes = uturn + (1 + 2 * UTURN_CHECKPOINT_SLOTS) * dim * 8;
 
   const image = new Uint8Array(bytes);
   const view = new DataView(image.buffer);
@@ -157,7 +168,7 @@ export function planKernelLayout(design: SparseDesign): KernelLayout {
   }
   return {
     rows, dim, blocks, codesPerRow, groups, zero, out, w, grad, tab, s, p, cols, list, codes,
-    inverseMass, scalars, points, zBytes, pointStride, pointSlots, bytes, image,
+    inverseMass, scalars, points, zBytes, pointStride, pointSlots, uturn, bytes, image,
   };
 }
 

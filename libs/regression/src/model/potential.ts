@@ -74,6 +74,19 @@ export class LogisticLaplacePotential {
     return this.wasm!.leapfrog(from, to, stepSize, inverseMass);
   }
 
+  /** A subtree's momentum sum in the kernel's memory (see `Potential.createSubtreeScratch`). */
+  createSubtreeScratch(slots: number): Float64Array | undefined {
+    return this.wasm?.allocateSubtreeScratch(slots);
+  }
+
+  /**
+   * A subtree leaf's momentum sum, checkpoint and U-turn checks in one WebAssembly call (only with
+   * the scratch from `createSubtreeScratch`; see `Potential.subtreeLeaf`).
+   */
+  subtreeLeaf(leaf: PhasePoint, first: boolean, idxMin: number, idxMax: number): boolean {
+    return this.wasm!.subtreeLeaf(leaf, first, idxMin, idxMax);
+  }
+
   /** Returns U(w) and writes ∇U(w) into `grad` (length dim). Does not allocate. */
   evaluate(w: Float64Array, grad: Float64Array): number {
     this.evaluations++;

@@ -19,6 +19,16 @@ export interface Potential {
   createPhasePoint?(): PhasePoint | undefined;
   /** `leapfrog` between two points of its own (address ≥ 0); counts as one evaluation. */
   leapfrogStep?(from: PhasePoint, to: PhasePoint, stepSize: number, inverseMass: Float64Array): number;
+  /**
+   * A subtree's momentum sum in the potential's own memory with room for `slots` U-turn
+   * checkpoints, or undefined (then trajectory.ts keeps them in JavaScript arrays).
+   */
+  createSubtreeScratch?(slots: number): Float64Array | undefined;
+  /**
+   * The bookkeeping after a subtree's new leaf (a point of its own) for the scratch above: momentum
+   * sum, checkpoint, U-turn checks; the same bits as trajectory.ts's JavaScript path. True if it turns.
+   */
+  subtreeLeaf?(leaf: PhasePoint, first: boolean, idxMin: number, idxMax: number): boolean;
 }
 
 /** A point of phase space with its potential and gradient (mutable buffers owned by one chain). */

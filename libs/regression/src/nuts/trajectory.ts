@@ -52,15 +52,14 @@ export interface Tree {
   numProposals: number;
 }
 
-function createTree(potential: Potential): Tree {
-  const dim = potential.dim;
+function createTree(potential: Potential, rSum: Float64Array = new Float64Array(potential.dim)): Tree {
   return {
     left: createPhasePointFor(potential),
     right: createPhasePointFor(potential),
     // only copied into, never stepped from: a plain point leaves the potential's slots for others
-    proposal: createPhasePoint(dim),
+    proposal: createPhasePoint(potential.dim),
     proposalEnergy: 0,
-    rSum: new Float64Array(dim),
+    rSum,
     weight: 0,
     depth: 0,
     turning: false,
@@ -79,19 +78,33 @@ export interface TrajectoryWorkspace {
   leaf: PhasePoint;
   readonly rCheckpoints: Float64Array[];
   readonly rSumCheckpoints: Float64Array[];
+  /**
+   * Whether the potential does each subtree leaf's bookkeeping (momentum sum, checkpoints, U-turn
+   * checks) in its own memory (`Potential.subtreeLeaf`); then `rCheckpoints` and
+   * `rSumCheckpoints` stay unused.
+   */
+  readonly leafBookkeepingInPotential: boolean;
   readonly maxDeltaEnergy: number;
 }
 
 export function createTrajectoryWorkspace(potential: Potential, maxTreeDepth: number, maxDeltaEnergy: number): TrajectoryWorkspace {
   const dim = potential.dim;
   const slots = Math.max(1, maxTreeDepth);
+  const top = createTree(potential);
+  const subRSum = potential.subtreeLeaf === undefined ? undefined : potential.createSubtreeScratch?.(slots);
+  const sub = createTree(potential, subRSum);
+  const leaf = createPhasePointFor(potential);
+  // Only when every point a leaf can come from lives in the potential's memory, so that one
+  // subtree never mixes the two kinds of bookkeeping.
+  const allOwnPoints = [top.left, top.right, sub.left, sub.right, leaf].every((point) => point.address >= 0);
   return {
     potential,
-    top: createTree(potential),
-    sub: createTree(potential),
-    leaf: createPhasePointFor(potential),
+    top,
+    sub,
+    leaf,
     rCheckpoints: Array.from({ length: slots }, () => new Float64Array(dim)),
     rSumCheckpoints: Array.from({ length: slots }, () => new Float64Array(dim)),
+    leafBookkeepingInPotential: subRSum !== undefined && allOwnPoints,
     maxDeltaEnergy,
   };
 }
@@ -153,12 +166,8 @@ export function buildSubtree(
       copyPhasePoint(leaf, goingRight ? sub.left : sub.right);
       copyPosition(leaf, sub.proposal);
       sub.proposalEnergy = energy;
-      sub.rSum.set(leaf.r);
       sub.weight = leafWeight;
     } else {
-      const rSum = sub.rSum;
-      const r = leaf.r;
-      for (let j = 0; j < rSum.length; j++) rSum[j] = rSum[j]! + r[j]!;
       if (rng.uniform() < uniformTransitionProbability(sub.weight, leafWeight)) {
         copyPosition(leaf, sub.proposal);
         sub.proposalEnergy = energy;
@@ -170,20 +179,38 @@ export function buildSubtree(
     sub.numProposals++;
 
     const idxMax = checkpointMax(leafIndex);
-    if ((leafIndex & 1) === 0) {
-      rCheckpoints[idxMax]!.set(leaf.r);
-      rSumCheckpoints[idxMax]!.set(sub.rSum);
-    }
-    sub.turning = isIterativeTurning(
-      inverseMass,
-      leaf.r,
-      sub.rSum,
-      rCheckpoints,
-      rSumCheckpoints,
-      checkpointMin(leafIndex),
-      idxMax,
-    );
+    const idxMin = checkpointMin(leafIndex);
+    sub.turning = ws.leafBookkeepingInPotential
+      ? potential.subtreeLeaf!(leaf, leafIndex === 0, idxMin, idxMax)
+      : addLeafJs(inverseMass, leaf.r, sub.rSum, rCheckpoints, rSumCheckpoints, leafIndex, idxMin, idxMax);
   }
+}
+
+/**
+ * A subtree leaf's bookkeeping in JavaScript: adds its momentum to the subtree's sum (sets it at the
+ * first leaf), stores the checkpoint of an even leaf, and returns whether a balanced sub-subtree
+ * ending at it turns. `Potential.subtreeLeaf` does the same with the same bits.
+ */
+function addLeafJs(
+  inverseMass: Float64Array,
+  r: Float64Array,
+  rSum: Float64Array,
+  rCheckpoints: readonly Float64Array[],
+  rSumCheckpoints: readonly Float64Array[],
+  leafIndex: number,
+  idxMin: number,
+  idxMax: number,
+): boolean {
+  if (leafIndex === 0) {
+    rSum.set(r);
+  } else {
+    for (let j = 0; j < rSum.length; j++) rSum[j] = rSum[j]! + r[j]!;
+  }
+  if ((leafIndex & 1) === 0) {
+    rCheckpoints[idxMax]!.set(r);
+    rSumCheckpoints[idxMax]!.set(rSum);
+  }
+  return isIterativeTurning(inverseMass, r, rSum, rCheckpoints, rSumCheckpoints, idxMin, idxMax);
 }
 
 /** Appends `ws.sub` to `ws.top` on the side it was built, with biased progressive sampling. */
