@@ -79,6 +79,17 @@ describe("rank normalisation", () => {
     }
   });
 
+  it("ranks skewed, widely spread draws with ties exactly as a full count does", () => {
+    // Heavy tails leave most search buckets empty and a few crowded: the bucketed search must not care.
+    const rng = createRandomStream(22, 0);
+    const values = Float64Array.from({ length: 3000 }, () => {
+      const u = rng.uniform();
+      return u < 0.2 ? -0 : u < 0.3 ? 0 : Math.sign(u - 0.6) * Math.exp(40 * rng.uniform());
+    });
+    const scores = rankNormalize(values);
+    naiveScores(values).forEach((z, i) => expect(scores[i]).toBe(z));
+  });
+
   it("R-hat and bulk ESS computed together equal the separate functions (odd and even draws)", () => {
     for (const draws of [400, 401]) {
       const m = ar1(4, draws, 0.5, 13, (c) => 0.1 * c);

@@ -41,3 +41,44 @@ export function biasedTransitionProbability(currentWeight: number, newWeight: nu
   const x = newWeight - currentWeight;
   return x >= 0 ? 1 : Math.exp(x);
 }
+
+/** Where `mergeWeights` writes: the merged log weight and whether the new part was chosen. */
+export interface WeightMerge {
+  weight: number;
+  takeNew: boolean;
+}
+
+/**
+ * Both halves of adding a new part (log weight `newWeight`) to a tree (log weight `currentWeight`)
+ * with the uniform draw `u`: whether the new part becomes the proposal (`u` below
+ * `uniformTransitionProbability`, or below `biasedTransitionProbability` when `biased`) and
+ * `logAddExp` of the two weights. Why: the transition probability and the log-sum need the same
+ * e^(−|x|), x = newWeight − currentWeight (a − b is exactly −(b − a) in floating point), so one exp
+ * serves both, with the same bits as calling the three functions above. Non-finite differences
+ * take the general functions.
+ */
+export function mergeWeights(
+  currentWeight: number,
+  newWeight: number,
+  u: number,
+  biased: boolean,
+  newRejected: boolean,
+  out: WeightMerge,
+): void {
+  const x = newWeight - currentWeight;
+  if (x - x !== 0) {
+    out.takeNew =
+      u < (biased ? biasedTransitionProbability(currentWeight, newWeight, newRejected) : uniformTransitionProbability(currentWeight, newWeight));
+    out.weight = logAddExp(currentWeight, newWeight);
+    return;
+  }
+  if (x >= 0) {
+    const e = Math.exp(-x);
+    out.takeNew = biased ? u < (newRejected ? 0 : 1) : u < 1 / (1 + e);
+    out.weight = newWeight + Math.log1p(e);
+  } else {
+    const e = Math.exp(x);
+    out.takeNew = biased ? u < (newRejected ? 0 : e) : u < e / (1 + e);
+    out.weight = currentWeight + Math.log1p(e);
+  }
+}

@@ -20,13 +20,7 @@
 import type { RandomStream } from "@prefdissect/shared";
 import { copyPhasePoint, copyPosition, createPhasePoint, createPhasePointFor, leapfrog, type PhasePoint, type Potential } from "./integrator.js";
 import { isTurning } from "./metric.js";
-import {
-  acceptProbability,
-  biasedTransitionProbability,
-  energyError,
-  logAddExp,
-  uniformTransitionProbability,
-} from "./proposal.js";
+import { acceptProbability, energyError, mergeWeights, type WeightMerge } from "./proposal.js";
 import { checkpointMax, checkpointMin, isIterativeTurning } from "./termination.js";
 
 /** A (sub)trajectory: its two ends, its proposal, momentum sum and bookkeeping. */
@@ -85,6 +79,8 @@ export interface TrajectoryWorkspace {
    */
   readonly leafBookkeepingInPotential: boolean;
   readonly maxDeltaEnergy: number;
+  /** Scratch for `mergeWeights` (a reused object rather than a fresh result per leaf). */
+  readonly merge: WeightMerge;
 }
 
 export function createTrajectoryWorkspace(potential: Potential, maxTreeDepth: number, maxDeltaEnergy: number): TrajectoryWorkspace {
@@ -106,6 +102,7 @@ export function createTrajectoryWorkspace(potential: Potential, maxTreeDepth: nu
     rSumCheckpoints: Array.from({ length: slots }, () => new Float64Array(dim)),
     leafBookkeepingInPotential: subRSum !== undefined && allOwnPoints,
     maxDeltaEnergy,
+    merge: { weight: 0, takeNew: false },
   };
 }
 
@@ -137,7 +134,7 @@ export function buildSubtree(
   initialEnergy: number,
   rng: RandomStream,
 ): void {
-  const { top, sub, rCheckpoints, rSumCheckpoints, potential, maxDeltaEnergy } = ws;
+  const { top, sub, rCheckpoints, rSumCheckpoints, potential, maxDeltaEnergy, merge } = ws;
   const maxProposals = 2 ** top.depth;
   const signedStep = goingRight ? stepSize : -stepSize;
   sub.depth = top.depth;
@@ -168,11 +165,12 @@ export function buildSubtree(
       sub.proposalEnergy = energy;
       sub.weight = leafWeight;
     } else {
-      if (rng.uniform() < uniformTransitionProbability(sub.weight, leafWeight)) {
+      mergeWeights(sub.weight, leafWeight, rng.uniform(), false, false, merge);
+      if (merge.takeNew) {
         copyPosition(leaf, sub.proposal);
         sub.proposalEnergy = energy;
       }
-      sub.weight = logAddExp(sub.weight, leafWeight);
+      sub.weight = merge.weight;
     }
     sub.diverging = delta > maxDeltaEnergy;
     sub.sumAcceptProbs += acceptProbability(delta);
@@ -215,7 +213,7 @@ function addLeafJs(
 
 /** Appends `ws.sub` to `ws.top` on the side it was built, with biased progressive sampling. */
 export function mergeSubtree(ws: TrajectoryWorkspace, inverseMass: Float64Array, goingRight: boolean, rng: RandomStream): void {
-  const { top, sub } = ws;
+  const { top, sub, merge } = ws;
   // Swap rather than copy: the subtree is rebuilt from scratch before its ends are read again.
   if (goingRight) {
     const end = top.right;
@@ -228,14 +226,14 @@ export function mergeSubtree(ws: TrajectoryWorkspace, inverseMass: Float64Array,
   }
   const rSum = top.rSum;
   for (let j = 0; j < rSum.length; j++) rSum[j] = rSum[j]! + sub.rSum[j]!;
-  const moveProbability = biasedTransitionProbability(top.weight, sub.weight, sub.turning || sub.diverging);
-  if (rng.uniform() < moveProbability) {
+  mergeWeights(top.weight, sub.weight, rng.uniform(), true, sub.turning || sub.diverging, merge);
+  if (merge.takeNew) {
     copyPosition(sub.proposal, top.proposal);
     top.proposalEnergy = sub.proposalEnergy;
   }
   top.turning = sub.turning || isTurning(inverseMass, top.left.r, top.right.r, rSum);
   top.diverging = sub.diverging;
-  top.weight = logAddExp(top.weight, sub.weight);
+  top.weight = merge.weight;
   top.depth++;
   top.sumAcceptProbs += sub.sumAcceptProbs;
   top.numProposals += sub.numProposals;
