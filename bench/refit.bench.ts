@@ -14,7 +14,6 @@ import { createFitPool } from "@prefdissect/regression/node";
 import { compareWeightSets, summariseComparison } from "@prefdissect/refit";
 import { runRefit } from "@prefdissect/refit/node";
 
-const jobsWanted = Number(process.env.BENCH_JOBS ?? 6);
 const released = await loadReleasedWeights();
 const dataset = toFeatureDataset({
   pairs: synthesizePairs({ weights: released, seed: 11 }),
