@@ -18,8 +18,8 @@ import {
   withJudgeLabels,
 } from "../src/index.js";
 import { pair } from "./dataset-helpers.js";
+import { fixture, synthetic8Parquet } from "./fixture-files.js";
 
-const fixture = (name: string) => join(import.meta.dirname, "fixtures", name);
 const text = (name: string) => readFileSync(fixture(name), "utf8");
 
 /** Runs `action` and returns the PrefDissectError it throws. */
@@ -35,7 +35,7 @@ function failure(action: () => unknown): PrefDissectError {
 
 describe("the four formats agree on the same pairs", () => {
   it("synthetic Parquet, pairs JSONL and pairs CSV hold identical records", async () => {
-    const parquet = await readHfParquet(readFileSync(fixture("synthetic-8.parquet")), "synthetic-8.parquet");
+    const parquet = await readHfParquet(readFileSync(synthetic8Parquet()), "synthetic-8.parquet");
     const jsonl = parsePairsJsonl(text("pairs-8.jsonl"), "pairs-8.jsonl");
     const csv = parsePairsCsv(text("pairs-8.csv"), "pairs-8.csv");
     expect(parquet.pairs).toHaveLength(8);

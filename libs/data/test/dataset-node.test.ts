@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { PrefDissectError } from "@prefdissect/shared";
+import { fixture, synthetic8Parquet } from "./fixture-files.js";
 import { detectFormat, loadFeatureDataset, loadHfDataset, loadPairDataset, manifestEntry, mirrorPath, writeFileAtomic } from "../src/node.js";
 
-const fixture = (name: string) => join(import.meta.dirname, "fixtures", name);
 const temp = () => mkdtempSync(join(tmpdir(), "pd-dataset-"));
 
 async function failure(action: () => Promise<unknown>): Promise<PrefDissectError> {
@@ -25,7 +25,7 @@ afterEach(() => {
 
 describe("loading files", () => {
   it("detects each format from the extension and the first line", async () => {
-    expect(await detectFormat(fixture("synthetic-8.parquet"))).toBe("hf-parquet");
+    expect(await detectFormat(synthetic8Parquet())).toBe("hf-parquet");
     expect(await detectFormat(fixture("pairs-8.jsonl"))).toBe("pairs-jsonl");
     expect(await detectFormat(fixture("pairs-8.csv"))).toBe("pairs-csv");
     expect(await detectFormat(fixture("resolved-8.jsonl"))).toBe("resolved-jsonl");
@@ -35,7 +35,7 @@ describe("loading files", () => {
 
   it("gives the same feature rows for all four formats", async () => {
     const [parquet, jsonl, csv, resolved] = await Promise.all([
-      loadFeatureDataset({ data: fixture("synthetic-8.parquet") }),
+      loadFeatureDataset({ data: synthetic8Parquet() }),
       loadFeatureDataset({ data: fixture("pairs-8.jsonl") }),
       loadFeatureDataset({ data: fixture("pairs-8.csv") }),
       loadFeatureDataset({
@@ -129,7 +129,7 @@ describe("the gated Hugging Face download", () => {
   it("reads the downloaded file with the column check", async () => {
     setup();
     vi.stubEnv("HF_TOKEN", "hf_test");
-    const bytes = readFileSync(fixture("synthetic-8.parquet"));
+    const bytes = readFileSync(synthetic8Parquet());
     vi.stubGlobal("fetch", vi.fn(async () => new Response(bytes, { status: 200 })));
     const data = await loadHfDataset();
     expect(data.pairs).toHaveLength(8);
