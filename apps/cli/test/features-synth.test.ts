@@ -70,7 +70,7 @@ describe("pd synth", () => {
 
   it("rejects a bad seed and incomplete weights", async () => {
     let result = await runCommand(registerSynth, ["synth", "--seed", "x", "--out", "y.parquet"]);
-    expect(result.error?.message).toBe('--seed "x" must be an integer of at least 0');
+    expect(result.error?.message).toBe('--seed must be a whole number ≥ 0, got "x"');
     const dir = weightsDir();
     writeFileSync(join(dir, "model_Code_fitted_paras.jsonl"), JSON.stringify({ model_name: "human", parameters: new Array(29).fill(0) }) + "\n");
     result = await runCommand(registerSynth, ["synth", "--seed", "1", "--weights", dir, "--out", join(dir, "o.parquet")]);

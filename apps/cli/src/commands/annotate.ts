@@ -8,6 +8,7 @@ import { estimateRun, parsePrice, priceFor, costOf, type AnnotationInput, type M
 import { annotateToDirectory, readPairsFile, type AnnotateSummary } from "@prefdissect/annotation/node";
 import { fetchArtifacts } from "@prefdissect/data/node";
 import { createProgress } from "../progress.js";
+import { wholeNumber } from "../flags.js";
 
 interface AnnotateFlags {
   in: string;
@@ -30,13 +31,6 @@ interface AnnotateFlags {
 
 const DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
-function positiveInteger(value: string, flag: string, allowZero = false): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < (allowZero ? 0 : 1)) {
-    throw new PrefDissectError("bad-flag", `${flag} must be a ${allowZero ? "non-negative" : "positive"} integer, got "${value}"`, { field: flag });
-  }
-  return number;
-}
 
 async function loadPairs(source: string): Promise<AnnotationInput[]> {
   if (source.startsWith("artifact:")) {
@@ -124,12 +118,12 @@ Examples:
   OPENAI_API_KEY=sk-... pd annotate --in pairs.jsonl --out runs/gpt4o --model gpt-4o-mini --batch`,
     )
     .action(async (flags: AnnotateFlags) => {
-      const concurrency = positiveInteger(flags.concurrency, "--concurrency");
-      const timeoutSeconds = positiveInteger(flags.timeout, "--timeout");
-      const maxRetries = positiveInteger(flags.maxRetries, "--max-retries", true);
-      const seed = positiveInteger(flags.seed, "--seed", true);
-      const pollSeconds = positiveInteger(flags.pollInterval, "--poll-interval");
-      const limit = flags.limit === undefined ? undefined : positiveInteger(flags.limit, "--limit");
+      const concurrency = wholeNumber("concurrency", flags.concurrency, 1);
+      const timeoutSeconds = wholeNumber("timeout", flags.timeout, 1);
+      const maxRetries = wholeNumber("max-retries", flags.maxRetries, 0);
+      const seed = wholeNumber("seed", flags.seed, 0);
+      const pollSeconds = wholeNumber("poll-interval", flags.pollInterval, 1);
+      const limit = flags.limit === undefined ? undefined : wholeNumber("limit", flags.limit, 1);
       let price: ModelPrice | undefined = priceFor(flags.model);
       if (flags.price !== undefined) {
         price = parsePrice(flags.price);

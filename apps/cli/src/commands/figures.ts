@@ -3,10 +3,10 @@
  * figures` takes), each writing its SVG, PNG and JSON into the figures folder.
  */
 import { Command, Option } from "commander";
-import { PrefDissectError } from "@prefdissect/shared";
 import { repoRoot } from "@prefdissect/data/node";
 import { join } from "node:path";
 import { DEFAULT_EXECUTED_DIR, DEFAULT_FIGURES_DIR, defaultNotebookSelection, listNotebooks, runNotebooks } from "@prefdissect/figures/node";
+import { wholeNumber } from "../flags.js";
 
 interface FiguresFlags {
   notebook: string[];
@@ -39,10 +39,7 @@ export function register(program: Command): void {
     .addOption(new Option("--refit-dir <dir>", "output folder of `pd refit` read by the refit-uncertainty notebook").env("PD_REFIT_DIR"))
     .option("--timeout <seconds>", "per-cell timeout", "600")
     .action(async (flags: FiguresFlags) => {
-      const timeoutSeconds = Number(flags.timeout);
-      if (!Number.isInteger(timeoutSeconds) || timeoutSeconds <= 0) {
-        throw new PrefDissectError("bad-flag", `--timeout must be a positive whole number of seconds, got "${flags.timeout}"`, { field: "--timeout" });
-      }
+      const timeoutSeconds = wholeNumber("timeout", flags.timeout, 1);
       const root = repoRoot();
       // The kernel inherits this process's environment: that is how the notebooks get their inputs.
       if (flags.data !== undefined) process.env.PD_DATA = flags.data;

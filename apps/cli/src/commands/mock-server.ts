@@ -5,6 +5,7 @@
 import type { Command } from "commander";
 import { PrefDissectError } from "@prefdissect/shared";
 import { parseFaultList, startMockServer } from "@prefdissect/annotation/node";
+import { positiveNumber, wholeNumber } from "../flags.js";
 
 interface MockServerFlags {
   port: string;
@@ -33,14 +34,8 @@ Example:
   OPENAI_API_KEY=none pd annotate --in artifact:sample-unannotated --out runs/mock --model mock --base-url http://127.0.0.1:8787/v1`,
     )
     .action(async (flags: MockServerFlags) => {
-      const port = Number(flags.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        throw new PrefDissectError("bad-flag", `--port must be an integer from 0 to 65535, got "${flags.port}"`, { field: "--port" });
-      }
-      const latencyMs = Number(flags.latency);
-      if (!Number.isFinite(latencyMs) || latencyMs < 0) {
-        throw new PrefDissectError("bad-flag", `--latency must be a non-negative number of milliseconds, got "${flags.latency}"`, { field: "--latency" });
-      }
+      const port = wholeNumber("port", flags.port, 0, 65535);
+      const latencyMs = positiveNumber("latency", flags.latency, true);
       const faults = flags.faults === undefined ? [] : parseFaultList(flags.faults);
       if (typeof faults === "string") {
         throw new PrefDissectError("bad-flag", `--faults: unknown fault "${faults}"`, { field: "--faults" });

@@ -9,6 +9,7 @@ import { GROUP_IDS, JUDGE_IDS, type DatasetFormat } from "@prefdissect/data";
 import { loadFeatureDataset, refitDir, type JudgeLabelsFile } from "@prefdissect/data/node";
 import { createFitPool } from "@prefdissect/regression/node";
 import { PAPER_REFIT_SETTINGS, runRefit, type RefitSettings } from "@prefdissect/refit/node";
+import { positiveNumber, wholeNumber } from "../flags.js";
 import { createProgress } from "../progress.js";
 import { parseLabelsOption, summarizeFeatures } from "./features.js";
 
@@ -40,17 +41,6 @@ function list(value: string | undefined, known: readonly string[], flag: string)
   return items;
 }
 
-function whole(value: string, flag: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new PrefDissectError("bad-option", `--${flag} must be a whole number ≥ ${min}, got "${value}"`, { field: flag });
-  return n;
-}
-
-function positive(value: string, flag: string): number {
-  const n = Number(value);
-  if (!(n > 0) || !Number.isFinite(n)) throw new PrefDissectError("bad-option", `--${flag} must be a positive number, got "${value}"`, { field: flag });
-  return n;
-}
 
 export function register(program: Command): void {
   const d = PAPER_REFIT_SETTINGS;
@@ -80,13 +70,13 @@ export function register(program: Command): void {
     .option("--out <dir>", "output folder (default: PD_REFIT_DIR or data/derived/refit)", refitDir())
     .action(async (flags: RefitFlags) => {
       const settings: RefitSettings = {
-        folds: whole(flags.folds, "folds", 2),
-        chains: whole(flags.chains, "chains", 1),
-        warmup: whole(flags.warmup, "warmup", 0),
-        samples: whole(flags.samples, "samples", 1),
-        scale: positive(flags.scale, "scale"),
-        seed: whole(flags.seed, "seed", 0),
-        keepDraws: whole(flags.keepDraws, "keep-draws", 0),
+        folds: wholeNumber("folds", flags.folds, 2),
+        chains: wholeNumber("chains", flags.chains, 1),
+        warmup: wholeNumber("warmup", flags.warmup, 0),
+        samples: wholeNumber("samples", flags.samples, 1),
+        scale: positiveNumber("scale", flags.scale),
+        seed: wholeNumber("seed", flags.seed, 0),
+        keepDraws: wholeNumber("keep-draws", flags.keepDraws, 0),
         method: flags.fast ? "mode" : "nuts",
       };
       const dataset = await loadFeatureDataset({
@@ -98,7 +88,7 @@ export function register(program: Command): void {
       process.stderr.write(summarizeFeatures(dataset));
       const judges = list(flags.judges, JUDGE_IDS, "judges");
       const groups = list(flags.groups, GROUP_IDS, "groups");
-      const pool = createFitPool(flags.workers ? { workers: whole(flags.workers, "workers", 1) } : {});
+      const pool = createFitPool(flags.workers ? { workers: wholeNumber("workers", flags.workers, 1) } : {});
       const total = (judges?.length ?? dataset.labels.size) * (groups?.length ?? GROUP_IDS.length);
       const progress = createProgress(settings.method === "mode" ? "refit (posterior mode)" : "refit", total);
       try {

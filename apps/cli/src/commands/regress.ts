@@ -15,6 +15,7 @@ import {
   type PosteriorFit,
 } from "@prefdissect/regression";
 import { createFitPool } from "@prefdissect/regression/node";
+import { positiveNumber, wholeNumber } from "../flags.js";
 import { createProgress } from "../progress.js";
 
 interface RegressFlags {
@@ -33,23 +34,6 @@ interface RegressFlags {
   workers?: string;
 }
 
-function parseWhole(flag: string, text: string | undefined, min: number): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) {
-    throw new PrefDissectError("bad-flag", `--${flag}: expected a whole number ≥ ${min}, got ${JSON.stringify(text)}.`, { field: `--${flag}` });
-  }
-  return value;
-}
-
-function parsePositive(flag: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (text.trim() === "" || !Number.isFinite(value) || value <= 0) {
-    throw new PrefDissectError("bad-flag", `--${flag}: expected a positive number, got ${JSON.stringify(text)}.`, { field: `--${flag}` });
-  }
-  return value;
-}
 
 async function readJson(file: string, what: string): Promise<unknown> {
   let text: string;
@@ -105,7 +89,7 @@ async function run(flags: RegressFlags): Promise<void> {
   if (mode !== "nuts" && mode !== "map") {
     throw new PrefDissectError("bad-flag", `--mode: expected "nuts" or "map", got ${JSON.stringify(mode)}.`, { field: "--mode" });
   }
-  const scale = parsePositive("scale", flags.scale) ?? defaults.PRIOR_SCALE;
+  const scale = positiveNumber("scale", flags.scale) ?? defaults.PRIOR_SCALE;
   let output: unknown;
   if (mode === "map") {
     const fit = fitPosteriorMode(problem, { scale });
@@ -113,14 +97,14 @@ async function run(flags: RegressFlags): Promise<void> {
   } else {
     const fast = flags.fast === true ? defaults.FAST_SETTINGS : undefined;
     const options: FitOptions = {
-      chains: parseWhole("chains", flags.chains, 1) ?? fast?.chains,
-      warmup: parseWhole("warmup", flags.warmup, 0) ?? fast?.warmup,
-      samples: parseWhole("samples", flags.samples, 1) ?? fast?.samples,
-      seed: parseWhole("seed", flags.seed, 0),
-      keepDraws: parseWhole("keep-draws", flags.keepDraws, 1),
+      chains: wholeNumber("chains", flags.chains, 1) ?? fast?.chains,
+      warmup: wholeNumber("warmup", flags.warmup, 0) ?? fast?.warmup,
+      samples: wholeNumber("samples", flags.samples, 1) ?? fast?.samples,
+      seed: wholeNumber("seed", flags.seed, 0),
+      keepDraws: wholeNumber("keep-draws", flags.keepDraws, 1),
       scale,
     };
-    const folds = parseWhole("folds", flags.folds, 2);
+    const folds = wholeNumber("folds", flags.folds, 2);
     const permutation =
       flags.permutation === undefined
         ? undefined
@@ -131,7 +115,7 @@ async function run(flags: RegressFlags): Promise<void> {
     if (folds !== undefined && folds > problem.rows) {
       throw new PrefDissectError("bad-flag", `--folds: ${folds} folds need at least ${folds} rows, but ${flags.in} has ${problem.rows}.`, { field: "--folds" });
     }
-    const pool = createFitPool({ workers: parseWhole("workers", flags.workers, 1) });
+    const pool = createFitPool({ workers: wholeNumber("workers", flags.workers, 1) });
     try {
       if (folds === undefined) {
         const fit: PosteriorFit = await pool.fit(problem, options);

@@ -2,16 +2,8 @@ import type { Command } from "commander";
 import { PrefDissectError } from "@prefdissect/shared";
 import { DATASET_SIZE, JUDGE_IDS, synthesizePairs, writeHfParquet } from "@prefdissect/data";
 import { loadWeights, writeFileAtomic } from "@prefdissect/data/node";
+import { wholeNumberParser } from "../flags.js";
 
-function parseInteger(name: string, min: number) {
-  return (value: string): number => {
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < min) {
-      throw new PrefDissectError("bad-option", `--${name} "${value}" must be an integer of at least ${min}`, { field: name });
-    }
-    return number;
-  };
-}
 
 export function register(program: Command): void {
   program
@@ -21,10 +13,10 @@ export function register(program: Command): void {
         "errors, query information and scenario groups, with every judge's label drawn from a logistic model of the given " +
         "weights for the pair's scenario. The file is marked synthetic in its Parquet metadata; deterministic for a seed.",
     )
-    .requiredOption("--seed <n>", "random seed (integer)", parseInteger("seed", 0))
+    .requiredOption("--seed <n>", "random seed (integer)", wholeNumberParser("seed", 0))
     .requiredOption("--out <file>", "Parquet file to write")
     .option("--weights <source>", "'released' (the authors' weights) or a folder of model_<group>_fitted_paras.jsonl files", "released")
-    .option("--pairs <n>", `number of pairs (group sizes scale with it)`, parseInteger("pairs", 1), DATASET_SIZE)
+    .option("--pairs <n>", `number of pairs (group sizes scale with it)`, wholeNumberParser("pairs", 1), DATASET_SIZE)
     .option("--judges <ids>", "comma-separated judges to label (default: all 33)")
     .action(async (options: { seed: number; out: string; weights: string; pairs: number; judges?: string }) => {
       const judges = options.judges?.split(",").map((judge) => judge.trim()).filter(Boolean) ?? JUDGE_IDS;
