@@ -16,4 +16,5 @@ export {
   type ArtifactOptions,
   type WeightsSource,
 } from "./node/artifacts.js";
+export { writeFileAtomic } from "./node/files.js";
 export * from "./dataset/node.js";

@@ -1,6 +1,6 @@
-import { mkdir, writeFile, rename } from "node:fs/promises";
 import { join } from "node:path";
 import type { TopLevelSpec } from "vega-lite";
+import { writeFileAtomic } from "@prefdissect/data/node";
 import { renderSvg, svgToPng } from "./render.js";
 import { rowsToJson } from "./rows-json.js";
 
@@ -12,13 +12,6 @@ export interface WrittenFigure {
   readonly jsonPath: string;
   readonly svg: string;
   readonly png: Buffer;
-}
-
-/** Writes through a temporary file and a rename, so a reader never sees half a figure. */
-async function writeAtomically(path: string, content: string | Buffer): Promise<void> {
-  const temporary = `${path}.tmp-${process.pid}`;
-  await writeFile(temporary, content);
-  await rename(temporary, path);
 }
 
 /**
@@ -34,12 +27,11 @@ export async function writeFigureFiles<Row extends object>(
 ): Promise<WrittenFigure> {
   const svg = await renderSvg(spec);
   const png = svgToPng(svg);
-  await mkdir(outDir, { recursive: true });
   const svgPath = join(outDir, `${name}.svg`);
   const pngPath = join(outDir, `${name}.png`);
   const jsonPath = join(outDir, `${name}.json`);
-  await writeAtomically(svgPath, svg);
-  await writeAtomically(pngPath, png);
-  await writeAtomically(jsonPath, rowsToJson(rows, columns));
+  await writeFileAtomic(svgPath, svg);
+  await writeFileAtomic(pngPath, png);
+  await writeFileAtomic(jsonPath, rowsToJson(rows, columns));
   return { name, svgPath, pngPath, jsonPath, svg, png };
 }

@@ -4,12 +4,12 @@
  * fails, which is what CI relies on.
  */
 import { existsSync, readdirSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { PrefDissectError } from "@prefdissect/shared";
 import type { WeightSet } from "@prefdissect/data";
-import { loadManifest, loadReleasedWeights, loadWeights, refitDir, repoRoot } from "@prefdissect/data/node";
+import { loadManifest, loadReleasedWeights, loadWeights, refitDir, repoRoot, writeFileAtomic } from "@prefdissect/data/node";
 import { FIGURES, INPUT_FIGURES } from "@prefdissect/figures";
 import { compareWeightSets, recoveryOf, refitReportSection, type RefitSummary } from "@prefdissect/refit";
 import { evaluateClaims, formatClaimsTable, renderReport, type Claim, type RefitEvidence, type ReportFigure } from "@prefdissect/report";
@@ -100,11 +100,9 @@ async function writeReport(options: ReportOptions): Promise<Claim[]> {
       ? `the authors' released weights (GAIR-NLP/Preference-Dissection @ ${commit})`
       : `our refit (${relative(repoRoot(), refitDir) || "."})${extras?.evidence.synthetic ? " on SYNTHETIC data" : ""}`;
   const figuresDir = resolve(options.figures);
-  await mkdir(figuresDir, { recursive: true });
   const markdown = renderReport({ claims, figures: figuresIn(figuresDir), source: sourceText, sections: extras ? [extras.section] : [] });
   const target = join(figuresDir, "REPORT.md");
-  await writeFile(`${target}.tmp`, markdown);
-  await rename(`${target}.tmp`, target);
+  await writeFileAtomic(target, markdown);
   process.stdout.write(formatClaimsTable(claims) + "\n");
   const failed = claims.filter((c) => c.status === "fail").length;
   const passed = claims.filter((c) => c.status === "pass").length;

@@ -2,9 +2,8 @@
  * Node-side dataset loading: files on disk, the gated Hugging Face download, and atomic writes.
  * Exported through `@prefdissect/data/node`.
  */
-import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, extname, join } from "node:path";
+import { readFile } from "node:fs/promises";
+import { extname } from "node:path";
 import { PrefDissectError, isPrefDissectError } from "@prefdissect/shared";
 import { fetchArtifacts, readArtifactText, type ArtifactOptions } from "../node/artifacts.js";
 import { parseGroupIndex, parseLabelsFile } from "../released.js";
@@ -175,18 +174,3 @@ export async function loadFeatureDataset(options: LoadDatasetOptions): Promise<F
   return dataset;
 }
 
-/**
- * Writes a file so that readers never see it half-written: the bytes go to a temporary file in
- * the same folder, which is then renamed over the target.
- */
-export async function writeFileAtomic(path: string, data: string | Uint8Array | ArrayBuffer): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    await writeFile(temporary, data instanceof ArrayBuffer ? new Uint8Array(data) : data);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}

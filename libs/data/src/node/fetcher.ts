@@ -8,10 +8,11 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { PrefDissectError } from "@prefdissect/shared";
 import type { ManifestEntry } from "../manifest.js";
+import { writeFileAtomic } from "./files.js";
 
 export interface FetchEvent {
   readonly entry: ManifestEntry;
@@ -74,14 +75,7 @@ export async function fetchArtifact(entry: ManifestEntry, options: FetchOptions)
       );
     }
   }
-  await mkdir(dirname(target), { recursive: true });
-  const temporary = `${target}.partial-${process.pid}`;
-  try {
-    await writeFile(temporary, bytes);
-    await rename(temporary, target);
-  } finally {
-    await rm(temporary, { force: true });
-  }
+  await writeFileAtomic(target, bytes);
   report("done", bytes.byteLength);
   return target;
 }

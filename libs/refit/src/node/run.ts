@@ -6,9 +6,9 @@
  *                                                                       │ (resume: reuse verified)
  *            weights/model_<group>_fitted_paras.jsonl ◄─ summary.json ◄─┘  intervals.json
  */
-import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PrefDissectError } from "@prefdissect/shared";
+import { writeFileAtomic } from "@prefdissect/data/node";
 import { GROUP_IDS, JUDGE_IDS, SCENARIO_IDS, toRegressionProblems, type FeatureDataset, type WeightSet } from "@prefdissect/data";
 import { fitPosteriorMode, planKFold, resolvePermutation, type KFoldFit, type KFoldOptions, type Problem } from "@prefdissect/regression";
 import { heldOutAccuracy } from "../accuracy.js";
@@ -230,10 +230,8 @@ export async function runRefit(options: RefitOptions): Promise<RefitResult> {
   return { weights, entries, fitted, reused, skipped, weightsDir };
 }
 
-async function writeJson(path: string, value: unknown): Promise<void> {
-  await mkdir(join(path, ".."), { recursive: true });
-  await writeFile(`${path}.tmp`, JSON.stringify(value, null, 1) + "\n");
-  await rename(`${path}.tmp`, path);
+function writeJson(path: string, value: unknown): Promise<void> {
+  return writeFileAtomic(path, JSON.stringify(value, null, 1) + "\n");
 }
 
 /** Held-out accuracy of one judge pooled over the scenario fits (rows-weighted). */

@@ -8,8 +8,9 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { writeFileAtomic } from "@prefdissect/data/node";
 
 export interface StoredFit<T> {
   readonly judge: string;
@@ -64,10 +65,7 @@ export async function loadFit<T>(dir: string, judge: string, group: string, fing
 /** Writes a fit atomically. */
 export async function saveFit<T>(dir: string, fit: StoredFit<T>): Promise<string> {
   const path = fitPath(dir, fit.judge, fit.group);
-  await mkdir(join(path, ".."), { recursive: true });
   const envelope: Envelope<T> = { format: "prefdissect-fit/1", ...fit, sha256: bodyHash(fit.body) };
-  const temporary = `${path}.tmp-${process.pid}`;
-  await writeFile(temporary, JSON.stringify(envelope));
-  await rename(temporary, path);
+  await writeFileAtomic(path, JSON.stringify(envelope));
   return path;
 }
