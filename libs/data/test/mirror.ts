@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 
-/** The shared mirror of upstream files, as CI lays it out beside the clone. */
-export const MIRROR = process.env.PD_MIRROR ? resolve(process.env.PD_MIRROR) : resolve(import.meta.dirname, "../../../../shared/mirror");
-export const HAS_MIRROR = existsSync(join(MIRROR, "raw.githubusercontent.com"));
+/** The mirror of upstream files; vitest.shared.ts sets PD_MIRROR when ../shared/mirror sits beside the checkout. */
+export const MIRROR = process.env.PD_MIRROR ?? "";
+export const HAS_MIRROR = MIRROR !== "" && existsSync(join(MIRROR, "raw.githubusercontent.com"));

@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { synthesizePairs, toFeatureDataset } from "@prefdissect/data";
 import { loadReleasedWeights, loadWeightsDirectory } from "@prefdissect/data/node";
@@ -8,7 +8,8 @@ import { fitKFold } from "@prefdissect/regression";
 import { pearson } from "@prefdissect/similarity";
 import { fitPath, runRefit, type KFoldFitter } from "../src/node.js";
 
-const MIRROR = process.env.PD_MIRROR ? resolve(process.env.PD_MIRROR) : resolve(import.meta.dirname, "../../../../shared/mirror");
+/** The mirror of upstream files; vitest.shared.ts sets it when ../shared/mirror sits beside the checkout. */
+const MIRROR = process.env.PD_MIRROR ?? "";
 
 /** Single-thread fitter with a call counter, so tests can see what was refitted. */
 function countingFitter(): KFoldFitter & { calls: number } {

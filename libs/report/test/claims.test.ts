@@ -1,12 +1,13 @@
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadReleasedWeights } from "@prefdissect/data/node";
 import type { WeightSet } from "@prefdissect/data";
 import { evaluateClaims, formatClaimsTable, renderReport } from "../src/index.js";
 
-const MIRROR = process.env.PD_MIRROR ? resolve(process.env.PD_MIRROR) : resolve(import.meta.dirname, "../../../../shared/mirror");
+/** The mirror of upstream files; vitest.shared.ts sets it when ../shared/mirror sits beside the checkout. */
+const MIRROR = process.env.PD_MIRROR ?? "";
 
 /** A copy of `ws` with one weight changed. */
 function perturb(ws: WeightSet, group: string, judge: string, index: number, value: number): WeightSet {

@@ -1,6 +1,6 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { JUDGE_IDS, SCENARIO_IDS, type WeightSet } from "@prefdissect/data";
@@ -19,7 +19,8 @@ import {
   sizeGroupSimilarity,
 } from "../src/index.js";
 
-const MIRROR = process.env.PD_MIRROR ? resolve(process.env.PD_MIRROR) : resolve(import.meta.dirname, "../../../../shared/mirror");
+/** The mirror of upstream files; vitest.shared.ts sets it when ../shared/mirror sits beside the checkout. */
+const MIRROR = process.env.PD_MIRROR ?? "";
 
 /** A weight set where every judge's vector in every scenario is `f(judgeIndex, k)`. */
 function syntheticWeights(f: (judge: number, k: number) => number): WeightSet {
