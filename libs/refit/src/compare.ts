@@ -3,6 +3,7 @@
  * generated synthetic labels): per judge and group, the Pearson correlation of the two 29-vectors
  * and the largest absolute difference.
  */
+import { median } from "@prefdissect/shared";
 import type { WeightSet } from "@prefdissect/data";
 import { pearson } from "@prefdissect/similarity";
 
@@ -36,11 +37,6 @@ export interface ComparisonSummary {
 }
 
 export function summariseComparison(rows: readonly WeightComparison[]): ComparisonSummary {
-  const median = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    const m = Math.floor(s.length / 2);
-    return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-  };
   const pearsons = rows.map((r) => r.pearson);
   const diffs = rows.map((r) => r.maxAbsDiff);
   return {

@@ -8,6 +8,7 @@
  * (soft thresholding), otherwise the root of ∂L/∂w_j ± 1/b on the right side of 0, found by
  * Newton's method safeguarded with bisection. Stops when the KKT conditions hold to `tolerance`.
  */
+import { sigmoid } from "@prefdissect/shared";
 import { PRIOR_SCALE } from "./defaults.js";
 import { asValidProblem } from "./fit.js";
 import { toSparseDesign, type SparseDesign } from "./model/design.js";
@@ -58,10 +59,6 @@ function toColumns(design: SparseDesign): Columns {
     }
   }
   return { start, row, coef: value };
-}
-
-function sigmoid(s: number): number {
-  return s >= 0 ? 1 / (1 + Math.exp(-s)) : Math.exp(s) / (1 + Math.exp(s));
 }
 
 function softplus(s: number): number {

@@ -3,6 +3,7 @@
  * the paper states it and how close the reproduction must come. Pure: takes a weight set, returns
  * verdicts; printing and writing the report happen at the edges.
  */
+import { median } from "@prefdissect/shared";
 import { GPT4_TURBO, HUMAN, JUDGE_IDS, SCENARIO_IDS, judgeById, propertyByName, type WeightSet } from "@prefdissect/data";
 import {
   basePairSimilarities,
@@ -200,12 +201,6 @@ export function evaluateClaims(ws: WeightSet, matrix?: SimilarityMatrix, refit?:
     }
   }
   return claims;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** A fixed-width text table of claims for the terminal. */

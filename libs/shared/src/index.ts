@@ -1,2 +1,3 @@
 export { PrefDissectError, isPrefDissectError, describePlace, type ErrorPlace } from "./errors.js";
+export { sigmoid, median } from "./math.js";
 export { createRandomStream, randomPermutation, type RandomStream } from "./random.js";

@@ -4,14 +4,10 @@
  * comparison vector this is 100·σ(w_p): above 50 the judge likes the property, below 50 it
  * dislikes it.
  */
+import { sigmoid } from "@prefdissect/shared";
 import { ERROR_PROPERTY_INDICES, PROPERTIES, SCENARIO_IDS, type Property, type WeightSet } from "@prefdissect/data";
 
-export function sigmoid(x: number): number {
-  // Split by sign so exp never overflows.
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
-}
+export { sigmoid };
 
 /** P(p) in percent for a weight w_p. */
 export function degreeOfPreference(weight: number): number {

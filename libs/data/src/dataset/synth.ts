@@ -18,7 +18,7 @@
  *
  * Texts are placeholders (`[synthetic …]`); only the word counts matter to the features.
  */
-import { createRandomStream, randomPermutation, type RandomStream } from "@prefdissect/shared";
+import { createRandomStream, randomPermutation, sigmoid, type RandomStream } from "@prefdissect/shared";
 import { QUERY_SPECIFIC_CASES, SCENARIOS } from "../catalog/groups.js";
 import { JUDGE_IDS } from "../catalog/judges.js";
 import type { WeightSet } from "../released.js";
@@ -153,10 +153,6 @@ function judgeStream(judge: string): number {
   for (let i = 0; i < judge.length; i++) hash = Math.imul(hash ^ judge.charCodeAt(i), 0x01000193);
   // 24 bits keep the generator's internal stream arithmetic exact in doubles.
   return (hash >>> 8) + 2;
-}
-
-function sigmoid(x: number): number {
-  return 1 / (1 + Math.exp(-x));
 }
 
 /** A 0..3 score for a query-specific property, better for higher quality. */
