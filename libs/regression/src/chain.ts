@@ -1,13 +1,14 @@
 /**
- * One Markov chain from start to finish: initial point, warm-up with adaptation, kept draws.
+ * Markov chains from start to finish: initial point, warm-up with adaptation, kept draws.
  * A chain is a pure function of (data, prior scale, settings, seed, stream), which is what makes
- * a fit identical whether its chains run in this thread or spread over a worker pool.
+ * a fit identical whether its chains run in this thread, together, or spread over a worker pool.
  */
 import { createRandomStream } from "@prefdissect/shared";
 import type { SparseDesign } from "./model/design.js";
 import { LogisticLaplacePotential } from "./model/potential.js";
 import { buildWarmupAdapter } from "./nuts/adaptation/window.js";
 import { createPhasePoint } from "./nuts/integrator.js";
+import { LANES } from "./kernel/wasm-layout.js";
 import { createTransitionInfo, nutsTransition } from "./nuts/kernel.js";
 import { createTrajectoryWorkspace } from "./nuts/trajectory.js";
 import type { SamplerSettings } from "./settings.js";
@@ -48,10 +49,70 @@ export interface ChainResult {
   readonly gradientEvaluations: number;
 }
 
+/**
+ * Runs chain tasks and returns their results in order. Chains that share a design and prior scale
+ * run together, up to four at a time, each on its own lane of one WebAssembly kernel: every chain
+ * advances to its next leapfrog step, then one pass computes all their gradients. A chain's draws
+ * do not depend on which chains share its kernel or on its lane (the kernel's lanes never mix), so
+ * they are the same alone, in a group, or in a worker of the pool.
+ */
+export function runChains(tasks: readonly ChainTask[]): ChainResult[] {
+  const results = new Array<ChainResult>(tasks.length);
+  for (const group of groupChainTasks(tasks)) {
+    const first = tasks[group[0]!]!;
+    const potentials = LogisticLaplacePotential.forChains(first.design, first.scale, group.length);
+    const runs = group.map((t, lane) => chainSteps(tasks[t]!, potentials[lane]!));
+    const finished = new Array<boolean>(runs.length).fill(false);
+    let running = runs.length;
+    while (running > 0) {
+      for (let lane = 0; lane < runs.length; lane++) {
+        if (finished[lane]) continue;
+        const step = runs[lane]!.next();
+        if (step.done) {
+          results[group[lane]!] = step.value;
+          finished[lane] = true;
+          running--;
+        }
+      }
+      // Every chain still running now waits at a begun leapfrog step.
+      const batch = potentials[0]!.batch;
+      if (batch?.pending) batch.computeGradients();
+    }
+  }
+  return results;
+}
+
+/** One chain on its own (see `runChains`). */
 export function runChain(task: ChainTask): ChainResult {
-  const { design, scale, settings } = task;
+  return runChains([task])[0]!;
+}
+
+/**
+ * Splits tasks into groups that can share a kernel: runs of consecutive tasks with the same design
+ * object and prior scale, at most four (the kernel's lanes) per group. Indices into `tasks`.
+ */
+export function groupChainTasks(tasks: readonly ChainTask[]): number[][] {
+  const groups: number[][] = [];
+  let current: number[] = [];
+  tasks.forEach((task, t) => {
+    const head = current.length > 0 ? tasks[current[0]!]! : undefined;
+    if (head !== undefined && (head.design !== task.design || head.scale !== task.scale || current.length === LANES)) {
+      groups.push(current);
+      current = [];
+    }
+    current.push(t);
+  });
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/**
+ * A chain from start to finish as a generator that yields whenever its potential waits for the
+ * shared gradient pass (see `runChains`), and returns the chain's result.
+ */
+function* chainSteps(task: ChainTask, potential: LogisticLaplacePotential): Generator<void, ChainResult, void> {
+  const { settings } = task;
   const rng = createRandomStream(task.seed, task.stream);
-  const potential = new LogisticLaplacePotential(design, scale);
   const dim = potential.dim;
 
   const state = createPhasePoint(dim);
@@ -65,7 +126,7 @@ export function runChain(task: ChainTask): ChainResult {
   const tuning = adapter.init(state, rng);
   let warmupDivergences = 0;
   for (let t = 0; t < settings.warmup; t++) {
-    nutsTransition(ws, tuning.metric, tuning.stepSize, settings.maxTreeDepth, state, rng, info);
+    yield* nutsTransition(ws, tuning.metric, tuning.stepSize, settings.maxTreeDepth, state, rng, info);
     if (info.diverging) warmupDivergences++;
     adapter.update(t, info.acceptProb, state, tuning, rng);
   }
@@ -77,7 +138,7 @@ export function runChain(task: ChainTask): ChainResult {
   let divergences = 0;
   let samplingSteps = 0;
   for (let s = 0; s < settings.samples; s++) {
-    nutsTransition(ws, metric, stepSize, settings.maxTreeDepth, state, rng, info);
+    yield* nutsTransition(ws, metric, stepSize, settings.maxTreeDepth, state, rng, info);
     draws.set(state.z, s * dim);
     acceptSum += info.acceptProb;
     if (info.diverging) divergences++;

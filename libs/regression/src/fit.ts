@@ -3,7 +3,7 @@
  * into independent chain tasks; `fitPosterior` runs them one after another, the worker pool
  * (node.ts) runs the same tasks in parallel, and both summarise them with the same code.
  */
-import { runChain, type ChainTask } from "./chain.js";
+import { runChains, type ChainTask } from "./chain.js";
 import { CHAINS, PRIOR_SCALE } from "./defaults.js";
 import { toSparseDesign } from "./model/design.js";
 import { validateProblem, type Problem, type ValidProblem } from "./problem.js";
@@ -55,5 +55,5 @@ export function asValidProblem(problem: Problem | ValidProblem): ValidProblem {
  */
 export function fitPosterior(problem: Problem, options: FitOptions = {}): PosteriorFit {
   const plan = planFit(asValidProblem(problem), options);
-  return summarizeChains(plan.tasks.map(runChain), plan.echo, plan.keepDraws);
+  return summarizeChains(runChains(plan.tasks), plan.echo, plan.keepDraws);
 }

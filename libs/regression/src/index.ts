@@ -20,7 +20,7 @@ export {
 } from "./kfold.js";
 export { fitPosteriorMode, type ModeOptions, type PosteriorMode } from "./mode.js";
 export { summarizeChains, type PosteriorFit, type FitDiagnostics, type ChainDiagnostics, type FitSettingsEcho } from "./summary.js";
-export { runChain, type ChainTask, type ChainResult } from "./chain.js";
+export { groupChainTasks, runChain, runChains, type ChainTask, type ChainResult } from "./chain.js";
 export { DEFAULT_SAMPLER_SETTINGS, type SamplerSettings } from "./settings.js";
 export { toSparseDesign, nonZeroCount, type SparseDesign } from "./model/design.js";
 export { LogisticLaplacePotential } from "./model/potential.js";

@@ -7,7 +7,7 @@
  * `int(i / k * n)`. When k does not divide n, the last n − k·⌊n/k⌋ shuffled rows are never held out.
  */
 import { createRandomStream, PrefDissectError, randomPermutation } from "@prefdissect/shared";
-import { runChain } from "./chain.js";
+import { runChains } from "./chain.js";
 import { FOLDS } from "./defaults.js";
 import { asValidProblem, planFit, type FitOptions, type FitPlan } from "./fit.js";
 import type { Problem, ValidProblem } from "./problem.js";
@@ -144,7 +144,7 @@ export function fitKFold(problem: Problem, options: KFoldOptions = {}): KFoldFit
   const valid = asValidProblem(problem);
   const { permutation, folds, plans } = planKFoldFits(valid, options);
   const fits = plans.map((plan, i) => {
-    const fit = summarizeChains(plan.tasks.map(runChain), plan.echo, plan.keepDraws);
+    const fit = summarizeChains(runChains(plan.tasks), plan.echo, plan.keepDraws);
     options.onFold?.(i + 1, plans.length);
     return fit;
   });

@@ -7,7 +7,7 @@ import { WasmLogisticKernel } from "../src/kernel/wasm-kernel.js";
 import { kernelSupports } from "../src/kernel/wasm-layout.js";
 import { addDataTermReference } from "../src/model/reference-data-term.js";
 import { createPhasePoint, leapfrog, type PhasePoint } from "../src/nuts/integrator.js";
-import { createTransitionInfo, nutsTransition } from "../src/nuts/kernel.js";
+import { createTransitionInfo, runTransition } from "../src/nuts/kernel.js";
 import { createDiagonalMetric } from "../src/nuts/metric.js";
 import { createTrajectoryWorkspace } from "../src/nuts/trajectory.js";
 
@@ -26,16 +26,26 @@ function randomWeights(dim: number, spread: number, seed: number): Float64Array 
   return Float64Array.from({ length: dim }, () => spread * rng.normal());
 }
 
+/** A kernel for the data term alone (a zero prior: 1/b = 0 and no constant). */
+function dataTermKernel(design: SparseDesign): WasmLogisticKernel {
+  const wasm = WasmLogisticKernel.create(design, 0, 0);
+  if (wasm === undefined) throw new Error("the WebAssembly kernel is unavailable");
+  return wasm;
+}
+
+/** The data term's energy and gradient from lane `lane` of `wasm`. */
+function dataTerm(wasm: WasmLogisticKernel, w: Float64Array, lane = 0) {
+  const grad = new Float64Array(w.length);
+  return { energy: wasm.evaluate(lane, w, grad), grad };
+}
+
 /** Energy and gradient of the data term from both implementations. */
 function bothKernels(rows: number, dim: number, density: number, w: Float64Array, seed: number) {
   const design = toSparseDesign(ternaryProblem(rows, dim, density, seed));
-  const wasm = WasmLogisticKernel.create(design);
-  if (wasm === undefined) throw new Error("the WebAssembly kernel is unavailable");
   const gradRef = new Float64Array(dim);
-  const gradWasm = new Float64Array(dim);
   return {
     ref: { energy: addDataTermReference(design, w, gradRef), grad: gradRef },
-    wasm: { energy: wasm.addDataTerm(w, gradWasm), grad: gradWasm },
+    wasm: dataTerm(dataTermKernel(design), w, seed % 4),
     scale: errorScale(design, w),
   };
 }
@@ -107,16 +117,31 @@ describe("WebAssembly kernel against the JavaScript reference", () => {
 
   it("is deterministic: repeated evaluations and separate instances give the same bits", () => {
     const design = toSparseDesign(ternaryProblem(300, 29, 0.38, 11));
-    const a = WasmLogisticKernel.create(design)!;
-    const b = WasmLogisticKernel.create(design)!;
+    const a = dataTermKernel(design);
+    const b = dataTermKernel(design);
     const w = randomWeights(29, 0.5, 11);
-    const gradA = new Float64Array(29);
-    const gradB = new Float64Array(29);
-    const first = a.addDataTerm(w, gradA);
-    a.addDataTerm(randomWeights(29, 2, 12), new Float64Array(29));
-    expect(a.addDataTerm(w, new Float64Array(29))).toBe(first);
-    expect(b.addDataTerm(w, gradB)).toBe(first);
-    expect(gradB).toEqual(gradA);
+    const first = dataTerm(a, w);
+    dataTerm(a, randomWeights(29, 2, 12));
+    expect(dataTerm(a, w)).toEqual(first);
+    expect(dataTerm(b, w)).toEqual(first);
+  });
+
+  it("gives every lane the same bits whatever the other lanes hold", () => {
+    const design = toSparseDesign(ternaryProblem(257, 29, 0.38, 15));
+    const w = randomWeights(29, 0.4, 15);
+    const alone = dataTerm(dataTermKernel(design), w);
+    const shared = dataTermKernel(design);
+    for (let lane = 0; lane < WasmLogisticKernel.lanes; lane++) {
+      // fill the other lanes with unrelated positions (including a NaN and huge weights) first
+      for (let other = 0; other < WasmLogisticKernel.lanes; other++) {
+        const junk = randomWeights(29, [0.1, 50, 3, 0.5][other]!, 100 + other);
+        if (other === 1) junk[5] = Number.NaN;
+        if (other !== lane) dataTerm(shared, junk, other);
+      }
+      const result = dataTerm(shared, w, lane);
+      expect(result.energy).toBe(alone.energy);
+      expect(Array.from(result.grad)).toEqual(Array.from(alone.grad));
+    }
   });
 
   it("is chosen for ternary designs and left out for general ones", () => {
@@ -217,7 +242,7 @@ describe("WebAssembly kernel against the JavaScript reference", () => {
       const trace: number[] = [];
       // step sizes from small (deep trees, many U-turn checks) to large (early turns, divergences)
       for (let t = 0; t < 40; t++) {
-        nutsTransition(ws, metric, t < 20 ? 0.05 : 0.4, 10, state, rng, info);
+        runTransition(ws, metric, t < 20 ? 0.05 : 0.4, 10, state, rng, info);
         trace.push(info.depth, info.numSteps, info.energy, info.acceptProb, Number(info.diverging), ...state.z, ...ws.top.rSum);
       }
       return trace;

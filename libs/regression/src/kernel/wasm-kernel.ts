@@ -1,34 +1,29 @@
 /**
  * The data term of the potential evaluated by the WebAssembly kernel (logistic.wat):
- * E(w) = Σ_i softplus(s_i) and its gradient, for ternary designs.
+ * E(w) = Σ_i softplus(s_i) and its gradient, for ternary designs, for up to four chains at once.
  *
- * The module is compiled once per thread (synchronously: it is ~2.8 kB, well under any engine's
- * limit for synchronous compilation) and instantiated once per potential, each instance with its
- * own memory. Environments without WebAssembly SIMD get `undefined` and the caller falls back to
- * the JavaScript loop.
+ * The module is compiled once per thread (synchronously: it is ~3.3 kB, well under any engine's
+ * limit for synchronous compilation) and instantiated once per group of up to four chains that
+ * share a design, each instance with its own memory. Each chain owns a lane: its phase points, M⁻¹
+ * and subtree scratch live in the lane's part of the memory, and a gradient is computed for all
+ * lanes together. A lane's results never depend on the others (see logistic.wat). Environments
+ * without WebAssembly SIMD get `undefined` and the caller falls back to the JavaScript loop.
  */
 import type { SparseDesign } from "../model/design.js";
 import { LOGISTIC_WASM_BASE64 } from "./logistic-wasm.js";
-import { kernelSupports, planKernelLayout, UTURN_CHECKPOINT_SLOTS, type KernelLayout } from "./wasm-layout.js";
-
-type EvaluateExport = (
-  w: number, blocks: number, tab: number,
-  codes: number, codesPerRow: number, s: number, rows: number,
-  p: number, groups: number, out: number,
-  cols: number, dim: number, grad: number,
-) => number;
+import { kernelSupports, LANES, planKernelLayout, UTURN_CHECKPOINT_SLOTS, type KernelLayout } from "./wasm-layout.js";
 
 type ConfigureExport = (
   blocks: number, tab: number, codes: number, codesPerRow: number,
-  s: number, rows: number, p: number, groups: number, out: number,
-  cols: number, dim: number, inverseMass: number, scalars: number, zBytes: number,
+  s: number, rows: number, p: number, pairs: number, energies: number,
+  cols: number, dim: number, grad: number, positions: number, priors: number, zBytes: number,
   invScale: number, priorConstant: number,
 ) => void;
-type LeapfrogExport = (from: number, to: number, stepSize: number) => number;
+type BeginLeapfrogExport = (lane: number, from: number, to: number, stepSize: number, mass: number) => void;
+type FinishLeapfrogExport = (lane: number, to: number, stepSize: number, mass: number) => number;
 type SubtreeLeafExport = (
-  leaf: number, rSum: number, ckR: number, ckSum: number, first: number, idxMin: number, idxMax: number,
+  leaf: number, rSum: number, ckR: number, ckSum: number, first: number, idxMin: number, idxMax: number, mass: number,
 ) => number;
-
 
 /** A phase point whose buffers are views of the kernel's memory, starting at byte `address`. */
 export interface KernelPhasePoint {
@@ -52,78 +47,68 @@ function logisticModule(): WebAssembly.Module | null {
   return compiled;
 }
 
-/** Evaluates E(w) and ∇E(w) of one design with the WebAssembly kernel. */
+/** The data term of one design for up to four chains (lanes 0–3) with the WebAssembly kernel. */
 export class WasmLogisticKernel {
+  static readonly lanes = LANES;
+  readonly dim: number;
   private readonly layout: KernelLayout;
-  private readonly run: EvaluateExport;
   private readonly heap: Float64Array;
   private readonly memory: WebAssembly.Memory;
-  private readonly configure: ConfigureExport;
-  private readonly step: LeapfrogExport;
-  private readonly leafBookkeeping: SubtreeLeafExport;
-  private scratchHandedOut = false;
-  private pointsUsed = 0;
-  /** The M⁻¹ last copied into the kernel's memory (metrics are immutable, so identity suffices). */
-  private inverseMass: Float64Array | undefined;
-  /** ∇E(w) of the last `evaluate` (a view of the kernel's memory, `dim` entries). */
-  readonly gradient: Float64Array;
+  private readonly gradientsExport: () => void;
+  private readonly beginExport: BeginLeapfrogExport;
+  private readonly finishExport: FinishLeapfrogExport;
+  private readonly setPositionExport: (lane: number, at: number) => void;
+  private readonly laneGradientExport: (lane: number, at: number) => number;
+  private readonly subtreeLeafExport: SubtreeLeafExport;
+  private readonly scratchHandedOut = new Array<boolean>(LANES).fill(false);
+  private readonly pointsUsed = new Int32Array(LANES);
+  /** Per lane, the M⁻¹ last copied into the kernel's memory (metrics are immutable, so identity suffices). */
+  private readonly inverseMass = new Array<Float64Array | undefined>(LANES).fill(undefined);
+  /** Lanes with a begun, unfinished leapfrog step. */
+  private pendingLanes = 0;
 
-  private constructor(layout: KernelLayout, instance: WebAssembly.Instance) {
+  private constructor(layout: KernelLayout, instance: WebAssembly.Instance, invScale: number, priorConstant: number) {
     this.layout = layout;
+    this.dim = layout.dim;
     const memory = instance.exports.memory as WebAssembly.Memory;
     const pages = Math.ceil(layout.bytes / 65536);
     const have = memory.buffer.byteLength / 65536;
     if (pages > have) memory.grow(pages - have);
     new Uint8Array(memory.buffer).set(layout.image);
-    this.heap = new Float64Array(memory.buffer);
-    this.gradient = new Float64Array(memory.buffer, layout.grad, layout.dim);
-    this.run = instance.exports.evaluate as EvaluateExport;
     this.memory = memory;
-    this.configure = instance.exports.configure as ConfigureExport;
-    this.step = instance.exports.leapfrog as LeapfrogExport;
-    this.leafBookkeeping = instance.exports.subtreeLeaf as SubtreeLeafExport;
+    this.heap = new Float64Array(memory.buffer);
+    const exports = instance.exports;
+    this.gradientsExport = exports.gradients as () => void;
+    this.beginExport = exports.beginLeapfrog as BeginLeapfrogExport;
+    this.finishExport = exports.finishLeapfrog as FinishLeapfrogExport;
+    this.setPositionExport = exports.setPosition as (lane: number, at: number) => void;
+    this.laneGradientExport = exports.laneGradient as (lane: number, at: number) => number;
+    this.subtreeLeafExport = exports.subtreeLeaf as SubtreeLeafExport;
+    const L = layout;
+    (exports.configure as ConfigureExport)(L.blocks, L.tab, L.codes, L.codesPerRow, L.s, L.rows, L.p, L.pairs, L.energies,
+      L.cols, L.dim, L.grad, L.positions, L.priors, L.zBytes, invScale, priorConstant);
   }
 
   /**
-   * The momentum sum of a NUTS subtree in this kernel's memory (a view), next to room for `slots`
-   * U-turn checkpoints, so that `subtreeLeaf` does a leaf's sums and checks in one call; undefined
-   * once handed out (there is one such area) or when `slots` exceeds the room.
+   * A kernel for `design` with the Laplace prior given by 1/b and the constant d·log(2b), or
+   * undefined if the design is not ternary or WebAssembly SIMD is missing.
    */
-  allocateSubtreeScratch(slots: number): Float64Array | undefined {
-    if (this.scratchHandedOut || slots > UTURN_CHECKPOINT_SLOTS) return undefined;
-    this.scratchHandedOut = true;
-    const L = this.layout;
-    return new Float64Array(this.memory.buffer, L.uturn, L.dim);
+  static create(design: SparseDesign, invScale: number, priorConstant: number): WasmLogisticKernel | undefined {
+    const module = logisticModule();
+    if (module === null || !kernelSupports(design)) return undefined;
+    return new WasmLogisticKernel(planKernelLayout(design), new WebAssembly.Instance(module, {}), invScale, priorConstant);
   }
 
-  /**
-   * After leaf number `leafIndex` (a phase point of this kernel) of a subtree: adds its momentum to
-   * the scratch's momentum sum (sets it at the first leaf), stores the checkpoint of an even leaf
-   * and checks the sub-subtrees ending at it in slots idxMax down to idxMin for a U-turn, with the
-   * same bits as trajectory.ts's JavaScript path. The M⁻¹ must be the one of the last `leapfrog`.
-   */
-  subtreeLeaf(leaf: KernelPhasePoint, first: boolean, idxMin: number, idxMax: number): boolean {
+  /** A zeroed phase point in lane `lane`'s memory, or undefined when its slots are taken. */
+  allocatePhasePoint(lane: number): KernelPhasePoint | undefined {
     const L = this.layout;
-    const dimBytes = 8 * L.dim;
-    return this.leafBookkeeping(leaf.address, L.uturn, L.uturn + dimBytes, L.uturn + (1 + UTURN_CHECKPOINT_SLOTS) * dimBytes,
-      first ? 1 : 0, idxMin, idxMax) !== 0;
+    if (this.pointsUsed[lane]! >= L.pointSlots) return undefined;
+    const address = L.lanes[lane]!.points + this.pointsUsed[lane]!++ * L.pointStride;
+    return this.pointAt(address);
   }
 
-  /**
-   * Sets the Laplace prior (1/b and the constant d·log(2b)) that `leapfrog` adds to the data term.
-   * Must precede `leapfrog`.
-   */
-  configurePrior(invScale: number, priorConstant: number): void {
+  private pointAt(address: number): KernelPhasePoint {
     const L = this.layout;
-    this.configure(L.blocks, L.tab, L.codes, L.codesPerRow, L.s, L.rows, L.p, L.groups, L.out,
-      L.cols, L.dim, L.inverseMass, L.scalars, L.zBytes, invScale, priorConstant);
-  }
-
-  /** A zeroed phase point in the kernel's memory, or undefined when all slots are taken. */
-  allocatePhasePoint(): KernelPhasePoint | undefined {
-    const L = this.layout;
-    if (this.pointsUsed >= L.pointSlots) return undefined;
-    const address = L.points + this.pointsUsed++ * L.pointStride;
     const buffer = this.memory.buffer;
     return {
       address,
@@ -135,49 +120,86 @@ export class WasmLogisticKernel {
   }
 
   /**
-   * One leapfrog step of U = data term + Laplace prior (see `configurePrior`) between two of this
-   * kernel's phase points: writes z, r, ∇U and U into `to` and returns its kinetic energy.
+   * The momentum sum of a NUTS subtree in lane `lane`'s memory (a view), next to room for `slots`
+   * U-turn checkpoints, so that `subtreeLeaf` does a leaf's sums and checks in one call; undefined
+   * once handed out (there is one such area per lane) or when `slots` exceeds the room.
    */
-  leapfrog(from: KernelPhasePoint, to: KernelPhasePoint, stepSize: number, inverseMass: Float64Array): number {
-    const L = this.layout;
-    const heap = this.heap;
-    if (inverseMass !== this.inverseMass) {
-      heap.set(inverseMass, L.inverseMass >> 3);
-      this.inverseMass = inverseMass;
-    }
-    const kinetic = this.step(from.address, to.address, stepSize);
-    const o = L.out >> 3;
-    const c = L.scalars >> 3;
-    // The same sum as LogisticLaplacePotential.evaluate: prior + (partial + log(products)).
-    to.potential = heap[c]! + (heap[c + 1]! + Math.log(heap[o]! * heap[o + 1]!));
-    return kinetic;
-  }
-
-  /** A kernel for `design`, or undefined if the design is not ternary or WebAssembly SIMD is missing. */
-  static create(design: SparseDesign): WasmLogisticKernel | undefined {
-    const module = logisticModule();
-    if (module === null || !kernelSupports(design)) return undefined;
-    return new WasmLogisticKernel(planKernelLayout(design), new WebAssembly.Instance(module, {}));
+  allocateSubtreeScratch(lane: number, slots: number): Float64Array | undefined {
+    if (this.scratchHandedOut[lane] || slots > UTURN_CHECKPOINT_SLOTS) return undefined;
+    this.scratchHandedOut[lane] = true;
+    return new Float64Array(this.memory.buffer, this.layout.lanes[lane]!.uturn, this.layout.dim);
   }
 
   /**
-   * Returns E(w) and leaves ∇E(w) in `gradient`. Does not allocate. The caller reads the gradient
-   * from the kernel's memory in the loop where it adds the prior's, which saves a pass over it.
+   * After leaf number `leafIndex` (a phase point of lane `lane`) of a subtree: adds its momentum to
+   * the lane's scratch momentum sum (sets it at the first leaf), stores the checkpoint of an even
+   * leaf and checks the sub-subtrees ending at it in slots idxMax down to idxMin for a U-turn, with
+   * the same bits as trajectory.ts's JavaScript path. The M⁻¹ must be the one of the lane's last step.
    */
-  evaluate(w: Float64Array): number {
+  subtreeLeaf(lane: number, leaf: KernelPhasePoint, first: boolean, idxMin: number, idxMax: number): boolean {
     const L = this.layout;
-    const heap = this.heap;
-    heap.set(w, L.w >> 3);
-    const partial = this.run(L.w, L.blocks, L.tab, L.codes, L.codesPerRow, L.s, L.rows, L.p, L.groups, L.out, L.cols, L.dim, L.grad);
-    const o = L.out >> 3;
-    return partial + Math.log(heap[o]! * heap[o + 1]!);
+    const own = L.lanes[lane]!;
+    const dimBytes = 8 * L.dim;
+    return this.subtreeLeafExport(leaf.address, own.uturn, own.uturn + dimBytes, own.uturn + (1 + UTURN_CHECKPOINT_SLOTS) * dimBytes,
+      first ? 1 : 0, idxMin, idxMax, own.inverseMass) !== 0;
   }
 
-  /** Returns E(w) and adds ∇E(w) into `grad`. Does not allocate. */
-  addDataTerm(w: Float64Array, grad: Float64Array): number {
-    const energy = this.evaluate(w);
-    const g = this.gradient;
-    for (let j = 0; j < g.length; j++) grad[j] = grad[j]! + g[j]!;
-    return energy;
+  private massAddress(lane: number, inverseMass: Float64Array): number {
+    const address = this.layout.lanes[lane]!.inverseMass;
+    if (inverseMass !== this.inverseMass[lane]) {
+      this.heap.set(inverseMass, address >> 3);
+      this.inverseMass[lane] = inverseMass;
+    }
+    return address;
+  }
+
+  /**
+   * The first half of lane `lane`'s leapfrog step between two of its phase points (half kick,
+   * drift, prior); the gradient follows at the next `computeGradients`, then `finishLeapfrog`.
+   */
+  beginLeapfrog(lane: number, from: KernelPhasePoint, to: KernelPhasePoint, stepSize: number, inverseMass: Float64Array): void {
+    this.beginExport(lane, from.address, to.address, stepSize, this.massAddress(lane, inverseMass));
+    this.pendingLanes |= 1 << lane;
+  }
+
+  /** Whether some lane waits for `computeGradients`. */
+  get pending(): boolean {
+    return this.pendingLanes !== 0;
+  }
+
+  /** The data term and its gradient at every lane's current position. */
+  computeGradients(): void {
+    this.gradientsExport();
+    this.pendingLanes = 0;
+  }
+
+  /** The rest of lane `lane`'s step into `to`: writes ∇U and U there and returns the kinetic energy. */
+  finishLeapfrog(lane: number, to: KernelPhasePoint, stepSize: number, inverseMass: Float64Array): number {
+    const kinetic = this.finishExport(lane, to.address, stepSize, this.massAddress(lane, inverseMass));
+    to.potential = this.heap[(this.layout.priors >> 3) + lane]! + this.dataEnergy(lane);
+    return kinetic;
+  }
+
+  /** E at lane `lane`'s position of the last `computeGradients`: its partial sum plus the log of its product. */
+  private dataEnergy(lane: number): number {
+    const e = (this.layout.energies >> 3) + lane;
+    return this.heap[e]! + Math.log(this.heap[e + 4]!);
+  }
+
+  /**
+   * U(w) = E(w) + prior at a position given as a plain array, on lane `lane` alone (the other lanes'
+   * results are recomputed as they were): writes ∇U into `grad` and returns U.
+   */
+  evaluate(lane: number, w: Float64Array, grad: Float64Array): number {
+    const L = this.layout;
+    const at = L.lanes[lane]!.scratchPoint;
+    const heap = this.heap;
+    heap.set(w, at >> 3);
+    this.setPositionExport(lane, at);
+    this.gradientsExport();
+    const prior = this.laneGradientExport(lane, at);
+    const gradAt = (at + L.zBytes) / 8 + L.dim;
+    for (let j = 0; j < L.dim; j++) grad[j] = heap[gradAt + j]!;
+    return prior + this.dataEnergy(lane);
   }
 }

@@ -7,10 +7,20 @@
  */
 
 /**
+ * Gradients computed for several chains at once (the WebAssembly kernel's lanes): each chain's
+ * potential begins its step, one `computeGradients` serves them all, then each finishes.
+ */
+export interface GradientBatch {
+  /** Whether a begun step waits for `computeGradients`. */
+  readonly pending: boolean;
+  computeGradients(): void;
+}
+
+/**
  * Anything that returns U(z) and writes ∇U(z) into `grad` without allocating. A potential may also
  * hand out phase points in its own memory and step between them itself (`leapfrogStep`): the
- * WebAssembly potential does the whole step in one call that way. The step must give the same bits
- * as `leapfrog`'s own loops.
+ * WebAssembly potential does the whole step in its kernel that way. The step must give the same
+ * bits as `leapfrog`'s own loops.
  */
 export interface Potential {
   readonly dim: number;
@@ -19,6 +29,14 @@ export interface Potential {
   createPhasePoint?(): PhasePoint | undefined;
   /** `leapfrog` between two points of its own (address ≥ 0); counts as one evaluation. */
   leapfrogStep?(from: PhasePoint, to: PhasePoint, stepSize: number, inverseMass: Float64Array): number;
+  /**
+   * Where the gradients of several chains are computed together; with it, `leapfrogStep` can be
+   * split: `beginLeapfrogStep`, the batch's `computeGradients` (once for all chains waiting), then
+   * `finishLeapfrogStep`, which returns the kinetic energy, with the same bits as `leapfrogStep`.
+   */
+  readonly batch?: GradientBatch | undefined;
+  beginLeapfrogStep?(from: PhasePoint, to: PhasePoint, stepSize: number, inverseMass: Float64Array): void;
+  finishLeapfrogStep?(to: PhasePoint, stepSize: number, inverseMass: Float64Array): number;
   /**
    * A subtree's momentum sum in the potential's own memory with room for `slots` U-turn
    * checkpoints, or undefined (then trajectory.ts keeps them in JavaScript arrays).

@@ -26,9 +26,10 @@ export function createTransitionInfo(): TransitionInfo {
 
 /**
  * Moves `state` (position, gradient, potential; updated in place) by one NUTS transition and
- * writes what happened into `info`.
+ * writes what happened into `info`. A generator that yields whenever a leapfrog step waits for the
+ * potential's gradient batch (see `buildSubtree`); `runTransition` drives one chain alone.
  */
-export function nutsTransition(
+export function* nutsTransition(
   ws: TrajectoryWorkspace,
   metric: DiagonalMetric,
   stepSize: number,
@@ -36,7 +37,7 @@ export function nutsTransition(
   state: PhasePoint,
   rng: RandomStream,
   info: TransitionInfo,
-): void {
+): Generator<void, void, void> {
   const inverseMass = metric.inverseMass;
   sampleMomentum(metric, rng, state.r);
   const initialEnergy = state.potential + kineticEnergy(inverseMass, state.r);
@@ -44,7 +45,7 @@ export function nutsTransition(
   const top = ws.top;
   while (top.depth < maxTreeDepth && !top.turning && !top.diverging) {
     const goingRight = rng.uniform() < 0.5;
-    buildSubtree(ws, inverseMass, stepSize, goingRight, initialEnergy, rng);
+    yield* buildSubtree(ws, inverseMass, stepSize, goingRight, initialEnergy, rng);
     mergeSubtree(ws, inverseMass, goingRight, rng);
   }
   state.z.set(top.proposal.z);
@@ -55,4 +56,18 @@ export function nutsTransition(
   info.numSteps = top.numProposals;
   info.diverging = top.diverging;
   info.energy = top.proposalEnergy;
+}
+
+/** `nutsTransition` for a chain that has its gradient batch to itself: computes it at every yield. */
+export function runTransition(
+  ws: TrajectoryWorkspace,
+  metric: DiagonalMetric,
+  stepSize: number,
+  maxTreeDepth: number,
+  state: PhasePoint,
+  rng: RandomStream,
+  info: TransitionInfo,
+): void {
+  const steps = nutsTransition(ws, metric, stepSize, maxTreeDepth, state, rng, info);
+  while (!steps.next().done) ws.potential.batch!.computeGradients();
 }

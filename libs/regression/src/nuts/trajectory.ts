@@ -78,6 +78,8 @@ export interface TrajectoryWorkspace {
    * `rSumCheckpoints` stay unused.
    */
   readonly leafBookkeepingInPotential: boolean;
+  /** Whether leapfrog steps between the potential's own points are split around a gradient batch. */
+  readonly splitSteps: boolean;
   readonly maxDeltaEnergy: number;
   /** Scratch for `mergeWeights` (a reused object rather than a fresh result per leaf). */
   readonly merge: WeightMerge;
@@ -101,6 +103,7 @@ export function createTrajectoryWorkspace(potential: Potential, maxTreeDepth: nu
     rCheckpoints: Array.from({ length: slots }, () => new Float64Array(dim)),
     rSumCheckpoints: Array.from({ length: slots }, () => new Float64Array(dim)),
     leafBookkeepingInPotential: subRSum !== undefined && allOwnPoints,
+    splitSteps: potential.batch !== undefined && potential.beginLeapfrogStep !== undefined,
     maxDeltaEnergy,
     merge: { weight: 0, takeNew: false },
   };
@@ -124,16 +127,19 @@ export function initTrajectory(ws: TrajectoryWorkspace, start: PhasePoint, energ
 
 /**
  * Builds `ws.sub`: 2^depth new states continuing `ws.top` in one direction, stopping early at a
- * U-turn or divergence inside it.
+ * U-turn or divergence inside it. A generator so that chains sharing a gradient batch can take
+ * their steps together: where the potential splits its leapfrog step, it yields between the two
+ * halves, and whoever drives it runs the batch's `computeGradients` before resuming it (see
+ * chain.ts); otherwise it runs to the end without yielding.
  */
-export function buildSubtree(
+export function* buildSubtree(
   ws: TrajectoryWorkspace,
   inverseMass: Float64Array,
   stepSize: number,
   goingRight: boolean,
   initialEnergy: number,
   rng: RandomStream,
-): void {
+): Generator<void, void, void> {
   const { top, sub, rCheckpoints, rSumCheckpoints, potential, maxDeltaEnergy, merge } = ws;
   const maxProposals = 2 ** top.depth;
   const signedStep = goingRight ? stepSize : -stepSize;
@@ -146,8 +152,15 @@ export function buildSubtree(
     const leafIndex = sub.numProposals;
     const from = leafIndex === 0 ? (goingRight ? top.right : top.left) : goingRight ? sub.right : sub.left;
     const leaf = ws.leaf;
-    // Two statements on purpose: the step sets leaf.potential, so it must be read afterwards.
-    const kinetic = leapfrog(potential, inverseMass, signedStep, from, leaf);
+    let kinetic: number;
+    if (ws.splitSteps && from.address >= 0 && leaf.address >= 0) {
+      potential.beginLeapfrogStep!(from, leaf, signedStep, inverseMass);
+      yield;
+      kinetic = potential.finishLeapfrogStep!(leaf, signedStep, inverseMass);
+    } else {
+      kinetic = leapfrog(potential, inverseMass, signedStep, from, leaf);
+    }
+    // Read after the step, which sets leaf.potential.
     const energy = leaf.potential + kinetic;
     const delta = energyError(energy, initialEnergy);
     const leafWeight = -delta;

@@ -10,12 +10,12 @@ import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { ChainResult, ChainTask } from "../chain.js";
+import { groupChainTasks, type ChainResult, type ChainTask } from "../chain.js";
 import { asValidProblem, planFit, type FitOptions } from "../fit.js";
 import { combineFolds, planKFoldFits, type KFoldFit, type KFoldOptions } from "../kfold.js";
 import type { Problem } from "../problem.js";
 import { summarizeChains, type PosteriorFit } from "../summary.js";
-import type { ResultMessage } from "./protocol.js";
+import type { ResultMessage, TaskMessage } from "./protocol.js";
 
 export interface FitPoolOptions {
   /** Number of worker threads (default: the number of cores). */
@@ -35,10 +35,11 @@ export interface FitPool {
   close(): Promise<void>;
 }
 
+/** A group of chains that share a kernel (see `groupChainTasks`), run by one worker. */
 interface Pending {
   readonly id: number;
-  readonly task: ChainTask;
-  readonly resolve: (result: ChainResult) => void;
+  readonly tasks: readonly ChainTask[];
+  readonly resolve: (results: ChainResult[]) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -72,7 +73,8 @@ export function createFitPool(options: FitPoolOptions = {}): FitPool {
       const worker = idle.pop()!;
       const job = queue.shift()!;
       try {
-        worker.postMessage({ id: job.id, task: job.task });
+        // One message, so the group's tasks still share their design object in the worker.
+        worker.postMessage({ id: job.id, tasks: job.tasks } satisfies TaskMessage);
       } catch (error) {
         // A task that cannot be posted (e.g. not cloneable) fails alone; the worker stays idle.
         idle.push(worker);
@@ -95,7 +97,7 @@ export function createFitPool(options: FitPoolOptions = {}): FitPool {
       worker.unref();
       idle.push(worker);
       if (job !== undefined) {
-        if ("result" in message) job.resolve(message.result);
+        if ("results" in message) job.resolve(message.results);
         else job.reject(new Error(`chain task failed in a worker: ${message.error}`));
       }
       dispatch();
@@ -123,13 +125,18 @@ export function createFitPool(options: FitPoolOptions = {}): FitPool {
   const runChains = (tasks: readonly ChainTask[]): Promise<ChainResult[]> => {
     if (closed) return Promise.reject(new Error("the fit pool is closed"));
     if (failure !== undefined) return Promise.reject(failure);
-    const promises = tasks.map(
-      (task) =>
-        new Promise<ChainResult>((resolve, reject) => {
-          queue.push({ id: nextId++, task, resolve, reject });
+    const groups = groupChainTasks(tasks);
+    const promises = groups.map(
+      (group) =>
+        new Promise<ChainResult[]>((resolve, reject) => {
+          queue.push({ id: nextId++, tasks: group.map((t) => tasks[t]!), resolve, reject });
         }),
     );
-    const all = Promise.all(promises);
+    const all = Promise.all(promises).then((perGroup) => {
+      const results = new Array<ChainResult>(tasks.length);
+      groups.forEach((group, g) => group.forEach((t, k) => (results[t] = perGroup[g]![k]!)));
+      return results;
+    });
     dispatch();
     return all;
   };
