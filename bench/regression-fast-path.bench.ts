@@ -2,7 +2,7 @@
  * Error of the fast paths against the full posterior means, on the shared reference problems.
  * Prints numbers, asserts nothing.   npx tsx bench/regression-fast-path.bench.ts
  *
- * - "fewer draws": 2 chains × (300 warm-up + 500 draws), several seeds;
+ * - "fewer draws": defaults.FAST_SETTINGS (4 chains × (300 warm-up + 500 draws)), several seeds;
  * - "mode": the exact posterior mode (L1-penalised logistic regression).
  * Both are compared with numpyro's posterior means and with our own paper-setting means.
  */

@@ -42,4 +42,4 @@ export const RHAT_WARNING = 1.01;
 export const FOLDS = 10;
 
 /** The "fewer draws" fast path: see docs/regression.md for its measured error. */
-export const FAST_SETTINGS = { chains: 2, warmup: 300, samples: 500 } as const;
+export const FAST_SETTINGS = { chains: 4, warmup: 300, samples: 500 } as const;

@@ -1,7 +1,10 @@
 /**
  * A pool of worker threads that runs chain tasks. Fits and k-fold runs are split into their chain
- * tasks (the same ones `fitPosterior` runs in-thread) and summarised on the calling thread, so a
- * pooled result is identical to a single-thread one for the same seed.
+ * tasks (the same ones `fitPosterior` runs in-thread), the tasks into groups that share a kernel
+ * (up to four chains of one design, `groupChainTasks`), each group runs in one worker, and the
+ * results are summarised on the calling thread, so a pooled result is identical to a single-thread
+ * one for the same seed. A fit's four chains are one group: spreading them over workers would not
+ * make it faster, since one gradient pass serves four chains at the cost of one.
  *
  * The worker script is `worker.js` next to this file in the built package; when this file is
  * itself a TypeScript source (tests, tsx), the worker is started from `worker.ts` (see startWorker).
@@ -25,9 +28,9 @@ export interface FitPoolOptions {
 /** A worker pool for fits; close it when done. */
 export interface FitPool {
   readonly size: number;
-  /** Like `fitPosterior`, chains spread over the workers. */
+  /** Like `fitPosterior`, on a worker (its chains share one kernel). */
   fit(problem: Problem, options?: FitOptions): Promise<PosteriorFit>;
-  /** Like `fitKFold`, all folds' chains spread over the workers. */
+  /** Like `fitKFold`, the folds spread over the workers. */
   fitKFold(problem: Problem, options?: KFoldOptions): Promise<KFoldFit>;
   /** Runs raw chain tasks (results in task order). */
   runChains(tasks: readonly ChainTask[]): Promise<ChainResult[]>;
