@@ -2,7 +2,7 @@
  * The data term of the potential evaluated by the WebAssembly kernel (logistic.wat):
  * E(w) = Σ_i softplus(s_i) and its gradient, for ternary designs, for up to four chains at once.
  *
- * The module is compiled once per thread (synchronously: it is ~3.3 kB, well under any engine's
+ * The module is compiled once per thread (synchronously: it is ~3.8 kB, well under any engine's
  * limit for synchronous compilation) and instantiated once per group of up to four chains that
  * share a design, each instance with its own memory. Each chain owns a lane: its phase points, M⁻¹
  * and subtree scratch live in the lane's part of the memory, and a gradient is computed for all
