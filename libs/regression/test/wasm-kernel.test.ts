@@ -6,8 +6,8 @@ import { LogisticLaplacePotential, toSparseDesign, validateProblem, type SparseD
 import { WasmLogisticKernel } from "../src/kernel/wasm-kernel.js";
 import { kernelSupports } from "../src/kernel/wasm-layout.js";
 import { addDataTermReference } from "../src/model/reference-data-term.js";
-import { createPhasePoint, leapfrog, type PhasePoint } from "../src/nuts/integrator.js";
-import { createTransitionInfo, runTransition } from "../src/nuts/kernel.js";
+import { createPhasePoint, leapfrog, type GradientBatch, type PhasePoint } from "../src/nuts/integrator.js";
+import { createTransitionInfo, nutsTransition } from "../src/nuts/kernel.js";
 import { createDiagonalMetric } from "../src/nuts/metric.js";
 import { createTrajectoryWorkspace } from "../src/nuts/trajectory.js";
 
@@ -24,6 +24,11 @@ function ternaryProblem(rows: number, dim: number, density: number, seed: number
 function randomWeights(dim: number, spread: number, seed: number): Float64Array {
   const rng = createRandomStream(seed, 1);
   return Float64Array.from({ length: dim }, () => spread * rng.normal());
+}
+
+/** Drives one transition of a chain that has its gradient batch to itself: computes it at every wait. */
+function runAlone(transition: Generator<void, void, void>, batch: GradientBatch | undefined): void {
+  while (!transition.next().done) batch!.computeGradients();
 }
 
 /** A kernel for the data term alone (a zero prior: 1/b = 0 and no constant). */
@@ -242,7 +247,7 @@ describe("WebAssembly kernel against the JavaScript reference", () => {
       const trace: number[] = [];
       // step sizes from small (deep trees, many U-turn checks) to large (early turns, divergences)
       for (let t = 0; t < 40; t++) {
-        runTransition(ws, metric, t < 20 ? 0.05 : 0.4, 10, state, rng, info);
+        runAlone(nutsTransition(ws, metric, t < 20 ? 0.05 : 0.4, 10, state, rng, info), potential.batch);
         trace.push(info.depth, info.numSteps, info.energy, info.acceptProb, Number(info.diverging), ...state.z, ...ws.top.rSum);
       }
       return trace;

@@ -3,7 +3,7 @@
  * reaches the maximum depth, and move to its multinomially chosen proposal.
  */
 import type { RandomStream } from "@prefdissect/shared";
-import type { PhasePoint } from "./integrator.js";
+import { copyPosition, type PhasePoint } from "./integrator.js";
 import { kineticEnergy, sampleMomentum, type DiagonalMetric } from "./metric.js";
 import { buildSubtree, initTrajectory, mergeSubtree, type TrajectoryWorkspace } from "./trajectory.js";
 
@@ -27,7 +27,8 @@ export function createTransitionInfo(): TransitionInfo {
 /**
  * Moves `state` (position, gradient, potential; updated in place) by one NUTS transition and
  * writes what happened into `info`. A generator that yields whenever a leapfrog step waits for the
- * potential's gradient batch (see `buildSubtree`); `runTransition` drives one chain alone.
+ * potential's gradient batch (see `buildSubtree`); whoever drives it computes the batch's gradients
+ * before resuming it (`runChains` in chain.ts).
  */
 export function* nutsTransition(
   ws: TrajectoryWorkspace,
@@ -48,26 +49,10 @@ export function* nutsTransition(
     yield* buildSubtree(ws, inverseMass, stepSize, goingRight, initialEnergy, rng);
     mergeSubtree(ws, inverseMass, goingRight, rng);
   }
-  state.z.set(top.proposal.z);
-  state.grad.set(top.proposal.grad);
-  state.potential = top.proposal.potential;
+  copyPosition(top.proposal, state);
   info.acceptProb = top.numProposals > 0 ? top.sumAcceptProbs / top.numProposals : 0;
   info.depth = top.depth;
   info.numSteps = top.numProposals;
   info.diverging = top.diverging;
   info.energy = top.proposalEnergy;
-}
-
-/** `nutsTransition` for a chain that has its gradient batch to itself: computes it at every yield. */
-export function runTransition(
-  ws: TrajectoryWorkspace,
-  metric: DiagonalMetric,
-  stepSize: number,
-  maxTreeDepth: number,
-  state: PhasePoint,
-  rng: RandomStream,
-  info: TransitionInfo,
-): void {
-  const steps = nutsTransition(ws, metric, stepSize, maxTreeDepth, state, rng, info);
-  while (!steps.next().done) ws.potential.batch!.computeGradients();
 }

@@ -3,6 +3,7 @@
  * −(H − H₀), its energy error relative to the start of the trajectory; a subtree's weight is the
  * log-sum of its states' weights.
  */
+import { sigmoid } from "@prefdissect/shared";
 
 /** log(eᵃ + eᵇ) without overflow; −∞ weights are fine. */
 export function logAddExp(a: number, b: number): number {
@@ -28,8 +29,7 @@ export function acceptProbability(delta: number): number {
  */
 export function uniformTransitionProbability(currentWeight: number, newWeight: number): number {
   const x = newWeight - currentWeight;
-  if (x !== x) return 0;
-  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+  return x !== x ? 0 : sigmoid(x);
 }
 
 /**

@@ -9,8 +9,9 @@ import { leapfrog, type PhasePoint, type Potential } from "../integrator.js";
 import { kineticEnergy, sampleMomentum, type DiagonalMetric } from "../metric.js";
 
 const LOG_TARGET = Math.log(0.8);
-const TINY = 2.2250738585072014e-308;
-const HUGE = Number.MAX_VALUE;
+/** Bounds of a step size (numpyro's: the smallest normal and the largest finite binary64 number). */
+export const MIN_STEP_SIZE = 2.2250738585072014e-308;
+export const MAX_STEP_SIZE = Number.MAX_VALUE;
 
 /** `start` is read (position, gradient, potential); `start.r` and `scratch` are overwritten. */
 export function findReasonableStepSize(
@@ -25,8 +26,8 @@ export function findReasonableStepSize(
   let lastDirection = 0;
   let direction = 0;
   for (;;) {
-    const notTooSmall = stepSize > TINY || direction >= 0;
-    const notTooLarge = stepSize < HUGE || direction <= 0;
+    const notTooSmall = stepSize > MIN_STEP_SIZE || direction >= 0;
+    const notTooLarge = stepSize < MAX_STEP_SIZE || direction <= 0;
     if (!(notTooSmall && notTooLarge && (lastDirection === 0 || direction === lastDirection))) return stepSize;
     stepSize = 2 ** direction * stepSize;
     sampleMomentum(metric, rng, start.r);

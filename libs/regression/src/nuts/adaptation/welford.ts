@@ -35,12 +35,12 @@ export function updateWelford(acc: WelfordAccumulator, sample: Float64Array): vo
  * The sample variance of each coordinate, shrunk as Stan does ("regularisation from Stan" in
  * numpyro): n/(n+5) · var + 1e-3 · 5/(n+5).
  */
-export function finalizeWelford(acc: WelfordAccumulator, regularize = true): Float64Array {
+export function finalizeWelford(acc: WelfordAccumulator): Float64Array {
   const n = acc.count;
   const out = new Float64Array(acc.mean.length);
   for (let j = 0; j < out.length; j++) {
     const variance = acc.m2[j]! / (n - 1);
-    out[j] = regularize ? (n / (n + 5)) * variance + 1e-3 * (5 / (n + 5)) : variance;
+    out[j] = (n / (n + 5)) * variance + 1e-3 * (5 / (n + 5));
   }
   return out;
 }

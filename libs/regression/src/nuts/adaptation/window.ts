@@ -7,11 +7,11 @@
  */
 import type { RandomStream } from "@prefdissect/shared";
 import { TARGET_ACCEPT_RATE } from "../../defaults.js";
-import { createPhasePointFor, type PhasePoint, type Potential } from "../integrator.js";
+import { copyPosition, createPhasePointFor, type PhasePoint, type Potential } from "../integrator.js";
 import { createDiagonalMetric, identityMetric, type DiagonalMetric } from "../metric.js";
 import { initDualAveraging, updateDualAveraging, type DualAveragingState } from "./dual-averaging.js";
 import { buildAdaptationSchedule, type AdaptWindow } from "./schedule.js";
-import { findReasonableStepSize } from "./step-size.js";
+import { findReasonableStepSize, MAX_STEP_SIZE, MIN_STEP_SIZE } from "./step-size.js";
 import { createWelford, finalizeWelford, resetWelford, updateWelford, type WelfordAccumulator } from "./welford.js";
 
 /** Current tuning of one chain during warm-up. */
@@ -30,8 +30,6 @@ export interface WarmupAdapter {
   update(t: number, acceptProb: number, current: PhasePoint, state: WarmupState, rng: RandomStream): void;
 }
 
-const TINY = 2.2250738585072014e-308;
-
 export function buildWarmupAdapter(
   potential: Potential,
   numSteps: number,
@@ -43,9 +41,7 @@ export function buildWarmupAdapter(
   // The step-size search draws momenta into the start point's buffer; use a copy of the point.
   const probe: PhasePoint = createPhasePointFor(potential);
   const reasonableStepSize = (metric: DiagonalMetric, initial: number, at: PhasePoint, rng: RandomStream): number => {
-    probe.z.set(at.z);
-    probe.grad.set(at.grad);
-    probe.potential = at.potential;
+    copyPosition(at, probe);
     return findReasonableStepSize(potential, metric, initial, probe, scratch, rng);
   };
 
@@ -65,7 +61,7 @@ export function buildWarmupAdapter(
     update(t, acceptProb, current, state, rng) {
       state.dualAveraging = updateDualAveraging(targetAcceptRate - acceptProb, state.dualAveraging);
       const logStep = t === numSteps - 1 ? state.dualAveraging.xAvg : state.dualAveraging.x;
-      state.stepSize = Math.min(Math.max(Math.exp(logStep), TINY), Number.MAX_VALUE);
+      state.stepSize = Math.min(Math.max(Math.exp(logStep), MIN_STEP_SIZE), MAX_STEP_SIZE);
 
       const window = state.windowIndex;
       const isSlowWindow = window > 0 && window < numWindows - 1;
@@ -73,7 +69,7 @@ export function buildWarmupAdapter(
       const atWindowEnd = t === schedule[window]?.end;
       if (atWindowEnd) state.windowIndex = window + 1;
       if (atWindowEnd && isSlowWindow) {
-        state.metric = createDiagonalMetric(finalizeWelford(state.welford, true));
+        state.metric = createDiagonalMetric(finalizeWelford(state.welford));
         resetWelford(state.welford);
         state.stepSize = reasonableStepSize(state.metric, state.stepSize, current, rng);
         state.dualAveraging = initDualAveraging(Math.log(10) + Math.log(state.stepSize));
