@@ -6,8 +6,8 @@
 import { runChains, type ChainTask } from "./chain.js";
 import { CHAINS, PRIOR_SCALE } from "./defaults.js";
 import { toSparseDesign } from "./model/design.js";
-import { validateProblem, type Problem, type ValidProblem } from "./problem.js";
-import { resolveSamplerSettings, stripUndefined, type SamplerSettings } from "./settings.js";
+import { asValidProblem, type Problem, type ValidProblem } from "./problem.js";
+import { check, checkScale, resolveSamplerSettings, type SamplerSettings } from "./settings.js";
 import { chainStream, MAX_CHAINS } from "./streams.js";
 import { summarizeChains, type FitSettingsEcho, type PosteriorFit } from "./summary.js";
 
@@ -35,18 +35,13 @@ export function planFit(problem: ValidProblem, options: FitOptions = {}, rowIds?
   const chains = options.chains ?? CHAINS;
   const scale = options.scale ?? PRIOR_SCALE;
   const seed = options.seed ?? 0;
-  if (!Number.isInteger(chains) || chains < 1 || chains > MAX_CHAINS) throw new RangeError(`chains must be a whole number in 1…${MAX_CHAINS}, got ${chains}`);
-  if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`scale must be a positive number, got ${scale}`);
-  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
-  const settings = resolveSamplerSettings(stripUndefined(options));
+  check("chains", chains, Number.isInteger(chains) && chains >= 1 && chains <= MAX_CHAINS, `a whole number in 1…${MAX_CHAINS}`);
+  checkScale(scale);
+  check("seed", seed, Number.isInteger(seed), "an integer");
+  const settings = resolveSamplerSettings(options);
   const design = toSparseDesign(problem, rowIds);
   const tasks = Array.from({ length: chains }, (_, c) => ({ design, scale, settings, seed, stream: chainStream(c, fold) }));
   return { tasks, echo: { ...settings, chains, scale, seed }, keepDraws: options.keepDraws };
-}
-
-/** Accepts either an already validated problem or raw input (validated here). */
-export function asValidProblem(problem: Problem | ValidProblem): ValidProblem {
-  return "rows" in problem && "dim" in problem ? (problem as ValidProblem) : validateProblem(problem);
 }
 
 /**

@@ -9,8 +9,8 @@
 import { createRandomStream, PrefDissectError, randomPermutation } from "@prefdissect/shared";
 import { runChains } from "./chain.js";
 import { FOLDS } from "./defaults.js";
-import { asValidProblem, planFit, type FitOptions, type FitPlan } from "./fit.js";
-import type { Problem, ValidProblem } from "./problem.js";
+import { planFit, type FitOptions, type FitPlan } from "./fit.js";
+import { asValidProblem, type Problem, type ValidProblem } from "./problem.js";
 import { PERMUTATION_STREAM } from "./streams.js";
 import { summarizeChains, type PosteriorFit } from "./summary.js";
 
@@ -94,7 +94,7 @@ export function planKFold(rows: number, folds: number, permutation: readonly num
     const start = Math.trunc((i / folds) * rows);
     const heldOut = permutation.slice(start, start + size);
     const train = [...permutation.slice(0, start), ...permutation.slice(start + size)];
-    return { index: i, heldOut: [...heldOut], train };
+    return { index: i, heldOut, train };
   });
 }
 

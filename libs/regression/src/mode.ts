@@ -10,9 +10,9 @@
  */
 import { sigmoid } from "@prefdissect/shared";
 import { PRIOR_SCALE } from "./defaults.js";
-import { asValidProblem } from "./fit.js";
 import { toSparseDesign, type SparseDesign } from "./model/design.js";
-import type { Problem } from "./problem.js";
+import { asValidProblem, type Problem } from "./problem.js";
+import { checkScale } from "./settings.js";
 
 export interface ModeOptions {
   /** Laplace prior scale b (default 0.1). */
@@ -41,7 +41,7 @@ interface Columns {
 }
 
 function toColumns(design: SparseDesign): Columns {
-  const { rows, dim, rowStart, plusEnd, minusEnd, index, coef } = design;
+  const { rows, dim, rowStart, index, coef } = design;
   const counts = new Int32Array(dim + 1);
   for (let k = 0; k < index.length; k++) counts[index[k]! + 1] = counts[index[k]! + 1]! + 1;
   for (let j = 0; j < dim; j++) counts[j + 1] = counts[j + 1]! + counts[j]!;
@@ -49,13 +49,14 @@ function toColumns(design: SparseDesign): Columns {
   const fill = Int32Array.from(counts);
   const row = new Int32Array(index.length);
   const value = new Float64Array(index.length);
+  // coef holds every entry's signed coefficient, the ±1 of the index lists included.
   for (let i = 0; i < rows; i++) {
     for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
       const j = index[k]!;
       const at = fill[j]!;
       fill[j] = at + 1;
       row[at] = i;
-      value[at] = k < plusEnd[i]! ? 1 : k < minusEnd[i]! ? -1 : coef[k]!;
+      value[at] = coef[k]!;
     }
   }
   return { start, row, coef: value };
@@ -73,7 +74,7 @@ export function fitPosteriorMode(problem: Problem, options: ModeOptions = {}): P
   const scale = options.scale ?? PRIOR_SCALE;
   const tolerance = options.tolerance ?? 1e-10;
   const maxSweeps = options.maxSweeps ?? 100_000;
-  if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`scale must be a positive number, got ${scale}`);
+  checkScale(scale);
   const design = toSparseDesign(asValidProblem(problem));
   const cols = toColumns(design);
   const { rows, dim } = design;

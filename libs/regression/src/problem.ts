@@ -72,3 +72,8 @@ export function validateProblem(raw: unknown, file?: string): ValidProblem {
   }
   return { X: X as number[][], y: y as (0 | 1)[], rows: X.length, dim };
 }
+
+/** Accepts either an already validated problem or raw input (validated here). */
+export function asValidProblem(problem: Problem | ValidProblem): ValidProblem {
+  return "rows" in problem && "dim" in problem ? (problem as ValidProblem) : validateProblem(problem);
+}

@@ -28,15 +28,20 @@ export const DEFAULT_SAMPLER_SETTINGS: SamplerSettings = {
   initRadius: D.INIT_RADIUS,
 };
 
-function check(name: string, value: number, ok: boolean, expected: string): void {
+/** Rejects an impossible option value (a programming error, hence RangeError). */
+export function check(name: string, value: number, ok: boolean, expected: string): void {
   if (!ok) throw new RangeError(`${name} must be ${expected}, got ${value}`);
+}
+
+/** Rejects a Laplace prior scale that is not a positive finite number. */
+export function checkScale(scale: number): void {
+  check("scale", scale, scale > 0 && Number.isFinite(scale), "a positive number");
 }
 
 /** Fills in defaults and rejects impossible values (programming errors, hence RangeError). */
 export function resolveSamplerSettings(partial: Partial<SamplerSettings> = {}): SamplerSettings {
   // Only the sampler's own keys: callers pass whole option objects (chains, callbacks, …).
-  const given = stripUndefined(partial);
-  const pick = <K extends keyof SamplerSettings>(key: K): SamplerSettings[K] => given[key] ?? DEFAULT_SAMPLER_SETTINGS[key];
+  const pick = <K extends keyof SamplerSettings>(key: K): SamplerSettings[K] => partial[key] ?? DEFAULT_SAMPLER_SETTINGS[key];
   const s: SamplerSettings = {
     warmup: pick("warmup"),
     samples: pick("samples"),
@@ -52,8 +57,4 @@ export function resolveSamplerSettings(partial: Partial<SamplerSettings> = {}): 
   check("maxDeltaEnergy", s.maxDeltaEnergy, s.maxDeltaEnergy > 0, "positive");
   check("initRadius", s.initRadius, s.initRadius >= 0 && Number.isFinite(s.initRadius), "finite and ≥ 0");
   return s;
-}
-
-export function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

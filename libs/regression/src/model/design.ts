@@ -22,8 +22,8 @@ export interface SparseDesign {
   readonly dim: number;
   /**
    * Row i owns entries rowStart[i] … rowStart[i+1]−1 of `index`: first those with sign +1 (up to
-   * plusEnd[i]), then those with sign −1 (up to minusEnd[i]), then general entries whose signed
-   * coefficient is in `coef` at the same position.
+   * plusEnd[i]), then those with sign −1 (up to minusEnd[i]), then general entries. `coef` holds
+   * every entry's signed coefficient at the same position (±1 for the first two runs).
    */
   readonly rowStart: Int32Array;
   readonly plusEnd: Int32Array;

@@ -14,9 +14,9 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { groupChainTasks, type ChainResult, type ChainTask } from "../chain.js";
-import { asValidProblem, planFit, type FitOptions } from "../fit.js";
+import { planFit, type FitOptions } from "../fit.js";
 import { combineFolds, planKFoldFits, type KFoldFit, type KFoldOptions } from "../kfold.js";
-import type { Problem } from "../problem.js";
+import { asValidProblem, type Problem } from "../problem.js";
 import { summarizeChains, type PosteriorFit } from "../summary.js";
 import type { ResultMessage, TaskMessage } from "./protocol.js";
 
@@ -40,7 +40,6 @@ export interface FitPool {
 
 /** A group of chains that share a kernel (see `groupChainTasks`), run by one worker. */
 interface Pending {
-  readonly id: number;
   readonly tasks: readonly ChainTask[];
   readonly resolve: (results: ChainResult[]) => void;
   readonly reject: (error: Error) => void;
@@ -68,7 +67,6 @@ export function createFitPool(options: FitPoolOptions = {}): FitPool {
   const queue: Pending[] = [];
   const busy = new Map<Worker, Pending>();
   const idle: Worker[] = [];
-  let nextId = 0;
   let closed = false;
 
   const dispatch = (): void => {
@@ -77,7 +75,7 @@ export function createFitPool(options: FitPoolOptions = {}): FitPool {
       const job = queue.shift()!;
       try {
         // One message, so the group's tasks still share their design object in the worker.
-        worker.postMessage({ id: job.id, tasks: job.tasks } satisfies TaskMessage);
+        worker.postMessage({ tasks: job.tasks } satisfies TaskMessage);
       } catch (error) {
         // A task that cannot be posted (e.g. not cloneable) fails alone; the worker stays idle.
         idle.push(worker);
@@ -132,7 +130,7 @@ export function createFitPool(options: FitPoolOptions = {}): FitPool {
     const promises = groups.map(
       (group) =>
         new Promise<ChainResult[]>((resolve, reject) => {
-          queue.push({ id: nextId++, tasks: group.map((t) => tasks[t]!), resolve, reject });
+          queue.push({ tasks: group.map((t) => tasks[t]!), resolve, reject });
         }),
     );
     const all = Promise.all(promises).then((perGroup) => {

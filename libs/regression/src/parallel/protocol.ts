@@ -1,14 +1,14 @@
-/** Messages between the pool and its workers: a group of chain tasks in, their results (or an error) out. */
+/**
+ * Messages between the pool and its workers: a group of chain tasks in, their results (or an error)
+ * out. A worker has at most one group at a time, so a reply needs no id to find its group.
+ */
 import type { ChainResult, ChainTask } from "../chain.js";
 
 export interface TaskMessage {
-  readonly id: number;
   readonly tasks: readonly ChainTask[];
 }
 
-export type ResultMessage =
-  | { readonly id: number; readonly results: ChainResult[] }
-  | { readonly id: number; readonly error: string };
+export type ResultMessage = { readonly results: ChainResult[] } | { readonly error: string };
 
 /** The buffers of results, handed over to the receiving thread instead of copied. */
 export function transferablesOf(results: readonly ChainResult[]): ArrayBuffer[] {

@@ -9,14 +9,14 @@ import { transferablesOf, type ResultMessage, type TaskMessage } from "./protoco
 const port = parentPort;
 if (port === null) throw new Error("parallel/worker.ts must run in a worker thread");
 
-port.on("message", ({ id, tasks }: TaskMessage) => {
+port.on("message", ({ tasks }: TaskMessage) => {
   let reply: ResultMessage;
   try {
     const results = runChains(tasks);
-    port.postMessage({ id, results } satisfies ResultMessage, transferablesOf(results));
+    port.postMessage({ results } satisfies ResultMessage, transferablesOf(results));
     return;
   } catch (error) {
-    reply = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    reply = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
   port.postMessage(reply);
 });
