@@ -8,7 +8,7 @@
  */
 import { rankNormalize } from "./rank.js";
 import { isConstant } from "./rhat.js";
-import { splitChains, type ChainMatrix } from "./split.js";
+import { betweenChainSquares, chainMeans, splitChains, type ChainMatrix } from "./split.js";
 
 /** Effective sample size of a chains × draws matrix (no splitting or normalisation here). */
 export function essOfMatrix(m: ChainMatrix): number {
@@ -16,12 +16,7 @@ export function essOfMatrix(m: ChainMatrix): number {
   const total = chains * draws;
   if (draws < 4) return NaN;
   if (isConstant(values)) return total;
-  const means = new Float64Array(chains);
-  for (let c = 0; c < chains; c++) {
-    let s = 0;
-    for (let i = 0; i < draws; i++) s += values[c * draws + i]!;
-    means[c] = s / draws;
-  }
+  const means = chainMeans(m);
   // Mean over chains of the lag-t autocovariance (biased, 1/n), as ArviZ's FFT version.
   const meanAutocov = (lag: number): number => {
     let sum = 0;
@@ -37,14 +32,7 @@ export function essOfMatrix(m: ChainMatrix): number {
   const acov0 = meanAutocov(0);
   const meanVar = (acov0 * draws) / (draws - 1);
   let varPlus = (meanVar * (draws - 1)) / draws;
-  if (chains > 1) {
-    let grand = 0;
-    for (const mean of means) grand += mean;
-    grand /= chains;
-    let between = 0;
-    for (const mean of means) between += (mean - grand) ** 2;
-    varPlus += between / (chains - 1);
-  }
+  if (chains > 1) varPlus += betweenChainSquares(means) / (chains - 1);
   const rho = new Float64Array(draws);
   const rhoAt = (lag: number): number => 1 - (meanVar - meanAutocov(lag)) / varPlus;
   let rhoEven = 1;

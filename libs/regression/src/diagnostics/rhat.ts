@@ -4,30 +4,22 @@
  * from the median (tails).
  */
 import { rankNormalizeSorted, sortedCopy } from "./rank.js";
-import { splitChains, type ChainMatrix } from "./split.js";
+import { betweenChainSquares, chainMeans, splitChains, type ChainMatrix } from "./split.js";
 
 /** Classic potential scale reduction of a chains × draws matrix (Gelman et al. BDA3). */
 export function basicRhat(m: ChainMatrix): number {
   const { chains, draws, values } = m;
   if (chains < 2 || draws < 2) return NaN;
-  const means = new Float64Array(chains);
+  const means = chainMeans(m);
   let within = 0;
   for (let c = 0; c < chains; c++) {
-    let mean = 0;
-    for (let i = 0; i < draws; i++) mean += values[c * draws + i]!;
-    mean /= draws;
-    means[c] = mean;
+    const mean = means[c]!;
     let ss = 0;
     for (let i = 0; i < draws; i++) ss += (values[c * draws + i]! - mean) ** 2;
     within += ss / (draws - 1);
   }
   within /= chains;
-  let grand = 0;
-  for (const mean of means) grand += mean;
-  grand /= chains;
-  let between = 0;
-  for (const mean of means) between += (mean - grand) ** 2;
-  between = (draws * between) / (chains - 1);
+  const between = (draws * betweenChainSquares(means)) / (chains - 1);
   return Math.sqrt((between / within + draws - 1) / draws);
 }
 
