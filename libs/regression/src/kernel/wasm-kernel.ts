@@ -10,6 +10,7 @@
  * without WebAssembly SIMD get `undefined` and the caller falls back to the JavaScript loop.
  */
 import type { SparseDesign } from "../model/design.js";
+import type { PhasePoint } from "../nuts/integrator.js";
 import { LOGISTIC_WASM_BASE64 } from "./logistic-wasm.js";
 import { kernelSupports, LANES, planKernelLayout, UTURN_CHECKPOINT_SLOTS, type KernelLayout } from "./wasm-layout.js";
 
@@ -24,15 +25,6 @@ type FinishLeapfrogExport = (lane: number, to: number, stepSize: number, mass: n
 type SubtreeLeafExport = (
   leaf: number, rSum: number, ckR: number, ckSum: number, first: number, idxMin: number, idxMax: number, mass: number,
 ) => number;
-
-/** A phase point whose buffers are views of the kernel's memory, starting at byte `address`. */
-export interface KernelPhasePoint {
-  readonly address: number;
-  readonly z: Float64Array;
-  readonly r: Float64Array;
-  readonly grad: Float64Array;
-  potential: number;
-}
 
 let compiled: WebAssembly.Module | null | undefined;
 
@@ -99,15 +91,18 @@ export class WasmLogisticKernel {
     return new WasmLogisticKernel(planKernelLayout(design), new WebAssembly.Instance(module, {}), invScale, priorConstant);
   }
 
-  /** A zeroed phase point in lane `lane`'s memory, or undefined when its slots are taken. */
-  allocatePhasePoint(lane: number): KernelPhasePoint | undefined {
+  /**
+   * A zeroed phase point in lane `lane`'s memory (its buffers are views starting at byte `address`),
+   * or undefined when its slots are taken.
+   */
+  allocatePhasePoint(lane: number): PhasePoint | undefined {
     const L = this.layout;
     if (this.pointsUsed[lane]! >= L.pointSlots) return undefined;
     const address = L.lanes[lane]!.points + this.pointsUsed[lane]!++ * L.pointStride;
     return this.pointAt(address);
   }
 
-  private pointAt(address: number): KernelPhasePoint {
+  private pointAt(address: number): PhasePoint {
     const L = this.layout;
     const buffer = this.memory.buffer;
     return {
@@ -136,7 +131,7 @@ export class WasmLogisticKernel {
    * leaf and checks the sub-subtrees ending at it in slots idxMax down to idxMin for a U-turn, with
    * the same bits as trajectory.ts's JavaScript path. The M⁻¹ must be the one of the lane's last step.
    */
-  subtreeLeaf(lane: number, leaf: KernelPhasePoint, first: boolean, idxMin: number, idxMax: number): boolean {
+  subtreeLeaf(lane: number, leaf: PhasePoint, first: boolean, idxMin: number, idxMax: number): boolean {
     const L = this.layout;
     const own = L.lanes[lane]!;
     const dimBytes = 8 * L.dim;
@@ -157,7 +152,7 @@ export class WasmLogisticKernel {
    * The first half of lane `lane`'s leapfrog step between two of its phase points (half kick,
    * drift, prior); the gradient follows at the next `computeGradients`, then `finishLeapfrog`.
    */
-  beginLeapfrog(lane: number, from: KernelPhasePoint, to: KernelPhasePoint, stepSize: number, inverseMass: Float64Array): void {
+  beginLeapfrog(lane: number, from: PhasePoint, to: PhasePoint, stepSize: number, inverseMass: Float64Array): void {
     this.beginExport(lane, from.address, to.address, stepSize, this.massAddress(lane, inverseMass));
     this.pendingLanes |= 1 << lane;
   }
@@ -174,7 +169,7 @@ export class WasmLogisticKernel {
   }
 
   /** The rest of lane `lane`'s step into `to`: writes ∇U and U there and returns the kinetic energy. */
-  finishLeapfrog(lane: number, to: KernelPhasePoint, stepSize: number, inverseMass: Float64Array): number {
+  finishLeapfrog(lane: number, to: PhasePoint, stepSize: number, inverseMass: Float64Array): number {
     const kinetic = this.finishExport(lane, to.address, stepSize, this.massAddress(lane, inverseMass));
     to.potential = this.heap[(this.layout.priors >> 3) + lane]! + this.dataEnergy(lane);
     return kinetic;
