@@ -7,6 +7,7 @@
  * Both are compared with numpyro's posterior means and with our own paper-setting means.
  */
 import { readFileSync } from "node:fs";
+import { median } from "@prefdissect/shared";
 import { defaults, fitPosterior, fitPosteriorMode, type Problem } from "../libs/regression/src/index.js";
 
 const DIR = new URL("../../shared/reference/nuts/", import.meta.url);
@@ -36,7 +37,7 @@ for (const file of FILES) {
   const modeSeconds = (performance.now() - t0) / 1000;
   console.log(file);
   console.log(`  paper settings (ours) vs numpyro: ${fmt(full.mean, reference)}   ${fullSeconds.toFixed(2)} s`);
-  console.log(`  fewer draws vs numpyro, 5 seeds:  max ${Math.max(...fastErrors).toFixed(4)} (median ${[...fastErrors].sort((a, b) => a - b)[2]!.toFixed(4)})   ${fastSeconds.toFixed(2)} s`);
+  console.log(`  fewer draws vs numpyro, 5 seeds:  max ${Math.max(...fastErrors).toFixed(4)} (median ${median(fastErrors).toFixed(4)})   ${fastSeconds.toFixed(2)} s`);
   console.log(`  mode vs numpyro:                  ${fmt(mode.weights, reference)}   ${modeSeconds.toFixed(3)} s`);
   console.log(`  mode vs our paper-setting means:  ${fmt(mode.weights, full.mean)}   (KKT residual ${mode.kktResidual.toExponential(1)})`);
 }

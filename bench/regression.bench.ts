@@ -11,6 +11,7 @@
  * 3. projected wall time of the 5,280-fit grid on a 2-worker pool, from a sample of fold fits.
  */
 import { readFileSync } from "node:fs";
+import { median } from "@prefdissect/shared";
 import {
   fitPosterior,
   LogisticLaplacePotential,
@@ -52,11 +53,6 @@ console.log("paper settings, 16-core x86): 2.4 s per fit with 4 chains on 4 core
 console.log("1. One paper-setting fit on one core (4 chains run one after another in this thread),");
 console.log("   measured like the numpyro figure: median of 5 fits after the first, the first fit in brackets");
 const RUNS_AFTER_FIRST = 5;
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 for (const [name, problem] of [["A, n = 360", A], ["B, n = 738", B], ["A+B+G rows, n = 1276", stacked1276()]] as const) {
   // Each fit gets its own seed, as numpyro's repeated runs do; the first fit of the first problem also
   // pays for compiling the kernel and the sampler code, the later ones run on warm code.
@@ -106,7 +102,7 @@ console.log("   (the WebAssembly kernel computes four chains' gradients in one p
   };
   for (let rep = 0; rep < 3; rep++) {
     report(`run ${rep + 1}, JavaScript reference`, 1, (i) => {
-      w[i % design.dim] += i & 1 ? 1e-6 : -1e-6;
+      w[i % design.dim]! += i & 1 ? 1e-6 : -1e-6;
       reference.evaluate(w, grad);
     });
     report(`run ${rep + 1}, WebAssembly kernel, 4 chains`, 4, () => batch.computeGradients());

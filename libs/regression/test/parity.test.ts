@@ -1,5 +1,5 @@
 /**
- * SLOW (about a minute on 2 cores): parity with numpyro's posteriors on the shared reference
+ * SLOW (about 30 s on 2 cores): parity with numpyro's posteriors on the shared reference
  * problems, at the paper's settings (4 chains, 500 warm-up, 2000 draws), as issue 3 requires.
  * Tolerances: every posterior mean within 0.02 and every sd within 15 % of numpyro's; problem G's
  * 10-fold average within 0.02 with numpy's permutation. Runs on the worker pool to use all cores.
