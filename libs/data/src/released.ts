@@ -7,6 +7,7 @@ import { PrefDissectError } from "@prefdissect/shared";
 import { PROPERTIES, PROPERTY_COUNT } from "./catalog/properties.js";
 import { GROUP_IDS, isGroupId } from "./catalog/groups.js";
 import { isJudgeId } from "./catalog/judges.js";
+import { parseJsonDocument, parseJsonLines } from "./json-text.js";
 
 /** Weights per group and judge: `ws.get(group)?.get(judge)` is a 29-vector in released order. */
 export type WeightSet = ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>;
@@ -25,16 +26,7 @@ function fail(code: string, message: string, file: string, line?: number, field?
 export function parseFittedParams(text: string, file: string, groupId: string): Map<string, number[]> {
   if (!isGroupId(groupId)) fail("unknown-group", `${file}: unknown group "${groupId}" (known: ${GROUP_IDS.join(", ")})`, file);
   const weights = new Map<string, number[]>();
-  const lines = text.split("\n");
-  lines.forEach((raw, i) => {
-    const line = i + 1;
-    if (raw.trim() === "") return;
-    let row: unknown;
-    try {
-      row = JSON.parse(raw);
-    } catch {
-      fail("malformed-line", `${file}:${line} is not valid JSON`, file, line);
-    }
+  for (const { line, value: row } of parseJsonLines(text, file)) {
     if (typeof row !== "object" || row === null) fail("malformed-line", `${file}:${line} is not a JSON object`, file, line);
     const { model_name: judge, parameters } = row as { model_name?: unknown; parameters?: unknown };
     if (typeof judge !== "string") fail("malformed-line", `${file}:${line}: field "model_name" must be a string`, file, line, "model_name");
@@ -56,7 +48,7 @@ export function parseFittedParams(text: string, file: string, groupId: string): 
     });
     if (weights.has(judge)) fail("duplicate-judge", `${file}:${line}: judge "${judge}" appears twice`, file, line, "model_name");
     weights.set(judge, parameters as number[]);
-  });
+  }
   return weights;
 }
 
@@ -65,12 +57,7 @@ export function parseFittedParams(text: string, file: string, groupId: string): 
  * row indices of that group in dataset order.
  */
 export function parseGroupIndex(text: string, file: string): Map<string, number[]> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    fail("malformed-file", `${file} is not valid JSON`, file);
-  }
+  const json = parseJsonDocument(text, file);
   if (typeof json !== "object" || json === null || Array.isArray(json)) fail("malformed-file", `${file} must hold a JSON object`, file);
   const index = new Map<string, number[]>();
   for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
@@ -88,12 +75,7 @@ export function parseGroupIndex(text: string, file: string): Map<string, number[
  * example labels file). `expectedLength`, when given, must match.
  */
 export function parseLabelsFile(text: string, file: string, expectedLength?: number): Label[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    fail("malformed-file", `${file} is not valid JSON`, file);
-  }
+  const json = parseJsonDocument(text, file);
   if (!Array.isArray(json)) fail("malformed-file", `${file} must hold a JSON array of "A"/"B" labels`, file);
   json.forEach((value: unknown, row: number) => {
     if (value !== "A" && value !== "B") {

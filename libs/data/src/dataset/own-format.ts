@@ -5,33 +5,37 @@
  * an empty cell means "absent" (an optional field, or no label from that judge).
  */
 import { PrefDissectError } from "@prefdissect/shared";
-import type { z } from "zod";
-import { createWarningLog, type PairDataset } from "./dataset.js";
+import { parseJsonLines } from "../json-text.js";
+import type { PairDataset } from "./dataset.js";
 import { formatCsv, parseCsv } from "./csv.js";
 import { BASIC_ANNOTATION_KEYS, PairRecordSchema, type PairRecord } from "./types.js";
 
-function issueMessage(error: z.ZodError): { field: string; message: string } {
-  const issue = error.issues[0]!;
-  return { field: issue.path.map(String).join("."), message: issue.message };
+/**
+ * Validates one record read from line `line`; `noun` is what the format calls a field ("field"
+ * in JSONL, "column" in CSV).
+ */
+function validatePair(value: unknown, file: string, line: number, noun: "field" | "column"): PairRecord {
+  const parsed = PairRecordSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.map(String).join(".");
+    throw new PrefDissectError("bad-value", `${file}:${line}: ${noun} "${field}": ${issue.message}`, { file, line, field });
+  }
+  return parsed.data as PairRecord;
 }
 
-function checkUniqueIds(pairs: readonly PairRecord[], file: string, lineOf: (index: number) => number): void {
-  const seen = new Map<string, number>();
+/** The dataset of records read from lines `lines`, once every id is known to be unique. */
+function pairDataset(format: "pairs-jsonl" | "pairs-csv", file: string, pairs: PairRecord[], lines: readonly number[]): PairDataset {
+  const firstLine = new Map<string, number>();
   pairs.forEach((pair, index) => {
-    const first = seen.get(pair.id);
+    const line = lines[index]!;
+    const first = firstLine.get(pair.id);
     if (first !== undefined) {
-      throw new PrefDissectError("duplicate-id", `${file}:${lineOf(index)}: id "${pair.id}" was already used on line ${lineOf(first)}`, {
-        file,
-        line: lineOf(index),
-        field: "id",
-      });
+      throw new PrefDissectError("duplicate-id", `${file}:${line}: id "${pair.id}" was already used on line ${first}`, { file, line, field: "id" });
     }
-    seen.set(pair.id, index);
+    firstLine.set(pair.id, line);
   });
-}
-
-function source(format: "pairs-jsonl" | "pairs-csv", file: string, rows: number): PairDataset["source"] {
-  return { format, file, rows, synthetic: false, schemaDifferences: [], warnings: createWarningLog().list() };
+  return { pairs, source: { format, file, rows: pairs.length, synthetic: false, schemaDifferences: [], warnings: [] } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -41,25 +45,11 @@ function source(format: "pairs-jsonl" | "pairs-csv", file: string, rows: number)
 export function parsePairsJsonl(text: string, file: string): PairDataset {
   const pairs: PairRecord[] = [];
   const lines: number[] = [];
-  text.split("\n").forEach((raw, i) => {
-    const line = i + 1;
-    if (raw.trim() === "") return;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      throw new PrefDissectError("malformed-line", `${file}:${line} is not valid JSON`, { file, line });
-    }
-    const parsed = PairRecordSchema.safeParse(value);
-    if (!parsed.success) {
-      const { field, message } = issueMessage(parsed.error);
-      throw new PrefDissectError("bad-value", `${file}:${line}: field "${field}": ${message}`, { file, line, field });
-    }
-    pairs.push(parsed.data as PairRecord);
+  for (const { line, value } of parseJsonLines(text, file)) {
+    pairs.push(validatePair(value, file, line, "field"));
     lines.push(line);
-  });
-  checkUniqueIds(pairs, file, (index) => lines[index]!);
-  return { pairs, source: source("pairs-jsonl", file, pairs.length) };
+  }
+  return pairDataset("pairs-jsonl", file, pairs, lines);
 }
 
 /** Formats pairs as JSON Lines (one object per line, trailing newline). */
@@ -228,14 +218,8 @@ export function parsePairsCsv(text: string, file: string): PairDataset {
       if (cell !== "A" && cell !== "B") fail(name, cell, '"A" or "B"');
       (value.labels as Record<string, string>)[name.slice(LABEL_PREFIX.length)] = cell;
     }
-    const parsed = PairRecordSchema.safeParse(value);
-    if (!parsed.success) {
-      const { field, message } = issueMessage(parsed.error);
-      throw new PrefDissectError("bad-value", `${file}:${line}: column "${field}": ${message}`, { file, line, field });
-    }
-    pairs.push(parsed.data as PairRecord);
+    pairs.push(validatePair(value, file, line, "column"));
     lines.push(line);
   }
-  checkUniqueIds(pairs, file, (index) => lines[index]!);
-  return { pairs, source: source("pairs-csv", file, pairs.length) };
+  return pairDataset("pairs-csv", file, pairs, lines);
 }

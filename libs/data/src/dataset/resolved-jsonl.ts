@@ -12,6 +12,7 @@
 import { PrefDissectError } from "@prefdissect/shared";
 import { SCENARIO_IDS, QUERY_SPECIFIC_CASES } from "../catalog/groups.js";
 import { ERROR_PROPERTY_INDICES, PROPERTIES, PROPERTY_COUNT } from "../catalog/properties.js";
+import { parseJsonLines } from "../json-text.js";
 import { createWarningLog, type FeatureDataset, type FeatureRow } from "./dataset.js";
 import { querySpecificCasesOf } from "./groups.js";
 import type { PreferenceLabel, QueryInfo } from "./types.js";
@@ -45,21 +46,13 @@ function isTernary(value: unknown): value is -1 | 0 | 1 {
 export function parseResolvedJsonl(text: string, file: string, options: ResolvedJsonlOptions): FeatureDataset {
   const indexFile = options.groupIndexFile ?? "the group index";
   const warnings = createWarningLog();
-  const lines = text.split("\n");
   const rawRows: { line: number; value: Record<string, unknown> }[] = [];
-  lines.forEach((raw, i) => {
-    if (raw.trim() === "") return;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      throw new PrefDissectError("malformed-line", `${file}:${i + 1} is not valid JSON`, { file, line: i + 1 });
-    }
+  for (const { line, value } of parseJsonLines(text, file)) {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      throw new PrefDissectError("malformed-line", `${file}:${i + 1} is not a JSON object`, { file, line: i + 1 });
+      throw new PrefDissectError("malformed-line", `${file}:${line} is not a JSON object`, { file, line });
     }
-    rawRows.push({ line: i + 1, value: value as Record<string, unknown> });
-  });
+    rawRows.push({ line, value: value as Record<string, unknown> });
+  }
 
   const all = options.groupIndex.get("all");
   if (all !== undefined && all.length !== rawRows.length) {
