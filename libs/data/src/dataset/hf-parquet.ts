@@ -22,6 +22,8 @@ export interface ReadHfParquetOptions {
 
 function toArrayBuffer(bytes: ArrayBuffer | Uint8Array): ArrayBuffer {
   if (bytes instanceof ArrayBuffer) return bytes;
+  // A file read whole already owns its buffer; copying it would double the dataset in memory.
+  if (bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes.buffer;
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
@@ -47,8 +49,8 @@ export async function readHfParquet(
   if (comparison.errors.length > 0) {
     throw new PrefDissectError(
       "schema-mismatch",
-      `${file} does not match the GAIR/preference-dissection schema: ${comparison.errors.join("; ")}`,
-      { file, field: comparison.errors[0]!.match(/"([^"]+)"/)?.[1] ?? "" },
+      `${file} does not match the GAIR/preference-dissection schema: ${comparison.errors.map((error) => error.message).join("; ")}`,
+      { file, field: comparison.errors[0]!.column },
     );
   }
   const keyValues = Object.fromEntries((metadata.key_value_metadata ?? []).map((entry) => [entry.key, entry.value ?? ""]));

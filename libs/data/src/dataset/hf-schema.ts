@@ -8,6 +8,7 @@
  * 1-element list where a scalar score was expected) are accepted and reported as differences.
  */
 import type { SchemaElement, SchemaTree } from "hyparquet";
+import { JUDGE_IDS } from "../catalog/judges.js";
 import { BASIC_ANNOTATION_KEYS } from "./types.js";
 
 /** A column type as read from (or written to) Parquet, independent of physical encoding. */
@@ -30,7 +31,17 @@ export type ExpectedType =
   /** A number written as an integer, a double, or a string of digits. */
   | { readonly kind: "score" }
   | { readonly kind: "list"; readonly element: ExpectedType }
-  | { readonly kind: "struct"; readonly fields: readonly ExpectedField[]; readonly extraFieldsAre?: string };
+  | { readonly kind: "struct"; readonly fields: readonly ExpectedField[]; readonly extraFields?: ExtraFields };
+
+/** How members of a struct beyond the expected ones are named and handled, for the differences list. */
+export interface ExtraFields {
+  /** e.g. "unexpected column". */
+  readonly are: string;
+  /** e.g. "ignored". */
+  readonly outcome: string;
+}
+
+const IGNORED_COLUMNS: ExtraFields = { are: "unexpected column", outcome: "ignored" };
 
 export interface ExpectedField {
   readonly name: string;
@@ -39,15 +50,8 @@ export interface ExpectedField {
   readonly aliases?: readonly string[];
 }
 
-/** The 33 members of `preference_labels`, in the dataset's (alphabetical) order. */
-export const HF_LABEL_JUDGES: readonly string[] = [
-  "gpt-3.5-turbo-1106", "gpt-4-1106-preview", "human", "llama-2-13b", "llama-2-13b-chat", "llama-2-70b",
-  "llama-2-70b-chat", "llama-2-7b", "llama-2-7b-chat", "mistral-7b", "mistral-7b-instruct-v0.1",
-  "mistral-7b-instruct-v0.2", "mistral-8x7b", "mistral-8x7b-instruct-v0.1", "qwen-14b", "qwen-14b-chat", "qwen-72b",
-  "qwen-72b-chat", "qwen-7b", "qwen-7b-chat", "tulu-2-dpo-13b", "tulu-2-dpo-70b", "tulu-2-dpo-7b", "vicuna-13b-v1.5",
-  "vicuna-7b-v1.5", "wizardLM-13b-v1.2", "wizardLM-70b-v1.0", "yi-34b", "yi-34b-chat", "yi-6b", "yi-6b-chat",
-  "zephyr-7b-alpha", "zephyr-7b-beta",
-];
+/** The 33 members of `preference_labels`: the catalog's judges in the dataset's (code-point) order. */
+export const HF_LABEL_JUDGES: readonly string[] = [...JUDGE_IDS].sort();
 
 const string = { kind: "string" } as const;
 const integer = { kind: "integer" } as const;
@@ -116,7 +120,12 @@ export const HF_COLUMNS: readonly ExpectedField[] = [
   { name: "explicit mistakes or biases", type: stringList },
   {
     name: "preference_labels",
-    type: { kind: "struct", fields: HF_LABEL_JUDGES.map((name) => ({ name, type: string })), extraFieldsAre: "extra judge" },
+    type: {
+      kind: "struct",
+      fields: HF_LABEL_JUDGES.map((name) => ({ name, type: string })),
+      // The row reader takes every member of the struct as a judge's labels.
+      extraFields: { are: "extra judge", outcome: "read as an additional judge" },
+    },
   },
   { name: "basic_response_1", type: basicType },
   { name: "basic_response_2", type: basicType },
@@ -189,9 +198,15 @@ export function describeColumnType(type: ColumnType | ExpectedType): string {
   }
 }
 
+/** A difference that makes the file unreadable, with the column (path) it is about. */
+export interface SchemaError {
+  readonly column: string;
+  readonly message: string;
+}
+
 export interface SchemaComparison {
   /** Differences that make the file unreadable: missing columns and wrong types. */
-  readonly errors: string[];
+  readonly errors: SchemaError[];
   /** Accepted differences: extra columns, alternative member names, list-shaped scalars. */
   readonly differences: string[];
 }
@@ -211,12 +226,12 @@ function matchesScalar(expected: ExpectedType, actual: ColumnType): boolean {
 
 function compareType(expected: ExpectedType, actual: ColumnType, path: string, out: SchemaComparison): void {
   const wrong = (): void => {
-    out.errors.push(`column "${path}" is ${describeColumnType(actual)}, expected ${describeColumnType(expected)}`);
+    out.errors.push({ column: path, message: `column "${path}" is ${describeColumnType(actual)}, expected ${describeColumnType(expected)}` });
   };
   switch (expected.kind) {
     case "struct": {
       if (actual.kind !== "struct") return wrong();
-      compareFields(expected.fields, actual.fields, path, out, expected.extraFieldsAre);
+      compareFields(expected.fields, actual.fields, path, out, expected.extraFields);
       return;
     }
     case "list":
@@ -240,7 +255,7 @@ function compareFields(
   actual: readonly ColumnField[],
   prefix: string,
   out: SchemaComparison,
-  extraFieldsAre = "unexpected column",
+  extra: ExtraFields = IGNORED_COLUMNS,
 ): void {
   const join = (name: string) => (prefix === "" ? name : `${prefix}.${name}`);
   const used = new Set<string>();
@@ -248,7 +263,8 @@ function compareFields(
     const names = [field.name, ...(field.aliases ?? [])];
     const found = actual.find((candidate) => names.includes(candidate.name));
     if (found === undefined) {
-      out.errors.push(`missing column "${join(field.name)}" (${describeColumnType(field.type)})`);
+      const column = join(field.name);
+      out.errors.push({ column, message: `missing column "${column}" (${describeColumnType(field.type)})` });
       continue;
     }
     used.add(found.name);
@@ -258,7 +274,7 @@ function compareFields(
     compareType(field.type, found.type, join(found.name), out);
   }
   for (const field of actual) {
-    if (!used.has(field.name)) out.differences.push(`${extraFieldsAre} "${join(field.name)}" (${describeColumnType(field.type)}) ignored`);
+    if (!used.has(field.name)) out.differences.push(`${extra.are} "${join(field.name)}" (${describeColumnType(field.type)}) ${extra.outcome}`);
   }
 }
 
@@ -266,13 +282,7 @@ function compareFields(
 export function compareHfSchema(actual: readonly ColumnField[]): SchemaComparison {
   const out: SchemaComparison = { errors: [], differences: [] };
   compareFields(HF_COLUMNS, actual, "", out);
-  // Extra judges are read as labels too, so say so rather than "ignored".
-  return {
-    errors: out.errors,
-    differences: out.differences.map((line) =>
-      line.startsWith("extra judge") ? line.replace(/ ignored$/, " read as an additional judge") : line,
-    ),
-  };
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
