@@ -2,6 +2,7 @@
  * Node-side dataset loading: files on disk, the gated Hugging Face download, and atomic writes.
  * Exported through `@prefdissect/data/node`.
  */
+import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { PrefDissectError, isPrefDissectError } from "@prefdissect/shared";
@@ -44,12 +45,35 @@ export interface LoadDatasetOptions extends ArtifactOptions {
   readonly groupIndexFile?: string;
 }
 
+function cannotRead(file: string, error: unknown): PrefDissectError {
+  return new PrefDissectError("missing-file", `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file });
+}
+
 async function readText(file: string): Promise<string> {
   try {
     return await readFile(file, "utf8");
   } catch (error) {
-    throw new PrefDissectError("missing-file", `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file });
+    throw cannotRead(file, error);
   }
+}
+
+/**
+ * The first non-blank line of a text file (or ""), read without loading the rest: the file is
+ * read in full again by its parser, and the authors' resolved JSONL is large.
+ */
+async function firstNonBlankLine(file: string): Promise<string> {
+  let pending = "";
+  try {
+    for await (const chunk of createReadStream(file, { encoding: "utf8" })) {
+      const lines = (pending + (chunk as string)).split("\n");
+      pending = lines.pop()!;
+      const found = lines.find((line) => line.trim() !== "");
+      if (found !== undefined) return found;
+    }
+  } catch (error) {
+    throw cannotRead(file, error);
+  }
+  return pending.trim() === "" ? "" : pending;
 }
 
 /** Works out the format of a dataset file from its extension and, for JSON Lines, its first line. */
@@ -58,7 +82,7 @@ export async function detectFormat(file: string): Promise<DatasetFormat> {
   if (extension === ".parquet") return "hf-parquet";
   if (extension === ".csv") return "pairs-csv";
   if (extension === ".jsonl" || extension === ".json" || extension === ".ndjson") {
-    const first = (await readText(file)).split("\n").find((line) => line.trim() !== "") ?? "";
+    const first = await firstNonBlankLine(file);
     return /"query_info"\s*:/.test(first) && /"comparison"\s*:/.test(first) ? "resolved-jsonl" : "pairs-jsonl";
   }
   throw new PrefDissectError(

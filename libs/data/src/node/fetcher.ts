@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { PrefDissectError } from "@prefdissect/shared";
 import type { ManifestEntry } from "../manifest.js";
@@ -55,8 +55,14 @@ export async function fetchArtifact(entry: ManifestEntry, options: FetchOptions)
     options.onProgress?.({ entry, status, bytes, totalBytes: entry.bytes });
 
   if (existsSync(target)) {
+    // An unpinned file (large or gated) has nothing to verify; reading it here would only repeat
+    // the caller's own read.
+    if (entry.sha256 === null) {
+      report("present", (await stat(target)).size);
+      return target;
+    }
     const present = await readFile(target);
-    if (entry.sha256 === null || sha256(present) === entry.sha256) {
+    if (sha256(present) === entry.sha256) {
       report("present", present.byteLength);
       return target;
     }
