@@ -83,7 +83,6 @@ export const JUDGE_IDS: readonly string[] = JUDGES.map((judge) => judge.id);
 
 export const HUMAN = "human";
 export const GPT4_TURBO = "gpt-4-1106-preview";
-export const GPT35_TURBO = "gpt-3.5-turbo-1106";
 
 const byId = new Map(JUDGES.map((judge) => [judge.id, judge]));
 
@@ -96,11 +95,6 @@ export function judgeById(id: string): Judge {
   const judge = byId.get(id);
   if (judge === undefined) throw new RangeError(`unknown judge "${id}"`);
   return judge;
-}
-
-/** The 30 open models, in size order. */
-export function openModelJudges(): Judge[] {
-  return JUDGES.filter((judge) => judge.openWeights);
 }
 
 /**

@@ -10,6 +10,7 @@ import { ERROR_PROPERTY_INDICES, PROPERTIES, PROPERTY_COUNT } from "../catalog/p
 import {
   BASIC_ANNOTATION_KEYS,
   MISTAKE_SCORES,
+  SEVERITIES,
   STANCE_SCORES,
   type ComparisonFeatures,
   type ErrorCheck,
@@ -149,7 +150,7 @@ export function compareAnnotations(
     const countsA = countErrors(annotationA.errors);
     const countsB = countErrors(annotationB.errors);
     // Fewer errors is better: "no X errors" is the sign of count(B) − count(A).
-    for (const severity of ["minor", "moderate", "severe"] as const) {
+    for (const severity of SEVERITIES) {
       features[ERROR_PROPERTY_INDICES[severity]] = ternary(countsB[severity] - countsA[severity]);
     }
   }

@@ -22,13 +22,12 @@ export function isPublishedSize(rows: number): boolean {
 /** Throws unless every one of the 16 groups has its published size. */
 export function checkPublishedGroupSizes(rows: readonly { readonly groups: readonly string[] }[], file: string): void {
   const sizes = groupSizes(rows);
-  const wrong = GROUPS.filter((group) => (sizes.get(group.id) ?? 0) !== group.size).map(
-    (group) => `"${group.id}" has ${sizes.get(group.id) ?? 0} pairs, published ${group.size}`,
-  );
+  const wrong = GROUPS.filter((group) => (sizes.get(group.id) ?? 0) !== group.size);
   if (wrong.length > 0) {
-    throw new PrefDissectError("group-sizes", `${file}: the groups differ from the published group index: ${wrong.join("; ")}`, {
+    const details = wrong.map((group) => `"${group.id}" has ${sizes.get(group.id) ?? 0} pairs, published ${group.size}`);
+    throw new PrefDissectError("group-sizes", `${file}: the groups differ from the published group index: ${details.join("; ")}`, {
       file,
-      field: GROUPS.find((group) => (sizes.get(group.id) ?? 0) !== group.size)!.id,
+      field: wrong[0]!.id,
     });
   }
 }

@@ -26,6 +26,7 @@ import { comparisonFeatures } from "./features.js";
 import {
   BASIC_ANNOTATION_KEYS,
   MISTAKE_LABELS,
+  SEVERITIES,
   STANCE_LABELS,
   type BasicAnnotationKey,
   type BasicScores,
@@ -185,7 +186,7 @@ function drawAnnotation(
   const applicable = rng.uniform() >= NOT_APPLICABLE_RATE;
   const items: ErrorItem[] = [];
   if (applicable) {
-    for (const severity of ["minor", "moderate", "severe"] as const) {
+    for (const severity of SEVERITIES) {
       const count = poisson(rng, ERROR_RATES[severity] * Math.exp(-0.6 * quality));
       for (let i = 0; i < count; i++) {
         items.push({ description: `[synthetic ${severity} error ${i + 1}]`, type: pick(rng, ERROR_TYPES), severity });
