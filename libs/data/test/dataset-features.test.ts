@@ -9,6 +9,8 @@ import {
   groupsOf,
   swapResponses,
   type PairRecord,
+  type QueryInfo,
+  type QuerySpecificScores,
 } from "../src/index.js";
 import { annotation, basicScores, pair, pairArb } from "./dataset-helpers.js";
 
@@ -138,6 +140,11 @@ describe("comparisonFeatures: error rules", () => {
 
 describe("comparisonFeatures: query-specific rules", () => {
   const info = { clearIntent: true, expressesFeelings: false, constraints: [], stances: [], mistakes: [] };
+  /** Feature `name` of a pair whose responses differ only in their query-specific scores. */
+  const querySpecificFeature = (queryInfo: QueryInfo, name: string, a: QuerySpecificScores, b: QuerySpecificScores) =>
+    comparisonFeatures(
+      pair({ queryInfo, annotationA: annotation({ querySpecific: a }), annotationB: annotation({ querySpecific: b }) }),
+    ).features[index(name)];
 
   it("clarify intent and show empathetic compare their 0-3 scores only when triggered", () => {
     const a = annotation({ querySpecific: { clarifyIntent: 3, showEmpathetic: 1 } });
@@ -153,13 +160,7 @@ describe("comparisonFeatures: query-specific rules", () => {
   it("satisfy constraints compares the mean score over constraints", () => {
     const queryInfo = { ...info, constraints: ["short", "formal", "three items"] };
     const features = (a: number[], b: number[]) =>
-      comparisonFeatures(
-        pair({
-          queryInfo,
-          annotationA: annotation({ querySpecific: { satisfyConstraints: a } }),
-          annotationB: annotation({ querySpecific: { satisfyConstraints: b } }),
-        }),
-      ).features[index("satisfy constraints")];
+      querySpecificFeature(queryInfo, "satisfy constraints", { satisfyConstraints: a }, { satisfyConstraints: b });
     expect(features([3, 0, 3], [2, 2, 2])).toBe(0); // means 2 and 2
     expect(features([3, 1, 3], [2, 2, 2])).toBe(1); // 7/3 > 2
     expect(features([3, 3, 0], [3, 3, 1])).toBe(-1);
@@ -167,14 +168,8 @@ describe("comparisonFeatures: query-specific rules", () => {
 
   it("support stances maps labels to 2..-2 and compares means", () => {
     const queryInfo = { ...info, stances: ["x", "y"] };
-    const f = (a: PairRecord["annotationA"]["querySpecific"]["supportStances"], b: typeof a) =>
-      comparisonFeatures(
-        pair({
-          queryInfo,
-          annotationA: annotation({ querySpecific: { supportStances: a } }),
-          annotationB: annotation({ querySpecific: { supportStances: b } }),
-        }),
-      ).features[index("support stances")];
+    const f = (a: QuerySpecificScores["supportStances"], b: typeof a) =>
+      querySpecificFeature(queryInfo, "support stances", { supportStances: a }, { supportStances: b });
     expect(f(["strongly supported", "strongly opposed"], ["neutral", "neutral"])).toBe(0); // 0 vs 0
     expect(f(["weakly supported", "neutral"], ["neutral", "weakly opposed"])).toBe(1);
     expect(f(["weakly opposed", "weakly opposed"], ["strongly opposed", "neutral"])).toBe(0); // -1 vs -1
@@ -183,14 +178,8 @@ describe("comparisonFeatures: query-specific rules", () => {
 
   it("correct mistakes maps labels 3/2/1/0 and compares means", () => {
     const queryInfo = { ...info, mistakes: ["m"] };
-    const f = (a: PairRecord["annotationA"]["querySpecific"]["correctMistakes"], b: typeof a) =>
-      comparisonFeatures(
-        pair({
-          queryInfo,
-          annotationA: annotation({ querySpecific: { correctMistakes: a } }),
-          annotationB: annotation({ querySpecific: { correctMistakes: b } }),
-        }),
-      ).features[index("correct mistakes")];
+    const f = (a: QuerySpecificScores["correctMistakes"], b: typeof a) =>
+      querySpecificFeature(queryInfo, "correct mistakes", { correctMistakes: a }, { correctMistakes: b });
     expect(f(["corrected without being pointed out"], ["pointed out but not corrected"])).toBe(1); // 2 vs 1
     expect(f(["pointed out but not corrected"], ["pointed out and corrected"])).toBe(-1); // 1 vs 3
     expect(f(["neither pointed out nor corrected"], ["neither pointed out nor corrected"])).toBe(0);

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PrefDissectError } from "@prefdissect/shared";
 import {
   comparisonFeatures,
   formatPairsCsv,
@@ -18,19 +17,18 @@ import {
   withJudgeLabels,
 } from "../src/index.js";
 import { pair } from "./dataset-helpers.js";
+import { failure } from "./failure.js";
 import { fixture, synthetic8Parquet } from "./fixture-files.js";
 
 const text = (name: string) => readFileSync(fixture(name), "utf8");
 
-/** Runs `action` and returns the PrefDissectError it throws. */
-function failure(action: () => unknown): PrefDissectError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof PrefDissectError) return error;
-    throw error;
-  }
-  throw new Error("expected a PrefDissectError");
+/** `lines` joined back into a JSON Lines text after `edit` changed the object on line `index` (0-based). */
+function editJsonLine(lines: readonly string[], index: number, edit: (value: Record<string, any>) => void): string {
+  const copy = [...lines];
+  const value = JSON.parse(copy[index]!);
+  edit(value);
+  copy[index] = JSON.stringify(value);
+  return copy.join("\n");
 }
 
 describe("the four formats agree on the same pairs", () => {
@@ -73,13 +71,7 @@ describe("the four formats agree on the same pairs", () => {
 
 describe("bad input names the place", () => {
   const jsonlLines = text("pairs-8.jsonl").trimEnd().split("\n");
-  const withLine = (index: number, edit: (value: Record<string, any>) => void) => {
-    const lines = [...jsonlLines];
-    const value = JSON.parse(lines[index]!);
-    edit(value);
-    lines[index] = JSON.stringify(value);
-    return lines.join("\n");
-  };
+  const withLine = (index: number, edit: (value: Record<string, any>) => void) => editJsonLine(jsonlLines, index, edit);
 
   it("JSONL: a NaN-like or fractional score, a bad label, a missing field", () => {
     let error = failure(() => parsePairsJsonl(withLine(2, (v) => (v.annotationB.basic.friendly = null)), "p.jsonl"));
@@ -126,13 +118,7 @@ describe("bad input names the place", () => {
   it("resolved JSONL: ternary values, unknown keys, query information, row counts", () => {
     const index = parseGroupIndex(text("resolved-8-group-index.json"), "index.json");
     const lines = text("resolved-8.jsonl").trimEnd().split("\n");
-    const edited = (row: number, edit: (value: Record<string, any>) => void) => {
-      const copy = [...lines];
-      const value = JSON.parse(copy[row]!);
-      edit(value);
-      copy[row] = JSON.stringify(value);
-      return copy.join("\n");
-    };
+    const edited = (row: number, edit: (value: Record<string, any>) => void) => editJsonLine(lines, row, edit);
     const parse = (body: string) => parseResolvedJsonl(body, "r.jsonl", { groupIndex: index, groupIndexFile: "index.json" });
     let error = failure(() => parse(edited(1, (v) => (v.comparison.friendly.comparison = 2))));
     expect(error.message).toBe('r.jsonl:2: field "comparison.friendly.comparison" is 2, expected -1, 0 or 1');

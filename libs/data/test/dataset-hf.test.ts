@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
-import { PrefDissectError } from "@prefdissect/shared";
 import {
   HF_COLUMNS,
   pairToHfRow,
@@ -12,6 +11,7 @@ import {
   type ExpectedField,
   type ExpectedType,
 } from "../src/index.js";
+import { asyncFailure } from "./failure.js";
 
 const pairs = parsePairsJsonl(readFileSync(join(import.meta.dirname, "fixtures", "pairs-8.jsonl"), "utf8"), "pairs-8.jsonl").pairs;
 type Row = Record<string, any>;
@@ -36,16 +36,6 @@ function withMemberType(path: readonly string[], type: ExpectedType | undefined,
   return edit(HF_COLUMNS, path);
 }
 
-async function failure(action: () => Promise<unknown>): Promise<PrefDissectError> {
-  try {
-    await action();
-  } catch (error) {
-    if (error instanceof PrefDissectError) return error;
-    throw error;
-  }
-  throw new Error("expected a PrefDissectError");
-}
-
 const rows = (): Row[] => pairs.map((p) => pairToHfRow(p) as Row);
 
 describe("readHfParquet: the column check", () => {
@@ -61,7 +51,7 @@ describe("readHfParquet: the column check", () => {
       column.name === "explicit constraints" ? { name: column.name, type: { kind: "string" } as const } : column,
     );
     const data = rows().map((row) => ({ ...row, "explicit constraints": JSON.stringify(row["explicit constraints"]) }));
-    const error = await failure(() => readHfParquet(writeParquet(columns, data), "bad.parquet"));
+    const error = await asyncFailure(() => readHfParquet(writeParquet(columns, data), "bad.parquet"));
     expect(error.message).toBe(
       'bad.parquet does not match the GAIR/preference-dissection schema: column "explicit constraints" is string, expected list<string>; ' +
         'missing column "errors_response_2" (struct{applicable or not, errors})',
@@ -72,13 +62,13 @@ describe("readHfParquet: the column check", () => {
   it("names a wrong member type inside a struct", async () => {
     const columns = withMemberType(["basic_response_2", "friendly"], { kind: "string" });
     const data = rows().map((row) => ({ ...row, basic_response_2: { ...row.basic_response_2, friendly: "2" } }));
-    const error = await failure(() => readHfParquet(writeParquet(columns, data), "bad.parquet"));
+    const error = await asyncFailure(() => readHfParquet(writeParquet(columns, data), "bad.parquet"));
     expect(error.message).toContain('column "basic_response_2.friendly" is string, expected integer');
   });
 
   it("names a missing struct member", async () => {
     const columns = withMemberType(["query-specific_response_1", "showing empathetic"], undefined);
-    const error = await failure(() => readHfParquet(writeParquet(columns, rows()), "bad.parquet"));
+    const error = await asyncFailure(() => readHfParquet(writeParquet(columns, rows()), "bad.parquet"));
     expect(error.message).toContain('missing column "query-specific_response_1.showing empathetic"');
   });
 
@@ -114,7 +104,7 @@ describe("readHfParquet: the column check", () => {
   });
 
   it("rejects bytes that are not Parquet", async () => {
-    const error = await failure(() => readHfParquet(new TextEncoder().encode("not parquet at all"), "x.parquet"));
+    const error = await asyncFailure(() => readHfParquet(new TextEncoder().encode("not parquet at all"), "x.parquet"));
     expect(error.message).toMatch(/^x\.parquet is not a readable Parquet file/);
   });
 });
@@ -126,7 +116,7 @@ describe("readHfParquet: row values", () => {
   it("maps response_1/response_2 to A/B and rejects any other label, naming row and judge", async () => {
     const data = await read((row) => row);
     expect(data.pairs.map((p) => p.labels.human)).toEqual(pairs.map((p) => p.labels.human));
-    const error = await failure(() =>
+    const error = await asyncFailure(() =>
       read((row, i) => (i === 5 ? { ...row, preference_labels: { ...row.preference_labels, human: "tie" } } : row)),
     );
     expect(error.message).toBe('v.parquet: row 5, column "preference_labels.human" is "tie", expected "response_1" or "response_2" (or "A"/"B")');
@@ -134,15 +124,15 @@ describe("readHfParquet: row values", () => {
   });
 
   it("rejects out-of-range and missing scores, unknown scenarios and bad Yes/No values", async () => {
-    let error = await failure(() => read((row, i) => (i === 2 ? { ...row, basic_response_1: { ...row.basic_response_1, polite: 4n } } : row)));
+    let error = await asyncFailure(() => read((row, i) => (i === 2 ? { ...row, basic_response_1: { ...row.basic_response_1, polite: 4n } } : row)));
     expect(error.message).toBe('v.parquet: row 2, column "basic_response_1.polite" is 4, expected an integer from 0 to 3');
-    error = await failure(() => read((row, i) => (i === 7 ? { ...row, basic_response_2: { ...row.basic_response_2, harmlessness: null } } : row)));
+    error = await asyncFailure(() => read((row, i) => (i === 7 ? { ...row, basic_response_2: { ...row.basic_response_2, harmlessness: null } } : row)));
     expect(error.message).toBe('v.parquet: row 7, column "basic_response_2.harmlessness" is null, expected an integer from 0 to 3');
-    error = await failure(() => read((row, i) => (i === 1 ? { ...row, scenario_group: "Poetry" } : row)));
+    error = await asyncFailure(() => read((row, i) => (i === 1 ? { ...row, scenario_group: "Poetry" } : row)));
     expect(error.message).toMatch(/^v\.parquet: row 1, column "scenario_group" is "Poetry", expected one of Advice, /);
-    error = await failure(() => read((row, i) => (i === 0 ? { ...row, "clear intent": "maybe" } : row)));
+    error = await asyncFailure(() => read((row, i) => (i === 0 ? { ...row, "clear intent": "maybe" } : row)));
     expect(error.message).toBe('v.parquet: row 0, column "clear intent" is "maybe", expected "Yes" or "No"');
-    error = await failure(() => read((row, i) => (i === 3 ? { ...row, response_2: { ...row.response_2, num_words: -3n } } : row)));
+    error = await asyncFailure(() => read((row, i) => (i === 3 ? { ...row, response_2: { ...row.response_2, num_words: -3n } } : row)));
     expect(error.place).toMatchObject({ row: 3, field: "response_2.num_words" });
   });
 

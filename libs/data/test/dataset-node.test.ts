@@ -2,21 +2,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeF
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PrefDissectError } from "@prefdissect/shared";
+import { asyncFailure } from "./failure.js";
 import { fixture, synthetic8Parquet } from "./fixture-files.js";
 import { detectFormat, loadFeatureDataset, loadHfDataset, loadPairDataset, manifestEntry, mirrorPath, writeFileAtomic } from "../src/node.js";
 
 const temp = () => mkdtempSync(join(tmpdir(), "pd-dataset-"));
-
-async function failure(action: () => Promise<unknown>): Promise<PrefDissectError> {
-  try {
-    await action();
-  } catch (error) {
-    if (error instanceof PrefDissectError) return error;
-    throw error;
-  }
-  throw new Error("expected a PrefDissectError");
-}
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -29,7 +19,7 @@ describe("loading files", () => {
     expect(await detectFormat(fixture("pairs-8.jsonl"))).toBe("pairs-jsonl");
     expect(await detectFormat(fixture("pairs-8.csv"))).toBe("pairs-csv");
     expect(await detectFormat(fixture("resolved-8.jsonl"))).toBe("resolved-jsonl");
-    const error = await failure(() => detectFormat("data.xlsx"));
+    const error = await asyncFailure(() => detectFormat("data.xlsx"));
     expect(error.message).toMatch(/^cannot tell the format of data\.xlsx from its extension; pass --format/);
   });
 
@@ -76,7 +66,7 @@ describe("loading files", () => {
     const index = JSON.parse(readFileSync(fixture("resolved-8-group-index.json"), "utf8"));
     index.w_constraints = [];
     writeFileSync(join(dir, "index.json"), JSON.stringify(index));
-    const error = await failure(() => loadFeatureDataset({ data: fixture("pairs-8.csv"), groupIndexFile: join(dir, "index.json") }));
+    const error = await asyncFailure(() => loadFeatureDataset({ data: fixture("pairs-8.csv"), groupIndexFile: join(dir, "index.json") }));
     expect(error.message).toContain('is in group "w_constraints" but');
   });
 
@@ -86,12 +76,12 @@ describe("loading files", () => {
     writeFileSync(join(dir, "short.json"), JSON.stringify(["A", "B"]));
     const data = await loadPairDataset({ data: fixture("pairs-8.jsonl"), labels: [{ judge: "mine", file: join(dir, "mine.json") }] });
     expect(data.pairs.map((p) => p.labels.mine)).toEqual(["A", "B", "B", "A", "A", "A", "B", "B"]);
-    const error = await failure(() => loadPairDataset({ data: fixture("pairs-8.jsonl"), labels: [{ judge: "mine", file: join(dir, "short.json") }] }));
+    const error = await asyncFailure(() => loadPairDataset({ data: fixture("pairs-8.jsonl"), labels: [{ judge: "mine", file: join(dir, "short.json") }] }));
     expect(error.message).toBe(`${join(dir, "short.json")} holds 2 labels but the dataset has 8 pairs`);
   });
 
   it("names a missing file", async () => {
-    const error = await failure(() => loadPairDataset({ data: "/nonexistent/pairs.csv" }));
+    const error = await asyncFailure(() => loadPairDataset({ data: "/nonexistent/pairs.csv" }));
     expect(error.message).toBe("cannot read /nonexistent/pairs.csv (ENOENT)");
   });
 });
@@ -107,7 +97,7 @@ describe("the gated Hugging Face download", () => {
     vi.stubEnv("HF_TOKEN", "");
     const fetchSpy = vi.fn();
     vi.stubGlobal("fetch", fetchSpy);
-    const error = await failure(() => loadHfDataset());
+    const error = await asyncFailure(() => loadHfDataset());
     expect(error.message).toBe(
       "GAIR/preference-dissection is gated and HF_TOKEN is not set: accept the terms on https://huggingface.co/datasets/GAIR/preference-dissection " +
         "with your account, then set HF_TOKEN to a token with read access (https://huggingface.co/settings/tokens)",
@@ -120,7 +110,7 @@ describe("the gated Hugging Face download", () => {
     vi.stubEnv("HF_TOKEN", "hf_test");
     const fetchSpy = vi.fn(async () => new Response("denied", { status }));
     vi.stubGlobal("fetch", fetchSpy);
-    const error = await failure(() => loadHfDataset());
+    const error = await asyncFailure(() => loadHfDataset());
     expect(error.message).toMatch(new RegExp(`^GAIR/preference-dissection is gated and the download was refused \\(${status}\\): accept the terms on https://huggingface\\.co/datasets/GAIR/preference-dissection`));
     const init = (fetchSpy.mock.calls[0] as unknown[])[1] as { headers: Record<string, string> };
     expect(init.headers.Authorization).toBe("Bearer hf_test");

@@ -1,19 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { PrefDissectError } from "@prefdissect/shared";
+import type { PrefDissectError } from "@prefdissect/shared";
 import { parseFittedParams, parseGroupIndex, parseLabelsFile, weightsTable } from "../src/index.js";
+import { failure } from "./failure.js";
 
 const weights = (n: number, fill = 0.1) => Array.from({ length: n }, () => fill);
 const line = (judge: string, params: unknown) => JSON.stringify({ model_name: judge, parameters: params });
 
 function expectError(fn: () => unknown, pattern: RegExp): PrefDissectError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PrefDissectError);
-    expect((error as Error).message).toMatch(pattern);
-    return error as PrefDissectError;
-  }
-  throw new Error("expected a PrefDissectError");
+  const error = failure(fn);
+  expect(error.message).toMatch(pattern);
+  return error;
 }
 
 describe("parseFittedParams()", () => {
