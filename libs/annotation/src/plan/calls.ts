@@ -112,34 +112,36 @@ export function queryAnalysisCall(pair: PairTexts, sampling = DEFAULT_SAMPLING):
   return buildCall("query-analysis", { query: pair.query }, {}, sampling, jsonParser(QueryAnalysisAnswerSchema));
 }
 
-function ratingSlots(promptId: "basic-query-free" | "basic-query-aware"): Record<string, string> {
+type RatingPromptId = "basic-query-free" | "basic-query-aware";
+
+/** The parts of a rating call that depend only on its prompt: built once, not per pair. */
+function ratingParts(promptId: RatingPromptId) {
   const properties = promptProperties(promptId);
   return {
-    properties: properties.map((item) => `- ${item.key}: ${item.definition}`).join("\n"),
-    keys: properties.map((item) => `"${item.key}": 0-3`).join(", "),
+    slots: {
+      properties: properties.map((item) => `- ${item.key}: ${item.definition}`).join("\n"),
+      keys: properties.map((item) => `"${item.key}": 0-3`).join(", "),
+    },
+    parse: jsonParser(pairRatingsSchema(properties.map((item) => item.key))),
   };
 }
 
+const RATING_PARTS: Readonly<Record<RatingPromptId, ReturnType<typeof ratingParts>>> = {
+  "basic-query-free": ratingParts("basic-query-free"),
+  "basic-query-aware": ratingParts("basic-query-aware"),
+};
+
+function ratingCall(promptId: RatingPromptId, inputs: Record<string, string>, sampling: SamplingSettings): CallSpec<PairRatings> {
+  const { slots, parse } = RATING_PARTS[promptId];
+  return buildCall(promptId, inputs, slots, sampling, parse);
+}
+
 export function queryFreeRatingCall(pair: PairTexts, sampling = DEFAULT_SAMPLING): CallSpec<PairRatings> {
-  const keys = promptProperties("basic-query-free").map((item) => item.key);
-  return buildCall(
-    "basic-query-free",
-    { response_a: pair.responseA, response_b: pair.responseB },
-    ratingSlots("basic-query-free"),
-    sampling,
-    jsonParser(pairRatingsSchema(keys)),
-  );
+  return ratingCall("basic-query-free", { response_a: pair.responseA, response_b: pair.responseB }, sampling);
 }
 
 export function queryAwareRatingCall(pair: PairTexts, sampling = DEFAULT_SAMPLING): CallSpec<PairRatings> {
-  const keys = promptProperties("basic-query-aware").map((item) => item.key);
-  return buildCall(
-    "basic-query-aware",
-    { query: pair.query, response_a: pair.responseA, response_b: pair.responseB },
-    ratingSlots("basic-query-aware"),
-    sampling,
-    jsonParser(pairRatingsSchema(keys)),
-  );
+  return ratingCall("basic-query-aware", { query: pair.query, response_a: pair.responseA, response_b: pair.responseB }, sampling);
 }
 
 export function errorDetectionCall(
