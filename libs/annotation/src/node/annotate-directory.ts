@@ -11,9 +11,10 @@
  * run produced which answer: an interrupted and resumed run writes the same files as one that
  * was never interrupted.
  */
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { PrefDissectError } from "@prefdissect/shared";
+import { writeFileAtomic } from "@prefdissect/data/node";
 import type { AnnotationInput } from "../input/pairs.js";
 import { DEFAULT_SAMPLING, type SamplingSettings } from "../plan/calls.js";
 import { runPairFlow, type CallRunner, type PairFlowOptions } from "../plan/pair-flow.js";
@@ -67,10 +68,8 @@ export interface AnnotateSummary {
   readonly files: { readonly cache: string; readonly pairs: string; readonly features: string; readonly provenance: string };
 }
 
-/** Writes `lines` to `path` atomically (temporary file + rename). */
-function writeJsonLines(path: string, lines: readonly unknown[]): void {
-  writeFileSync(`${path}.tmp`, lines.map((line) => `${JSON.stringify(line)}\n`).join(""));
-  renameSync(`${path}.tmp`, path);
+function jsonLines(lines: readonly unknown[]): string {
+  return lines.map((line) => `${JSON.stringify(line)}\n`).join("");
 }
 
 /** The server URL without any user:password part, for provenance. */
@@ -151,8 +150,8 @@ export async function annotateToDirectory(options: AnnotateOptions): Promise<Ann
       records.push(record);
       features.push(line);
     }
-    writeJsonLines(files.pairs, records);
-    writeJsonLines(files.features, features);
+    await writeFileAtomic(files.pairs, jsonLines(records));
+    await writeFileAtomic(files.features, jsonLines(features));
 
     const price = options.price ?? priceFor(options.model);
     const cost = price === undefined ? undefined : costOf(stats.usage, price, Boolean(options.batch));
@@ -167,7 +166,7 @@ export async function annotateToDirectory(options: AnnotateOptions): Promise<Ann
       complete: records.length,
       excluded,
     };
-    writeFileSync(files.provenance, `${JSON.stringify(provenance, null, 2)}\n`);
+    await writeFileAtomic(files.provenance, `${JSON.stringify(provenance, null, 2)}\n`);
     return {
       pairs: options.pairs.length,
       complete: records.length,

@@ -10,15 +10,16 @@
  * Open batches are remembered in `batches.json` next to the cache, so a run stopped while waiting
  * picks the same batch up again instead of paying for it twice.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { toFile } from "openai";
+import { writeFileAtomic } from "@prefdissect/data/node";
 import type { AnnotationInput } from "../input/pairs.js";
 import type { CallSpec } from "../plan/calls.js";
 import { runPairFlow, type CallRunner, type PairFlowOptions } from "../plan/pair-flow.js";
 import type { AnnotationCache } from "./annotation-cache.js";
 import { cacheKey } from "./cache-key.js";
 import type { ChatClient } from "./chat-client.js";
-import { cachedAnswer, recordOutcome, type CallStats } from "./call-executor.js";
+import { cachedAnswer, countOutcome, failedRecord, recordOutcome, type CallMeta, type CallStats } from "./call-executor.js";
 
 export interface BatchOptions {
   /** Wait between status polls (default 30 s). */
@@ -54,9 +55,8 @@ function readOpenBatches(path: string): OpenBatch[] {
   }
 }
 
-function writeOpenBatches(path: string, open: readonly OpenBatch[]): void {
-  writeFileSync(`${path}.tmp`, `${JSON.stringify({ open }, null, 2)}\n`);
-  renameSync(`${path}.tmp`, path);
+function writeOpenBatches(path: string, open: readonly OpenBatch[]): Promise<void> {
+  return writeFileAtomic(path, `${JSON.stringify({ open }, null, 2)}\n`);
 }
 
 /** Collects the calls of the current stage that have no answer yet (none are sent). */
@@ -101,6 +101,12 @@ async function collectBatch(
     status = await client.openai.batches.retrieve(batch.id);
   }
   options.onPoll?.(status.status, batch.id);
+  // A batch line is one request: there are no retries inside a batch.
+  const metaOf = (call: PendingCall): CallMeta => ({ key: call.key, pairId: call.pair.id, model: client.model, attempts: 1, via: "batch" });
+  const fail = (call: PendingCall, reason: string) => {
+    cache.append(failedRecord(call.spec, metaOf(call), reason));
+    countOutcome(stats, call.pair.id, call.spec.promptId, { ok: false, reason });
+  };
   const seen = new Set<string>();
   const merge = async (fileId: string | null | undefined) => {
     if (!fileId) return;
@@ -111,30 +117,20 @@ async function collectBatch(
       const call = entry.custom_id === undefined ? undefined : calls.get(entry.custom_id);
       if (call === undefined || cache.get(call.key)?.status === "ok") continue;
       seen.add(call.key);
-      const meta = { key: call.key, pairId: call.pair.id, model: client.model, attempts: 1, via: "batch" as const };
       const statusCode = entry.response?.status_code;
       const choice = entry.response?.body?.choices?.[0];
       if (statusCode === 200 && choice !== undefined) {
         const usage = { input: entry.response?.body?.usage?.prompt_tokens ?? 0, output: entry.response?.body?.usage?.completion_tokens ?? 0 };
-        const { record, parsed } = recordOutcome(call.spec, meta, {
+        const { record, parsed } = recordOutcome(call.spec, metaOf(call), {
           text: choice.message?.content ?? "",
           finishReason: choice.finish_reason ?? "unknown",
           usage,
           jsonMode: call.spec.params.json,
         });
         cache.append(record);
-        stats.usage.input += usage.input;
-        stats.usage.output += usage.output;
-        if (parsed.ok) stats.done += 1;
-        else {
-          stats.failed += 1;
-          stats.failures.push({ pairId: call.pair.id, promptId: call.spec.promptId, reason: parsed.reason });
-        }
+        countOutcome(stats, call.pair.id, call.spec.promptId, parsed, usage);
       } else {
-        const reason = `batch request failed (${entry.error?.message ?? `HTTP ${statusCode ?? "?"}`})`;
-        cache.append({ ...meta, promptId: call.spec.promptId, promptVersion: call.spec.promptVersion, params: call.spec.params, finishedAt: new Date().toISOString(), status: "failed", reason });
-        stats.failed += 1;
-        stats.failures.push({ pairId: call.pair.id, promptId: call.spec.promptId, reason });
+        fail(call, `batch request failed (${entry.error?.message ?? `HTTP ${statusCode ?? "?"}`})`);
       }
     }
   };
@@ -143,22 +139,7 @@ async function collectBatch(
   for (const key of batch.keys) {
     const call = calls.get(key);
     if (call === undefined || seen.has(key) || cache.get(key)?.status === "ok") continue;
-    const reason = `missing from the results of batch ${batch.id} (status ${status.status})`;
-    cache.append({
-      key,
-      pairId: call.pair.id,
-      promptId: call.spec.promptId,
-      promptVersion: call.spec.promptVersion,
-      model: client.model,
-      params: call.spec.params,
-      attempts: 1,
-      via: "batch",
-      finishedAt: new Date().toISOString(),
-      status: "failed",
-      reason,
-    });
-    stats.failed += 1;
-    stats.failures.push({ pairId: call.pair.id, promptId: call.spec.promptId, reason });
+    fail(call, `missing from the results of batch ${batch.id} (status ${status.status})`);
   }
 }
 
@@ -182,7 +163,7 @@ export async function runBatchStages(
     for (const batch of open) {
       await collectBatch(batch, known, client, cache, stats, options);
       open = open.filter((item) => item.id !== batch.id);
-      writeOpenBatches(statePath, open);
+      await writeOpenBatches(statePath, open);
     }
   }
   // Calls that fail in this run are not resubmitted within it; a plain rerun retries them.
@@ -202,10 +183,10 @@ export async function runBatchStages(
       const batch = await client.openai.batches.create({ input_file_id: file.id, endpoint: "/v1/chat/completions", completion_window: "24h" });
       const entry: OpenBatch = { id: batch.id, keys: chunk.map((call) => call.key) };
       open = [...open, entry];
-      writeOpenBatches(statePath, open);
+      await writeOpenBatches(statePath, open);
       await collectBatch(entry, pending, client, cache, stats, options);
       open = open.filter((item) => item.id !== entry.id);
-      writeOpenBatches(statePath, open);
+      await writeOpenBatches(statePath, open);
     }
   }
 }

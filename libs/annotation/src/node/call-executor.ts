@@ -8,7 +8,7 @@ import type { CallSpec, ParsedAnswer } from "../plan/calls.js";
 import type { AnnotationInput } from "../input/pairs.js";
 import type { TokenUsage } from "../pricing.js";
 import type { PromptId } from "../prompts/catalog.js";
-import type { AnnotationCache, CacheRecord } from "./annotation-cache.js";
+import type { AnnotationCache, CacheRecord, FailedRecord } from "./annotation-cache.js";
 import { cacheKey } from "./cache-key.js";
 import { CallFailedError, FatalClientError, type ChatClient } from "./chat-client.js";
 import { createLimiter } from "./limiter.js";
@@ -29,10 +29,17 @@ export function emptyStats(): CallStats {
   return { done: 0, failed: 0, skipped: 0, usage: { input: 0, output: 0 }, failures: [] };
 }
 
-function addUsage(stats: CallStats, usage: TokenUsage | undefined): void {
-  if (usage === undefined) return;
-  stats.usage.input += usage.input;
-  stats.usage.output += usage.output;
+/** Counts a finished call (answered, or failed with a reason) in `stats`. */
+export function countOutcome(stats: CallStats, pairId: string, promptId: PromptId, parsed: ParsedAnswer<unknown>, usage?: TokenUsage): void {
+  if (usage !== undefined) {
+    stats.usage.input += usage.input;
+    stats.usage.output += usage.output;
+  }
+  if (parsed.ok) stats.done += 1;
+  else {
+    stats.failed += 1;
+    stats.failures.push({ pairId, promptId, reason: parsed.reason });
+  }
 }
 
 /** Reads a cached answer: the stored text is validated again with the current schema. */
@@ -42,13 +49,17 @@ export function cachedAnswer<T>(spec: CallSpec<T>, record: CacheRecord | undefin
   return spec.parse(record.text);
 }
 
-/** Builds the cache record for a finished request. */
-export function recordOutcome<T>(
-  spec: CallSpec<T>,
-  meta: { key: string; pairId: string; model: string; attempts: number; via: "chat" | "batch" },
-  outcome: { text: string; finishReason: string; usage: TokenUsage; jsonMode: boolean },
-): { record: CacheRecord; parsed: ParsedAnswer<T> } {
-  const base = {
+/** Who made a call and how: the fields of its cache record that do not come from the answer. */
+export interface CallMeta {
+  readonly key: string;
+  readonly pairId: string;
+  readonly model: string;
+  readonly attempts: number;
+  readonly via: "chat" | "batch";
+}
+
+function recordBase(spec: CallSpec<unknown>, meta: CallMeta) {
+  return {
     key: meta.key,
     pairId: meta.pairId,
     promptId: spec.promptId,
@@ -59,6 +70,20 @@ export function recordOutcome<T>(
     via: meta.via,
     finishedAt: new Date().toISOString(),
   };
+}
+
+/** The cache record of a call that failed without an answer to keep. */
+export function failedRecord(spec: CallSpec<unknown>, meta: CallMeta, reason: string): FailedRecord {
+  return { ...recordBase(spec, meta), status: "failed", reason };
+}
+
+/** Builds the cache record for a finished request. */
+export function recordOutcome<T>(
+  spec: CallSpec<T>,
+  meta: CallMeta,
+  outcome: { text: string; finishReason: string; usage: TokenUsage; jsonMode: boolean },
+): { record: CacheRecord; parsed: ParsedAnswer<T> } {
+  const base = recordBase(spec, meta);
   const parsed = spec.parse(outcome.text);
   if (parsed.ok) {
     return {
@@ -78,8 +103,6 @@ export interface ExecutorOptions {
   readonly cache: AnnotationCache;
   readonly concurrency: number;
   readonly stats: CallStats;
-  /** Called after each request finishes (answered or failed). */
-  readonly onCall?: (promptId: PromptId, ok: boolean) => void;
 }
 
 /**
@@ -102,13 +125,7 @@ export function createCallExecutor(options: ExecutorOptions) {
         const result = await client.complete(spec, abort.signal);
         const { record, parsed } = recordOutcome(spec, { key, pairId: pair.id, model: client.model, attempts: result.attempts, via: "chat" }, result);
         cache.append(record);
-        addUsage(stats, result.usage);
-        if (parsed.ok) stats.done += 1;
-        else {
-          stats.failed += 1;
-          stats.failures.push({ pairId: pair.id, promptId: spec.promptId, reason: parsed.reason });
-        }
-        options.onCall?.(spec.promptId, parsed.ok);
+        countOutcome(stats, pair.id, spec.promptId, parsed, result.usage);
         return parsed;
       } catch (error) {
         if (error instanceof FatalClientError) {
@@ -118,23 +135,11 @@ export function createCallExecutor(options: ExecutorOptions) {
         }
         if (abort.signal.aborted) return undefined;
         const reason = error instanceof CallFailedError ? error.message : `unexpected error (${(error as Error).message})`;
-        cache.append({
-          key,
-          pairId: pair.id,
-          promptId: spec.promptId,
-          promptVersion: spec.promptVersion,
-          model: client.model,
-          params: spec.params,
-          attempts: error instanceof CallFailedError ? error.attempts : 1,
-          via: "chat",
-          finishedAt: new Date().toISOString(),
-          status: "failed",
-          reason,
-        });
-        stats.failed += 1;
-        stats.failures.push({ pairId: pair.id, promptId: spec.promptId, reason });
-        options.onCall?.(spec.promptId, false);
-        return { ok: false, reason };
+        const attempts = error instanceof CallFailedError ? error.attempts : 1;
+        cache.append(failedRecord(spec, { key, pairId: pair.id, model: client.model, attempts, via: "chat" }, reason));
+        const failed = { ok: false as const, reason };
+        countOutcome(stats, pair.id, spec.promptId, failed);
+        return failed;
       }
     });
   }
@@ -153,5 +158,5 @@ export function createCallExecutor(options: ExecutorOptions) {
     return promise;
   };
 
-  return { run, state, abort };
+  return { run, state };
 }
