@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import { estimateTokens } from "../../pricing.js";
 import type { PromptId } from "../../prompts/catalog.js";
-import { mockAnswer } from "./mock-answers.js";
+import { fnv1a, mockAnswer, promptIdOfSystemMessage } from "./mock-answers.js";
 import type { MockFault } from "./faults.js";
 
 export interface MockServerOptions {
@@ -118,7 +118,7 @@ function messageText(body: Record<string, unknown>, role: string): string {
 /** Builds a chat.completion object for an answer text. */
 function completionObject(model: string, promptTokens: number, text: string, finishReason = "stop") {
   return {
-    id: `chatcmpl-mock-${Math.abs(hashCode(text)).toString(36)}`,
+    id: `chatcmpl-mock-${fnv1a(text).toString(36)}`,
     object: "chat.completion",
     created: 1_700_000_000,
     model,
@@ -127,11 +127,7 @@ function completionObject(model: string, promptTokens: number, text: string, fin
   };
 }
 
-function hashCode(text: string): number {
-  let hash = 7;
-  for (let i = 0; i < text.length; i += 1) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-  return hash;
-}
+type CompletionChoice = ReturnType<typeof completionObject>["choices"][number];
 
 /** Computes the normal answer to a chat request body: `[status, json]`. */
 function answerChat(body: Record<string, unknown>): [number, unknown] {
@@ -143,6 +139,14 @@ function answerChat(body: Record<string, unknown>): [number, unknown] {
   const answer = mockAnswer(system, user);
   const text = answer?.text ?? "This mock server only knows the annotation prompts.";
   return [200, completionObject(model, promptTokens, text)];
+}
+
+/** Sends the normal answer to `body` after `edit` has changed its (successful) choice. */
+function sendEditedAnswer(res: ServerResponse, body: Record<string, unknown>, edit: (choice: CompletionChoice) => void): void {
+  const [status, json] = answerChat(body);
+  const choice = (json as ReturnType<typeof completionObject>).choices[0];
+  if (status === 200 && choice !== undefined) edit(choice);
+  sendJson(res, status, json);
 }
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
@@ -199,28 +203,18 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         sendJson(res, 200, completionObject(String(body.model), 10, "I looked at both responses and I prefer the first one."));
         return true;
       }
-      case "repairable-answer": {
-        const [status, json] = answerChat(body);
-        const completion = json as ReturnType<typeof completionObject>;
-        const choice = completion.choices[0];
-        if (status === 200 && choice !== undefined) {
+      case "repairable-answer":
+        sendEditedAnswer(res, body, (choice) => {
           const pretty = JSON.stringify(JSON.parse(choice.message.content), null, 2).replace(/\n(\s*)([}\]])/g, ",\n$1$2");
           choice.message.content = `Sure, here is the JSON you asked for:\n\`\`\`json\n${pretty}\n\`\`\`\nLet me know if anything is unclear.`;
-        }
-        sendJson(res, status, completion);
+        });
         return true;
-      }
-      case "truncated-answer": {
-        const [status, json] = answerChat(body);
-        const completion = json as ReturnType<typeof completionObject>;
-        const choice = completion.choices[0];
-        if (status === 200 && choice !== undefined) {
+      case "truncated-answer":
+        sendEditedAnswer(res, body, (choice) => {
           choice.message.content = choice.message.content.slice(0, Math.floor(choice.message.content.length / 2));
           choice.finish_reason = "length";
-        }
-        sendJson(res, status, completion);
+        });
         return true;
-      }
       case "reject-json-mode": {
         if (body.response_format === undefined) return false;
         sendJson(res, 400, errorBody("response_format is not supported by this server", "invalid_request_error", "response_format"));
@@ -244,7 +238,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const answerChatRequest = async (req: IncomingMessage, res: ServerResponse) => {
     const body = JSON.parse((await readBody(req, maxBodyBytes)).toString("utf8")) as Record<string, unknown>;
     const system = messageText(body, "system");
-    const promptId = mockAnswer(system, "")?.promptId;
+    const promptId = promptIdOfSystemMessage(system);
     const index = requests.length;
     const provisional: ChatRequestInfo = { index, promptId, body, fault: undefined };
     let fault = faults.shift() ?? options.faultFor?.(provisional);
