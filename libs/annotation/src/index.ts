@@ -7,8 +7,6 @@
 export {
   PROMPTS,
   PROMPT_IDS,
-  QUERY_SPECIFIC_SECTIONS,
-  promptById,
   promptProperties,
   type PromptId,
   type PromptTemplate,

@@ -12,7 +12,7 @@
  * - No credentials are ever part of a line: records hold the model, prompt, parameters, inputs'
  *   hash and answers only.
  */
-import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync, writeSync } from "node:fs";
 import { PrefDissectError } from "@prefdissect/shared";
 import type { CallParams } from "../plan/calls.js";
 import type { PromptId } from "../prompts/catalog.js";
@@ -168,11 +168,6 @@ export class AnnotationCache {
     return this.records.get(key);
   }
 
-  /** All current records (newest per key). */
-  values(): IterableIterator<CacheRecord> {
-    return this.records.values();
-  }
-
   get size(): number {
     return this.records.size;
   }
@@ -194,10 +189,5 @@ export class AnnotationCache {
     closeSync(this.fd);
     this.fd = undefined;
     this.releaseLock();
-  }
-
-  /** Size of the file on disk in bytes. */
-  fileSize(): number {
-    return existsSync(this.path) ? statSync(this.path).size : 0;
   }
 }

@@ -127,11 +127,6 @@ export class ChatClient {
     return this.sdk;
   }
 
-  /** Whether JSON mode is still being requested (false after the server rejected it once). */
-  get usesJsonMode(): boolean {
-    return this.jsonModeSupported;
-  }
-
   /** The request body for one call (also what a Batch API line carries). */
   requestBody(spec: CallSpec, jsonMode = this.jsonModeSupported): OpenAI.ChatCompletionCreateParamsNonStreaming {
     return {

@@ -38,7 +38,6 @@ export type PropertyPrompt = z.infer<typeof PropertyPromptSchema>;
 
 const QuerySpecificSectionIds = ["clarify_intent", "show_empathy", "constraints", "stances", "mistakes"] as const;
 export type QuerySpecificSection = (typeof QuerySpecificSectionIds)[number];
-export const QUERY_SPECIFIC_SECTIONS: readonly QuerySpecificSection[] = QuerySpecificSectionIds;
 
 const PromptFileSchema = z.strictObject({
   id: z.enum(PROMPT_IDS),
@@ -72,11 +71,6 @@ export const PROMPTS: Readonly<Record<PromptId, PromptTemplate>> = {
   "error-detection": load(errorDetection, "error-detection"),
   "query-specific": load(querySpecific, "query-specific"),
 };
-
-/** Looks a prompt up by id. */
-export function promptById(id: PromptId): PromptTemplate {
-  return PROMPTS[id];
-}
 
 /** The property items of a rating prompt (throws for prompts without a property list). */
 export function promptProperties(id: "basic-query-free" | "basic-query-aware"): readonly PropertyPrompt[] {
