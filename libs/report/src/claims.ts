@@ -9,6 +9,7 @@ import {
   basePairSimilarities,
   degreeOfPreference,
   errorSensitivity,
+  meanPreference,
   rankProperties,
   sizeGroupSimilarity,
   weightsOf,
@@ -60,10 +61,6 @@ function numericClaim(
 function booleanClaim(id: string, claim: string, where: string, paper: string, reproduced: string, ok: boolean, tolerance = "exact"): Claim {
   return { id, claim, where, paper, reproduced, tolerance, status: ok ? "pass" : "fail" };
 }
-
-/** Mean over the 11 scenarios of the degree of preference for one property. */
-const meanPreference = (ws: WeightSet, judge: string, property: number) =>
-  SCENARIO_IDS.reduce((sum, group) => sum + degreeOfPreference(weightsOf(ws, group, judge)[property]!), 0) / SCENARIO_IDS.length;
 
 /** Extra evidence a refit provides (Appendix J accuracy needs the annotated data). */
 export interface RefitEvidence {

@@ -1,4 +1,4 @@
-export { sigmoid, degreeOfPreference, rankProperties, weightsOf, errorSensitivity, type RankedProperty, type ErrorSensitivity } from "./preference.js";
+export { sigmoid, degreeOfPreference, rankProperties, weightsOf, meanPreference, errorSensitivity, type RankedProperty, type ErrorSensitivity } from "./preference.js";
 export {
   pearson,
   groupSimilarity,

@@ -46,16 +46,19 @@ export interface ErrorSensitivity {
   readonly severe: number;
 }
 
+/** Mean over `groups` (default: the 11 scenarios) of a judge's degree of preference for one property. */
+export function meanPreference(ws: WeightSet, judge: string, propertyIndex: number, groups: readonly string[] = SCENARIO_IDS): number {
+  return groups.reduce((sum, group) => sum + degreeOfPreference(weightsOf(ws, group, judge)[propertyIndex]!), 0) / groups.length;
+}
+
 /**
  * Error sensitivity (paper Table 4): for each error severity, the mean over the scenarios of the
  * degree of preference for "no <severity> errors".
  */
 export function errorSensitivity(ws: WeightSet, judge: string, groups: readonly string[] = SCENARIO_IDS): ErrorSensitivity {
-  const meanPreference = (index: number) =>
-    groups.reduce((sum, group) => sum + degreeOfPreference(weightsOf(ws, group, judge)[index]!), 0) / groups.length;
   return {
-    minor: meanPreference(ERROR_PROPERTY_INDICES.minor),
-    moderate: meanPreference(ERROR_PROPERTY_INDICES.moderate),
-    severe: meanPreference(ERROR_PROPERTY_INDICES.severe),
+    minor: meanPreference(ws, judge, ERROR_PROPERTY_INDICES.minor, groups),
+    moderate: meanPreference(ws, judge, ERROR_PROPERTY_INDICES.moderate, groups),
+    severe: meanPreference(ws, judge, ERROR_PROPERTY_INDICES.severe, groups),
   };
 }

@@ -101,12 +101,18 @@ export interface BasePairSimilarity {
   readonly similarity: number;
 }
 
-/** Similarity of every aligned open model to its pretrained-only base (paper Figure 6). */
-export function basePairSimilarities(ws: WeightSet, groups: readonly string[] = SCENARIO_IDS): BasePairSimilarity[] {
-  return baseAlignedPairs().map(({ base, aligned, sameVendor }) => ({
-    base: base.id,
-    aligned: aligned.id,
-    sameVendor,
-    similarity: judgeSimilarity(ws, base.id, aligned.id, groups),
-  }));
+/**
+ * Similarity of every aligned open model to its pretrained-only base (paper Figure 6), over the
+ * pairs whose two models are both in `judges` (default: all; a partial refit passes what it fitted).
+ */
+export function basePairSimilarities(ws: WeightSet, groups: readonly string[] = SCENARIO_IDS, judges: readonly string[] = JUDGE_IDS): BasePairSimilarity[] {
+  const included = new Set(judges);
+  return baseAlignedPairs()
+    .filter(({ base, aligned }) => included.has(base.id) && included.has(aligned.id))
+    .map(({ base, aligned, sameVendor }) => ({
+      base: base.id,
+      aligned: aligned.id,
+      sameVendor,
+      similarity: judgeSimilarity(ws, base.id, aligned.id, groups),
+    }));
 }

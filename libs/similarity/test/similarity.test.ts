@@ -10,6 +10,7 @@ import {
   degreeOfPreference,
   errorSensitivity,
   judgeSimilarity,
+  meanPreference,
   meanSimilarityBetween,
   meanSimilarityWithin,
   pearson,
@@ -63,6 +64,22 @@ describe("errorSensitivity()", () => {
     const e = errorSensitivity(ws, "human");
     expect(e.severe).toBeCloseTo(75, 10);
     expect(e.minor).toBeCloseTo(50, 10);
+    expect(meanPreference(ws, "human", 22)).toBe(e.severe);
+    expect(meanPreference(ws, "human", 22, SCENARIO_IDS.slice(0, 1))).toBeCloseTo(75, 10);
+  });
+});
+
+describe("basePairSimilarities()", () => {
+  it("keeps only the pairs whose two models are among the given judges", () => {
+    const ws = syntheticWeights((j, k) => Math.sin(k * (1 + j)));
+    const all = basePairSimilarities(ws);
+    const subset = basePairSimilarities(ws, SCENARIO_IDS, ["llama-2-7b", "llama-2-7b-chat", "vicuna-7b-v1.5", "human"]);
+    expect(subset.map((p) => [p.base, p.aligned])).toEqual([
+      ["llama-2-7b", "llama-2-7b-chat"],
+      ["llama-2-7b", "vicuna-7b-v1.5"],
+    ]);
+    expect(subset).toEqual(all.filter((p) => subset.some((q) => q.aligned === p.aligned)));
+    expect(basePairSimilarities(ws, SCENARIO_IDS, ["llama-2-7b-chat"])).toEqual([]);
   });
 });
 
