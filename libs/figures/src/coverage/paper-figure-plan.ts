@@ -5,16 +5,15 @@
  * a figure that would be meaningless (a size-group mean over fewer than two models per group, an
  * alignment plot without a single fitted base/aligned pair) is skipped with a reason instead.
  */
-import { SCENARIO_IDS, baseAlignedPairs, judgeById, sizeGroup, type WeightSet } from "@prefdissect/data";
-import { judgeSimilarity, similarityMatrix, sizeGroupSimilarity } from "@prefdissect/similarity";
+import { judgeById, sizeGroup, type WeightSet } from "@prefdissect/data";
 import type { FigureDefinition } from "../figure.js";
 import { judgeLabel } from "../labels.js";
 import { communicationDissectionRows, FIG01_GROUP, FIG01_JUDGES } from "../figures/fig01-communication-dissection.js";
 import { topBottomPropertyRows, TABLE03_JUDGES } from "../figures/table03-top-bottom-properties.js";
 import { errorSensitivityRows } from "../figures/table04-error-sensitivity.js";
 import { similarityCellRows } from "../figures/fig-similarity-heatmap.js";
-import { PAPER_SIZE_GROUP_SIMILARITY, type SizeGroupSimilarityRow } from "../figures/fig-size-group-similarity.js";
-import type { AlignmentSimilarityRow } from "../figures/fig06-alignment-similarity.js";
+import { sizeGroupSimilarityRows } from "../figures/fig-size-group-similarity.js";
+import { alignmentSimilarityRows } from "../figures/fig06-alignment-similarity.js";
 import { coverageCounts, coverageSentence, judgesCovering, weightCoverage, type WeightCoverage } from "./weight-coverage.js";
 
 /** A figure to draw (with the source line to print) or a figure to skip (with the reason). */
@@ -47,41 +46,13 @@ const PARTIAL_ROWS: Readonly<Record<string, PartialRows>> = {
     if (small.length < 2 || large.length < 2) {
       return `a size-group mean needs at least two fitted open models of ≤14B and two of >30B (this refit has ${small.length} and ${large.length})`;
     }
-    return sizeGroupRows(weights, [...small, ...large]);
+    return sizeGroupSimilarityRows(weights, [...small, ...large]);
   },
   "fig06-alignment-similarity": (weights, coverage) => {
-    const rows = alignmentRows(weights, new Set(coverage.scenarioJudges));
+    const rows = alignmentSimilarityRows(weights, coverage.scenarioJudges);
     return rows.length > 0 ? rows : "no pretrained base model was fitted together with one of its aligned versions";
   },
 };
-
-/** The size-group rows over the fitted open models only (same labels as the full figure). */
-function sizeGroupRows(weights: WeightSet, judges: readonly string[]): SizeGroupSimilarityRow[] {
-  const means = sizeGroupSimilarity(weights, similarityMatrix(weights, judges));
-  const small = means.smallJudges.length;
-  const large = means.largeJudges.length;
-  const rows: [SizeGroupSimilarityRow["comparison"], string, number][] = [
-    ["small", `within ≤14B (${small} models)`, (small * (small - 1)) / 2],
-    ["large", `within >30B (${large} models)`, (large * (large - 1)) / 2],
-    ["between", "between ≤14B and >30B", small * large],
-  ];
-  return rows.map(([comparison, label, pairs]) => ({ comparison, label, pairs, similarity: means[comparison], paperValue: PAPER_SIZE_GROUP_SIMILARITY[comparison] }));
-}
-
-/** Base/aligned rows for the pairs whose two judges were both fitted, same-vendor pairs first. */
-function alignmentRows(weights: WeightSet, fitted: ReadonlySet<string>): AlignmentSimilarityRow[] {
-  const rows = baseAlignedPairs()
-    .filter(({ base, aligned }) => fitted.has(base.id) && fitted.has(aligned.id))
-    .map(({ base, aligned, sameVendor }) => ({
-      panel: (sameVendor ? "same-vendor" : "other-fine-tune") as AlignmentSimilarityRow["panel"],
-      base: base.id,
-      baseLabel: judgeLabel(base.id),
-      aligned: aligned.id,
-      alignedLabel: judgeLabel(aligned.id),
-      similarity: judgeSimilarity(weights, base.id, aligned.id, SCENARIO_IDS),
-    }));
-  return [...rows.filter((row) => row.panel === "same-vendor"), ...rows.filter((row) => row.panel === "other-fine-tune")];
-}
 
 /**
  * Decides how to draw a paper figure from `weights`: the figure's own rows when the set is

@@ -4,8 +4,8 @@
  * paper's values are drawn as ticks so a reproduction can be checked by eye.
  */
 import type { TopLevelSpec } from "vega-lite";
-import type { WeightSet } from "@prefdissect/data";
-import { sizeGroupSimilarity } from "@prefdissect/similarity";
+import { JUDGE_IDS, type WeightSet } from "@prefdissect/data";
+import { similarityMatrix, sizeGroupSimilarity } from "@prefdissect/similarity";
 import { FIGURE_CONFIG, HALF_LINE_COLOUR } from "../theme.js";
 import { figureTitle, type FigureOptions } from "../options.js";
 import { inlineValues, type FigureDefinition } from "../figure.js";
@@ -25,9 +25,12 @@ export interface SizeGroupSimilarityRow {
 /** Paper §4.2: 0.83 within ≤14B, 0.88 within >30B, 0.74 between. */
 export const PAPER_SIZE_GROUP_SIMILARITY: Readonly<Record<SizeGroupComparison, number>> = { small: 0.83, large: 0.88, between: 0.74 };
 
-/** The three means with their pair counts and the paper's values. */
-export function sizeGroupSimilarityRows(weights: WeightSet): SizeGroupSimilarityRow[] {
-  const means = sizeGroupSimilarity(weights);
+/**
+ * The three means with their pair counts and the paper's values, over the open models among
+ * `judges` (default: all; a partial refit passes the models it fitted).
+ */
+export function sizeGroupSimilarityRows(weights: WeightSet, judges: readonly string[] = JUDGE_IDS): SizeGroupSimilarityRow[] {
+  const means = sizeGroupSimilarity(weights, similarityMatrix(weights, judges));
   const small = means.smallJudges.length;
   const large = means.largeJudges.length;
   const rows: [SizeGroupComparison, string, number][] = [
@@ -86,6 +89,6 @@ export const sizeGroupSimilarityFigure: FigureDefinition<SizeGroupSimilarityRow>
   name: "fig-size-group-similarity",
   description: "Size groups: mean similarity within ≤14B, within >30B and between, against the paper's 0.83 / 0.88 / 0.74.",
   columns: ["comparison", "label", "pairs", "similarity", "paperValue"],
-  rows: sizeGroupSimilarityRows,
+  rows: (weights) => sizeGroupSimilarityRows(weights),
   spec: buildSizeGroupSimilaritySpec,
 };

@@ -5,7 +5,7 @@
  * the range the paper reports for most pairs (0.88–0.96).
  */
 import type { TopLevelSpec } from "vega-lite";
-import type { WeightSet } from "@prefdissect/data";
+import { JUDGE_IDS, SCENARIO_IDS, type WeightSet } from "@prefdissect/data";
 import { basePairSimilarities } from "@prefdissect/similarity";
 import { judgeLabel } from "../labels.js";
 import { measureText } from "../text/measure.js";
@@ -27,9 +27,12 @@ export interface AlignmentSimilarityRow {
 /** The paper's range for most base/aligned pairs (§4.2, Figure 6). */
 export const PAPER_ALIGNMENT_RANGE: readonly [number, number] = [0.88, 0.96];
 
-/** Base/aligned similarities, same-vendor pairs first, each panel in catalog (size) order. */
-export function alignmentSimilarityRows(weights: WeightSet): AlignmentSimilarityRow[] {
-  const pairs = basePairSimilarities(weights).map((pair) => ({
+/**
+ * Base/aligned similarities, same-vendor pairs first, each panel in catalog (size) order; only the
+ * pairs whose two models are among `judges` (default: all).
+ */
+export function alignmentSimilarityRows(weights: WeightSet, judges: readonly string[] = JUDGE_IDS): AlignmentSimilarityRow[] {
+  const pairs = basePairSimilarities(weights, SCENARIO_IDS, judges).map((pair) => ({
     panel: (pair.sameVendor ? "same-vendor" : "other-fine-tune") as AlignmentPanel,
     base: pair.base,
     baseLabel: judgeLabel(pair.base),
@@ -108,6 +111,6 @@ export const alignmentSimilarity: FigureDefinition<AlignmentSimilarityRow> = {
   name: "fig06-alignment-similarity",
   description: "Figure 6 (similarity): base vs aligned similarity for same-vendor pairs (a) and other fine-tunes (b).",
   columns: ["panel", "base", "baseLabel", "aligned", "alignedLabel", "similarity"],
-  rows: alignmentSimilarityRows,
+  rows: (weights) => alignmentSimilarityRows(weights),
   spec: buildAlignmentSimilaritySpec,
 };
