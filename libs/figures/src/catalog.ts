@@ -16,9 +16,3 @@ export const FIGURES: readonly FigureDefinition<any>[] = [
   alignmentSimilarity,
 ];
 
-/** Looks a figure up by its file name; throws listing the known names. */
-export function figureByName(name: string): FigureDefinition<any> {
-  const figure = FIGURES.find((candidate) => candidate.name === name);
-  if (figure === undefined) throw new RangeError(`unknown figure "${name}" (known: ${FIGURES.map((f) => f.name).join(", ")})`);
-  return figure;
-}

@@ -3,12 +3,12 @@
  * rendering to SVG/PNG lives in the Node-only entry `@prefdissect/figures/node`.
  */
 export { FIGURE_CONFIG, FONT_FAMILY, JUDGE_COLOURS, judgeColour } from "./theme.js";
-export { PROPERTY_LABELS, JUDGE_LABELS, GROUP_LABELS, propertyLabel, judgeLabel, groupLabel } from "./labels.js";
+export { PROPERTY_LABELS, propertyLabel, judgeLabel, groupLabel } from "./labels.js";
 export { describeSource, DEFAULT_SOURCE_LABEL } from "./source.js";
 export { figureTitle, type FigureOptions, type FigureTitle } from "./options.js";
 export { inlineValues, type FigureDefinition } from "./figure.js";
 export { rowsToJson } from "./rows-json.js";
-export { FIGURES, figureByName } from "./catalog.js";
+export { FIGURES } from "./catalog.js";
 export {
   communicationDissection,
   communicationDissectionRows,

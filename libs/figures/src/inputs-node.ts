@@ -13,6 +13,7 @@ import type { InputFigureDefinition } from "./input-figure.js";
 import { describeDataset } from "./data/dataset-source.js";
 import { parseRefitIntervals, type RefitIntervals } from "./refit/intervals.js";
 import type { PaperFigurePlan } from "./coverage/paper-figure-plan.js";
+import { drawFigure } from "./draw.js";
 import { writeFigureFiles, type WrittenFigure } from "./write.js";
 
 /** Dataset a notebook reads when `PD_DATA` is not set: the synthetic stand-in `make refit` writes. */
@@ -104,6 +105,5 @@ export async function drawPlannedFigure<Row extends object>(
     await removeFigureFiles(figure.name, options.outDir);
     return undefined;
   }
-  const spec = figure.spec(plan.rows, { sourceLabel: plan.sourceLabel });
-  return writeFigureFiles(figure.name, spec, plan.rows, figure.columns, options.outDir);
+  return drawFigure(figure, plan.rows, { outDir: options.outDir, sourceLabel: plan.sourceLabel });
 }

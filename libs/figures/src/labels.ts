@@ -1,17 +1,11 @@
 /**
  * Display labels for properties, judges and groups, taken from the data catalogs so every figure
- * spells a name the same way.
+ * spells a name and orders ids the same way.
  */
-import { PROPERTIES, JUDGES, GROUPS, judgeById, groupById } from "@prefdissect/data";
+import { PROPERTIES, judgeById, groupById } from "@prefdissect/data";
 
 /** Short property names as used in the paper's figures, by weight-vector index. */
 export const PROPERTY_LABELS: readonly string[] = PROPERTIES.map((property) => property.name);
-
-/** Judge display names by id, in size order. */
-export const JUDGE_LABELS: ReadonlyMap<string, string> = new Map(JUDGES.map((judge) => [judge.id, judge.displayName]));
-
-/** Group display names by id (11 scenarios, then 5 query-specific cases). */
-export const GROUP_LABELS: ReadonlyMap<string, string> = new Map(GROUPS.map((group) => [group.id, group.displayName]));
 
 /** Label of the property at `index` of a weight vector. */
 export function propertyLabel(index: number): string {
@@ -28,4 +22,33 @@ export function judgeLabel(judgeId: string): string {
 /** Display name of a group id. */
 export function groupLabel(groupId: string): string {
   return groupById(groupId).displayName;
+}
+
+/** Display name of a judge id, or the id itself for a judge outside the paper's catalog (a user's own data). */
+export function safeJudgeLabel(judgeId: string): string {
+  try {
+    return judgeLabel(judgeId);
+  } catch {
+    return judgeId;
+  }
+}
+
+/** Display name of a group id, or the id itself for a group outside the paper's catalog. */
+export function safeGroupLabel(groupId: string): string {
+  try {
+    return groupLabel(groupId);
+  } catch {
+    return groupId;
+  }
+}
+
+/** The `present` ids in `catalog` order, then those the catalog lacks, alphabetically. */
+export function inCatalogOrder(present: Iterable<string>, catalog: readonly string[]): string[] {
+  const ids = new Set(present);
+  return [...catalog.filter((id) => ids.has(id)), ...[...ids].filter((id) => !catalog.includes(id)).sort()];
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listInWords(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }

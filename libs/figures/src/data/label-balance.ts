@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { GROUP_IDS, HUMAN, JUDGE_IDS, groupById, type FeatureDataset } from "@prefdissect/data";
-import { groupLabel, judgeLabel } from "../labels.js";
+import { inCatalogOrder, safeGroupLabel, safeJudgeLabel } from "../labels.js";
 import { FIGURE_CONFIG, HALF_LINE_COLOUR, NEUTRAL_COLOUR, judgeColour } from "../theme.js";
 import { figureTitle } from "../options.js";
 import { inlineValues } from "../figure.js";
@@ -26,28 +26,6 @@ export interface LabelBalanceRow {
   shareA: number;
 }
 
-/** Judges in catalog (size) order first, then any others the dataset labels, alphabetically. */
-function judgeOrder(judges: Iterable<string>): string[] {
-  const present = new Set(judges);
-  const known = JUDGE_IDS.filter((id) => present.has(id));
-  const unknown = [...present].filter((id) => !JUDGE_IDS.includes(id)).sort();
-  return [...known, ...unknown];
-}
-
-/** Groups in catalog order, then unknown group ids alphabetically. */
-function groupOrder(groups: Iterable<string>): string[] {
-  const present = new Set(groups);
-  return [...GROUP_IDS.filter((id) => present.has(id)), ...[...present].filter((id) => !GROUP_IDS.includes(id)).sort()];
-}
-
-const labelOf = (lookup: (id: string) => string, id: string) => {
-  try {
-    return lookup(id);
-  } catch {
-    return id; // a judge or group of the user's own data, not in the paper's catalogs
-  }
-};
-
 /** Share of A-preferred pairs for every judge with labels in every group that has pairs. */
 export function labelBalanceRows(dataset: Pick<FeatureDataset, "rows" | "labels">, highlight: string = HUMAN): LabelBalanceRow[] {
   const members = new Map<string, number[]>();
@@ -58,17 +36,18 @@ export function labelBalanceRows(dataset: Pick<FeatureDataset, "rows" | "labels"
       members.set(group, list);
     }
   }
+  const judges = inCatalogOrder(dataset.labels.keys(), JUDGE_IDS);
   const rows: LabelBalanceRow[] = [];
-  for (const group of groupOrder(members.keys())) {
+  for (const group of inCatalogOrder(members.keys(), GROUP_IDS)) {
     const indices = members.get(group)!;
-    for (const judge of judgeOrder(dataset.labels.keys())) {
+    for (const judge of judges) {
       const labels = dataset.labels.get(judge)!;
       const a = indices.reduce((count, index) => count + (labels[index] === "A" ? 1 : 0), 0);
       rows.push({
         group,
-        groupLabel: labelOf(groupLabel, group),
+        groupLabel: safeGroupLabel(group),
         judge,
-        judgeLabel: labelOf(judgeLabel, judge),
+        judgeLabel: safeJudgeLabel(judge),
         highlighted: judge === highlight,
         pairs: indices.length,
         shareA: (100 * a) / indices.length,

@@ -6,7 +6,8 @@
 import type { TopLevelSpec } from "vega-lite";
 import { GPT4_TURBO, HUMAN, PROPERTIES, type WeightSet } from "@prefdissect/data";
 import { degreeOfPreference } from "@prefdissect/similarity";
-import { groupLabel, judgeLabel, PROPERTY_LABELS } from "../labels.js";
+import { groupLabel, judgeLabel, listInWords, PROPERTY_LABELS } from "../labels.js";
+import { axisTicks, percentDomain } from "../percent-axis.js";
 import { FIGURE_CONFIG, HALF_LINE_COLOUR, judgeColour } from "../theme.js";
 import { figureTitle, type FigureOptions } from "../options.js";
 import { inlineValues, type FigureDefinition } from "../figure.js";
@@ -47,12 +48,6 @@ export function communicationDissectionRows(
   });
 }
 
-/** The y domain: the data range widened to multiples of 5 and always containing 45–55. */
-function preferenceDomain(rows: readonly CommunicationDissectionRow[]): [number, number] {
-  const values = rows.map((row) => row.preference);
-  return [Math.floor(Math.min(45, ...values) / 5) * 5, Math.ceil(Math.max(55, ...values) / 5) * 5];
-}
-
 /** Grouped bars of P(p) per property, diverging from the 50 % line. */
 export function buildCommunicationDissectionSpec(
   rows: readonly CommunicationDissectionRow[],
@@ -62,7 +57,8 @@ export function buildCommunicationDissectionSpec(
   const labels = judges.map(judgeLabel);
   const groups = [...new Set(rows.map((row) => row.group))];
   const where = groups.length === 1 ? groupLabel(groups[0]!) : groups.map(groupLabel).join(", ");
-  const domain = preferenceDomain(rows);
+  const preferences = rows.map((row) => row.preference);
+  const domain = percentDomain(preferences, preferences);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: FIGURE_CONFIG,
@@ -94,7 +90,7 @@ export function buildCommunicationDissectionSpec(
             field: "preference",
             type: "quantitative",
             scale: { domain },
-            axis: { title: "P(p) (%)", values: range(domain[0], domain[1], 5), grid: true },
+            axis: { title: "P(p) (%)", values: axisTicks(domain[0], domain[1], 5), grid: true },
           },
           y2: { datum: 50 },
           color: {
@@ -119,15 +115,6 @@ export function buildCommunicationDissectionSpec(
       },
     ],
   };
-}
-
-/** "A", "A and B", "A, B and C". */
-function listInWords(items: readonly string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}
-
-function range(from: number, to: number, step: number): number[] {
-  return Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
 }
 
 export const communicationDissection: FigureDefinition<CommunicationDissectionRow> = {

@@ -2,21 +2,7 @@
  * Refit figures show whatever the refit holds; this says, in one subtitle line, what it left out,
  * so a figure of three judges cannot be mistaken for the full comparison.
  */
-import { judgeLabel } from "../labels.js";
-
-/** Display name, or the id itself for a judge outside the paper's catalog. */
-export function safeJudgeLabel(judge: string): string {
-  try {
-    return judgeLabel(judge);
-  } catch {
-    return judge;
-  }
-}
-
-/** "A", "A and B", "A, B and C". */
-export function listInWords(items: readonly string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}
+import { listInWords, safeJudgeLabel } from "../labels.js";
 
 /**
  * A sentence naming the expected judges the rows lack, or undefined when none is missing. Long

@@ -6,7 +6,8 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { PROPERTIES } from "@prefdissect/data";
-import { groupLabel, PROPERTY_LABELS } from "../labels.js";
+import { PROPERTY_LABELS, safeGroupLabel, safeJudgeLabel } from "../labels.js";
+import { axisTicks, percentDomain } from "../percent-axis.js";
 import { FIGURE_CONFIG, HALF_LINE_COLOUR, judgeColour } from "../theme.js";
 import { figureTitle } from "../options.js";
 import { inlineValues } from "../figure.js";
@@ -15,7 +16,7 @@ import type { InputFigureDefinition } from "../input-figure.js";
 import type { DataFigureOptions } from "../data/options.js";
 import { markSynthetic } from "../data/dataset-source.js";
 import type { RefitIntervals } from "./intervals.js";
-import { missingJudgesNote, safeJudgeLabel } from "./coverage-note.js";
+import { missingJudgesNote } from "./coverage-note.js";
 
 export interface PreferenceIntervalRow {
   group: string;
@@ -71,21 +72,13 @@ export function preferenceIntervalRows(
   });
 }
 
-/** The y domain: every interval, widened to multiples of 5 and always containing 45–55. */
-function intervalDomain(rows: readonly PreferenceIntervalRow[]): [number, number] {
-  return [
-    Math.floor(Math.min(45, ...rows.map((row) => row.low)) / 5) * 5,
-    Math.ceil(Math.max(55, ...rows.map((row) => row.high)) / 5) * 5,
-  ];
-}
-
 /** Points (posterior mean) with interval bars per property, judges side by side, a 50 % line. */
 export function buildPreferenceIntervalsSpec(rows: readonly PreferenceIntervalRow[], options: PreferenceIntervalOptions = {}): TopLevelSpec {
   const judges = [...new Set(rows.map((row) => row.judge))];
   const labels = judges.map(safeJudgeLabel);
   const group = rows[0]?.group ?? FIG01_GROUP;
   const mass = rows[0]?.mass ?? 90;
-  const domain = intervalDomain(rows);
+  const domain = percentDomain(rows.map((row) => row.low), rows.map((row) => row.high));
   const decided = rows.filter((row) => row.verdict !== "undecided").length;
   const missing = missingJudgesNote(options.expectedJudges ?? FIG01_JUDGES, new Set(judges), ` in ${safeGroupLabel(group)}`);
   const x = {
@@ -103,7 +96,7 @@ export function buildPreferenceIntervalsSpec(rows: readonly PreferenceIntervalRo
     scale: { domain: labels, range: judges.map(judgeColour) },
     legend: { title: null, orient: "top" as const, direction: "horizontal" as const },
   };
-  const y = { field: "mean", type: "quantitative" as const, scale: { domain, zero: false }, axis: { title: "P(p) (%)", values: range(domain[0], domain[1], 5), grid: true } };
+  const y = { field: "mean", type: "quantitative" as const, scale: { domain, zero: false }, axis: { title: "P(p) (%)", values: axisTicks(domain[0], domain[1], 5), grid: true } };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: FIGURE_CONFIG,
@@ -147,18 +140,6 @@ export function buildPreferenceIntervalsSpec(rows: readonly PreferenceIntervalRo
       },
     ],
   };
-}
-
-function safeGroupLabel(group: string): string {
-  try {
-    return groupLabel(group);
-  } catch {
-    return group;
-  }
-}
-
-function range(from: number, to: number, step: number): number[] {
-  return Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
 }
 
 export const refitPreferenceIntervals: InputFigureDefinition<RefitIntervals, PreferenceIntervalRow> = {

@@ -14,7 +14,7 @@ import type { InputFigureDefinition } from "../input-figure.js";
 import type { DataFigureOptions } from "../data/options.js";
 import { markSynthetic } from "../data/dataset-source.js";
 import type { RefitIntervals } from "./intervals.js";
-import { listInWords, safeJudgeLabel } from "./coverage-note.js";
+import { inCatalogOrder, listInWords, safeJudgeLabel } from "../labels.js";
 
 export interface SimilarityIntervalRow {
   /** The judge every row of its panel is compared with (Human or GPT-4-Turbo). */
@@ -49,7 +49,7 @@ export const SIMILARITY_INTERVAL_REFERENCES: readonly string[] = [HUMAN, GPT4_TU
 /** Judges the refit's intervals mention, catalog order first. */
 export function intervalJudges(intervals: RefitIntervals): string[] {
   const seen = new Set<string>([...intervals.preference.map((entry) => entry.judge), ...intervals.similarity.flatMap((entry) => [entry.a, entry.b])]);
-  return [...JUDGE_IDS.filter((id) => seen.has(id)), ...[...seen].filter((id) => !JUDGE_IDS.includes(id)).sort()];
+  return inCatalogOrder(seen, JUDGE_IDS);
 }
 
 /** Scenario-averaged similarity of two judges' weights, null when either lacks a scenario. */
