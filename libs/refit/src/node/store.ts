@@ -25,12 +25,9 @@ interface Envelope<T> extends StoredFit<T> {
   readonly sha256: string;
 }
 
+/** sha256 of a value's JSON text: the fingerprint of a fit's inputs, and the checksum of its body. */
 export function fingerprintOf(value: unknown): string {
   return createHash("sha256").update(JSON.stringify(value)).digest("hex");
-}
-
-function bodyHash(body: unknown): string {
-  return createHash("sha256").update(JSON.stringify(body)).digest("hex");
 }
 
 const safe = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, "_");
@@ -57,7 +54,7 @@ export async function loadFit<T>(dir: string, judge: string, group: string, fing
   if (envelope.format !== "prefdissect-fit/1" || envelope.judge !== judge || envelope.group !== group) {
     return { status: "corrupt", reason: `${path} does not hold the fit of ${judge} × ${group}` };
   }
-  if (bodyHash(envelope.body) !== envelope.sha256) return { status: "corrupt", reason: `${path} fails its checksum` };
+  if (fingerprintOf(envelope.body) !== envelope.sha256) return { status: "corrupt", reason: `${path} fails its checksum` };
   if (envelope.fingerprint !== fingerprint) return { status: "stale", reason: `${path} was fitted from other data or settings` };
   return { status: "hit", fit: envelope };
 }
@@ -65,7 +62,7 @@ export async function loadFit<T>(dir: string, judge: string, group: string, fing
 /** Writes a fit atomically. */
 export async function saveFit<T>(dir: string, fit: StoredFit<T>): Promise<string> {
   const path = fitPath(dir, fit.judge, fit.group);
-  const envelope: Envelope<T> = { format: "prefdissect-fit/1", ...fit, sha256: bodyHash(fit.body) };
+  const envelope: Envelope<T> = { format: "prefdissect-fit/1", ...fit, sha256: fingerprintOf(fit.body) };
   await writeFileAtomic(path, JSON.stringify(envelope));
   return path;
 }
