@@ -10,7 +10,7 @@
  *   basic-query-free  │
  *   basic-query-aware ┘   (independent of the others)
  */
-import type { QueryInfo } from "@prefdissect/data";
+import { querySpecificCasesOf, type QueryInfo } from "@prefdissect/data";
 import { PROMPTS, promptProperties, type PromptId, type QuerySpecificSection } from "../prompts/catalog.js";
 import { fillTemplate, type ChatMessage } from "../prompts/render.js";
 import { extractJsonObject } from "../parse/repair-json.js";
@@ -158,15 +158,21 @@ export function errorDetectionCall(
   );
 }
 
-/** The query-specific sections a query's information switches on, in catalog order. */
+/** The query-specific prompt's section for each query-specific case of @prefdissect/data. */
+const SECTION_OF_CASE: Readonly<Record<string, QuerySpecificSection>> = {
+  intent_unclear: "clarify_intent",
+  express_feeling: "show_empathy",
+  w_constraints: "constraints",
+  w_stances: "stances",
+  w_mistakes: "mistakes",
+};
+
+/**
+ * The query-specific sections a query's information switches on, in catalog order: the cases the
+ * dataset puts the pair in (`querySpecificCasesOf`), so annotation and fitting share one rule.
+ */
 export function triggeredSections(info: QueryInfo): QuerySpecificSection[] {
-  const sections: QuerySpecificSection[] = [];
-  if (!info.clearIntent) sections.push("clarify_intent");
-  if (info.expressesFeelings) sections.push("show_empathy");
-  if (info.constraints.length > 0) sections.push("constraints");
-  if (info.stances.length > 0) sections.push("stances");
-  if (info.mistakes.length > 0) sections.push("mistakes");
-  return sections;
+  return querySpecificCasesOf(info).map((id) => SECTION_OF_CASE[id]!);
 }
 
 /** The query-specific call, or `undefined` when the query triggers no case (no call is made). */
