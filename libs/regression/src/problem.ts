@@ -70,10 +70,18 @@ export function validateProblem(raw: unknown, file?: string): ValidProblem {
     const label: unknown = y[i];
     if (label !== 0 && label !== 1) fail(at({ row: i, field: "y" }), `expected label 0 or 1, got ${show(label)}.`);
   }
-  return { X: X as number[][], y: y as (0 | 1)[], rows: X.length, dim };
+  const valid: ValidProblem = { X: X as number[][], y: y as (0 | 1)[], rows: X.length, dim };
+  validated.add(valid);
+  return valid;
 }
 
-/** Accepts either an already validated problem or raw input (validated here). */
+/**
+ * The problems `validateProblem` returned. Raw input may carry `rows` and `dim` keys of its own
+ * (other keys are ignored), so only identity proves that a problem was checked.
+ */
+const validated = new WeakSet<object>();
+
+/** Accepts either a problem `validateProblem` returned or raw input (validated here). */
 export function asValidProblem(problem: Problem | ValidProblem): ValidProblem {
-  return "rows" in problem && "dim" in problem ? (problem as ValidProblem) : validateProblem(problem);
+  return validated.has(problem) ? (problem as ValidProblem) : validateProblem(problem);
 }

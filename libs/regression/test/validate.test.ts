@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PrefDissectError } from "@prefdissect/shared";
-import { validatePermutation, validateProblem } from "../src/index.js";
+import { fitPosteriorMode, validatePermutation, validateProblem } from "../src/index.js";
 
 function messageOf(raw: unknown): string {
   try {
@@ -33,6 +33,14 @@ describe("validateProblem()", () => {
     const message = messageOf(raw);
     expect(message).toMatch(/^p\.json/);
     expect(message).toMatch(pattern);
+  });
+});
+
+describe("fits of raw input", () => {
+  it("validate input that carries rows and dim keys of its own (other keys are ignored)", () => {
+    const raw = { X: [[1, 0], [1, Number.NaN]], y: [0, 1], rows: 2, dim: 2 };
+    expect(() => fitPosteriorMode(raw)).toThrow(PrefDissectError);
+    expect(() => fitPosteriorMode(raw)).toThrow(/finite number, got NaN/);
   });
 });
 
