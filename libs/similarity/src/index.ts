@@ -12,3 +12,11 @@ export {
   type SizeGroupSimilarity,
   type BasePairSimilarity,
 } from "./similarity.js";
+export {
+  judgeProfile,
+  type JudgeProfile,
+  type JudgeProfileOptions,
+  type GroupTopBottom,
+  type SimilarJudge,
+  type SizeGroupPlacement,
+} from "./profile.js";
