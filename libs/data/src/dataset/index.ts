@@ -16,3 +16,4 @@ export { parsePairsJsonl, formatPairsJsonl, parsePairsCsv, formatPairsCsv, PAIR_
 export { parseCsv, formatCsv, type CsvRecord } from "./csv.js";
 export * from "./group-check.js";
 export * from "./labels.js";
+export * from "./judge-labels.js";
