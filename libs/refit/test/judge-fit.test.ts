@@ -1,0 +1,118 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { GROUP_IDS, JUDGE_IDS, synthesizePairs, toFeatureDataset, toRegressionProblems, type FeatureDataset, type PairRecord } from "@prefdissect/data";
+import { loadReleasedWeights } from "@prefdissect/data/node";
+import { fitKFold, fitPosteriorMode } from "@prefdissect/regression";
+import { judgeProfile } from "@prefdissect/similarity";
+import { fitJudge, runJudgeFitJob, type JudgeFitJob, type JudgeFitProgress, type JudgeFitRunner } from "../src/index.js";
+import { runRefit } from "../src/node.js";
+
+const MIRROR = process.env.PD_MIRROR ?? "";
+
+function featureDataset(pairs: PairRecord[], file: string): FeatureDataset {
+  return toFeatureDataset({ pairs, source: { format: "pairs-jsonl", file, rows: pairs.length, synthetic: true, schemaDifferences: [], warnings: [] } });
+}
+
+/** A runner that sends every job and result through structured cloning, as postMessage does, and counts jobs. */
+function clonedRunner(concurrency: number): JudgeFitRunner & { jobs: JudgeFitJob[] } {
+  const jobs: JudgeFitJob[] = [];
+  return {
+    concurrency,
+    jobs,
+    async run(job) {
+      jobs.push(job);
+      return structuredClone(runJudgeFitJob(structuredClone(job)));
+    },
+  };
+}
+
+describe.skipIf(!existsSync(MIRROR))("fitJudge()", async () => {
+  const released = await loadReleasedWeights({ mirror: MIRROR, dataDir: mkdtempSync(join(tmpdir(), "pd-judge-fit-")) });
+  const small = featureDataset(synthesizePairs({ weights: released, seed: 5, pairs: 1200, judges: ["human", "gpt-4-1106-preview"] }), "small.jsonl");
+
+  it("fits the exact posterior mode of all rows in every group by default, from labels given beside the dataset", async () => {
+    const humanLabels = small.labels.get("human")!;
+    const fit = await fitJudge(small, "my-judge", humanLabels);
+    expect(fit.settings).toMatchObject({ method: "mode", folds: 1 });
+    expect(fit.groups.map((entry) => entry.group)).toEqual(GROUP_IDS);
+    expect([...fit.weights.keys()]).toEqual(GROUP_IDS);
+    for (const group of GROUP_IDS) {
+      const expected = fitPosteriorMode(toRegressionProblems(small, "human", group)).weights;
+      expect(fit.weights.get(group)!.get("my-judge")).toEqual(expected);
+    }
+    expect(fit.intervals).toEqual([]);
+    expect(Number.isNaN(fit.groups[0]!.accuracy)).toBe(true);
+  });
+
+  it("with k folds gives what pd refit's posterior-mode path gives, held-out accuracy included", async () => {
+    const groups = ["Code", "w_constraints"];
+    const fit = await fitJudge(small, "human", undefined, { groups, settings: { method: "mode", folds: 3, seed: 4 } });
+    const refit = await runRefit({
+      dataset: small,
+      outDir: mkdtempSync(join(tmpdir(), "pd-judge-fit-refit-")),
+      judges: ["human"],
+      groups,
+      settings: { method: "mode", folds: 3, seed: 4 },
+      fitter: { fitKFold: () => Promise.reject(new Error("unused")) },
+    });
+    for (const group of groups) {
+      const entry = refit.entries.get("human")!.get(group)!;
+      const mine = fit.groups.find((g) => g.group === group)!;
+      expect(mine.mean).toEqual(entry.mean);
+      expect(mine.accuracy).toBe(entry.accuracy);
+      expect(mine.rows).toBe(entry.rows);
+    }
+  });
+
+  it("runs the paper's NUTS k-fold procedure job by job, through cloned messages, identical to fitKFold", async () => {
+    const settings = { method: "nuts" as const, folds: 2, chains: 2, warmup: 60, samples: 60, keepDraws: 10, seed: 2 };
+    const runner = clonedRunner(2);
+    const progress: JudgeFitProgress[] = [];
+    const fit = await fitJudge(small, "gpt-4-1106-preview", undefined, { groups: ["Advice", "Code"], settings, runner, onProgress: (p) => progress.push(p) });
+    expect(runner.jobs).toHaveLength(4);
+    for (const group of ["Advice", "Code"]) {
+      const kfold = fitKFold(toRegressionProblems(small, "gpt-4-1106-preview", group), settings);
+      const mine = fit.groups.find((g) => g.group === group)!;
+      expect(mine.mean).toEqual(kfold.mean);
+      expect(mine.draws).toHaveLength(20);
+      expect(mine.diagnostics).not.toBeNull();
+    }
+    expect(fit.intervals).toHaveLength(2 * 29);
+    expect(fit.intervals[0]).toMatchObject({ judge: "gpt-4-1106-preview", group: expect.any(String), propertyIndex: 0 });
+    expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4]);
+    expect(progress.at(-1)).toMatchObject({ total: 4, workDone: progress.at(-1)!.workTotal });
+  });
+
+  it("stops handing out jobs when cancelled and rejects with a cancelled error", async () => {
+    const controller = new AbortController();
+    const runner = clonedRunner(1);
+    const run = fitJudge(small, "human", undefined, { runner, signal: controller.signal, onProgress: (p) => p.done === 2 && controller.abort() });
+    await expect(run).rejects.toMatchObject({ code: "cancelled", message: 'the fit of judge "human" was cancelled' });
+    expect(runner.jobs).toHaveLength(2);
+  });
+
+  it("skips groups with fewer usable pairs than folds and refuses labels of the wrong length", async () => {
+    const tiny = featureDataset(synthesizePairs({ weights: released, seed: 1, pairs: 120, judges: ["human"] }), "tiny.jsonl");
+    const fit = await fitJudge(tiny, "human", undefined, { settings: { folds: 10 } });
+    expect(fit.skipped.length).toBeGreaterThan(0);
+    expect(fit.skipped[0]!.reason).toMatch(/^only \d usable pairs for 10 folds$/);
+    expect(fit.groups.length + fit.skipped.length).toBe(16);
+    await expect(fitJudge(tiny, "x", ["A", "B"])).rejects.toMatchObject({ code: "length-mismatch" });
+  });
+});
+
+describe.skipIf(!existsSync(MIRROR))("an added judge with the synthetic dataset's Human labels", async () => {
+  it("is placed with Human as its most similar judge, at about 0.78", async () => {
+    const released = await loadReleasedWeights({ mirror: MIRROR, dataDir: mkdtempSync(join(tmpdir(), "pd-judge-place-")) });
+    const synthetic = featureDataset(synthesizePairs({ weights: released, seed: 0, judges: ["human"] }), "synthetic.parquet");
+    const fit = await fitJudge(synthetic, "human-again", synthetic.labels.get("human"));
+    const weights = new Map([...released].map(([group, judges]) => [group, new Map([...judges, ...fit.weights.get(group)!])]));
+    const profile = judgeProfile(weights, "human-again", { others: JUDGE_IDS });
+    expect(profile.mostSimilar[0]!.judge).toBe("human");
+    expect(profile.mostSimilar[0]!.similarity).toBeGreaterThan(0.74);
+    expect(profile.mostSimilar[0]!.similarity).toBeLessThan(0.84);
+    expect(profile.mostSimilar[1]!.similarity).toBeLessThan(profile.mostSimilar[0]!.similarity - 0.05);
+  });
+});
