@@ -51,9 +51,13 @@ describe("parsePairsFile()", () => {
     ]);
   });
 
-  it("names the line and field of a missing or empty response", () => {
+  it("names the line and field of a missing, empty or wrongly typed response", () => {
     const missing = errorOf(() => parsePairsFile(encode(`${raw()}\n${JSON.stringify({ prompt: "Q", response_a: "x" })}`), "in.jsonl"));
     expect(missing.message).toBe('in.jsonl:2, field "response_b": "response_b" is missing');
+    const number = errorOf(() => parsePairsFile(encode(raw({ response_a: 42 })), "in.jsonl"));
+    expect(number.message).toBe('in.jsonl:1, field "response_a": "response_a" must be a string, got number');
+    const nested = JSON.stringify({ query: "Q", responseA: { content: "a" }, responseB: { content: null } });
+    expect(errorOf(() => parsePairsFile(encode(nested), "in.jsonl")).message).toBe('in.jsonl:1, field "responseB.content": "responseB.content" must be a string, got null');
     const empty = errorOf(() => parsePairsFile(encode(raw({ response_a: "  " })), "in.jsonl"));
     expect(empty.message).toContain('in.jsonl:1, field "response_a"');
     expect(empty.message).toContain("is empty");

@@ -3,7 +3,7 @@
  * from, where it lands under `data/raw/`, and, for pinned files, its size and sha256.
  */
 import { z } from "zod";
-import { PrefDissectError } from "@prefdissect/shared";
+import { PrefDissectError, checkSchema, issuePath } from "@prefdissect/shared";
 
 export const ManifestEntrySchema = z.object({
   id: z.string().min(1),
@@ -33,10 +33,10 @@ export function parseManifest(text: string, file: string): Manifest {
   } catch (error) {
     throw new PrefDissectError("manifest-invalid", `${file} is not valid JSON: ${(error as Error).message}`, { file });
   }
-  const parsed = ManifestSchema.safeParse(json);
+  const parsed = checkSchema(ManifestSchema, json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = issue.path.join(".");
+    const field = issuePath(issue);
     throw new PrefDissectError("manifest-invalid", `${file}: field "${field}" ${issue.message}`, { file, field });
   }
   const ids = new Set<string>();

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { GROUP_IDS, JUDGE_IDS } from "../src/index.js";
+import { GROUP_IDS, JUDGE_IDS, parseManifest } from "../src/index.js";
 import { defaultArtifactIds, loadManifest, loadReleasedWeights } from "../src/node.js";
 import { HAS_MIRROR, MIRROR } from "./mirror.js";
 
@@ -12,6 +12,13 @@ describe("manifest", () => {
     expect(manifest.source.commit).toBe("ebaeb8a7634044030e3203ff098a34a2720a2d68");
     expect(defaultArtifactIds()).toHaveLength(19);
     for (const group of GROUP_IDS) expect(defaultArtifactIds()).toContain(`weights-${group}`);
+  });
+
+  it("names the field of a wrong type and of a missing value", () => {
+    const manifest = loadManifest();
+    const withFirst = (edit: Record<string, unknown>) => JSON.stringify({ ...manifest, artifacts: [{ ...manifest.artifacts[0]!, ...edit }] });
+    expect(() => parseManifest(withFirst({ bytes: "12" }), "m.json")).toThrow('m.json: field "artifacts.0.bytes" must be a number, got string');
+    expect(() => parseManifest(withFirst({ path: undefined }), "m.json")).toThrow('m.json: field "artifacts.0.path" is missing');
   });
 });
 

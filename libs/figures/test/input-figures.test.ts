@@ -115,9 +115,13 @@ describe("parseRefitIntervals()", () => {
     const intervals = intervalsFor(weights, [HUMAN, GPT4_TURBO]);
     expect(parseRefitIntervals(JSON.stringify(intervals), "intervals.json")).toEqual(intervals);
     const broken = { ...intervals, preference: [{ ...intervals.preference[0]!, low: "x" }] };
-    expect(() => parseRefitIntervals(JSON.stringify(broken), "r/intervals.json")).toThrow(/r\/intervals\.json field preference\.0\.low/);
+    expect(() => parseRefitIntervals(JSON.stringify(broken), "r/intervals.json")).toThrow(
+      'r/intervals.json: field "preference.0.low" must be a number, got string; expected format prefdissect-refit-intervals/1 as written by pd refit',
+    );
     expect(() => parseRefitIntervals("{", "r/intervals.json")).toThrow(/not valid JSON/);
-    expect(() => parseRefitIntervals(JSON.stringify({ ...intervals, format: "other/2" }), "i.json")).toThrow(/field format/);
+    expect(() => parseRefitIntervals(JSON.stringify({ ...intervals, format: "other/2" }), "i.json")).toThrow(
+      'i.json: field "format" must be "prefdissect-refit-intervals/1", got "other/2"',
+    );
   });
 });
 

@@ -1,3 +1,4 @@
 export { PrefDissectError, isPrefDissectError, describePlace, type ErrorPlace } from "./errors.js";
+export { checkSchema, describeZodIssue, issuePath } from "./schema-issues.js";
 export { sigmoid, median } from "./math.js";
 export { createRandomStream, randomPermutation, type RandomStream } from "./random.js";

@@ -11,7 +11,7 @@
  * Every problem is a `PrefDissectError` naming the file, the line and the field.
  */
 import { z } from "zod";
-import { PrefDissectError, describePlace } from "@prefdissect/shared";
+import { PrefDissectError, checkSchema, describePlace, issuePath } from "@prefdissect/shared";
 import type { PreferenceLabel, ResponseText } from "@prefdissect/data";
 import { approximateWordCount } from "./word-count.js";
 
@@ -117,12 +117,11 @@ export function parsePairLine(text: string, file: string, line: number, index: n
     );
   }
   const schema = format === "raw" ? RawPairSchema : format === "hf" ? HfPairSchema : OwnPairSchema;
-  const parsed = schema.safeParse(record);
+  const parsed = checkSchema(schema, record);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join(".") || undefined;
-    const message = issue?.code === "invalid_type" && issue.input === undefined ? "is missing" : (issue?.message ?? "is invalid");
-    fail(file, line, field, `${field === undefined ? "the pair" : `"${field}"`} ${message}`);
+    const issue = parsed.error.issues[0]!;
+    const field = issuePath(issue) || undefined;
+    fail(file, line, field, `${field === undefined ? "the pair" : `"${field}"`} ${issue.message}`);
   }
   if (format === "raw") {
     const raw = parsed.data as z.infer<typeof RawPairSchema>;

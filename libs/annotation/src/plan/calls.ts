@@ -11,6 +11,7 @@
  *   basic-query-aware ┘   (independent of the others)
  */
 import { querySpecificCasesOf, type QueryInfo } from "@prefdissect/data";
+import { checkSchema, issuePath } from "@prefdissect/shared";
 import { PROMPTS, promptProperties, type PromptId, type QuerySpecificSection } from "../prompts/catalog.js";
 import { fillTemplate, type ChatMessage } from "../prompts/render.js";
 import { extractJsonObject } from "../parse/repair-json.js";
@@ -59,7 +60,7 @@ export interface CallSpec<T = unknown> {
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
+    .map((issue) => `${issuePath(issue) || "the answer"} ${issue.message}`)
     .join("; ");
 }
 
@@ -67,7 +68,7 @@ function jsonParser<T>(schema: z.ZodType<T>) {
   return (text: string): ParsedAnswer<T> => {
     const extracted = extractJsonObject(text);
     if (!extracted.ok) return extracted;
-    const result = schema.safeParse(extracted.value);
+    const result = checkSchema(schema, extracted.value);
     if (!result.success) return { ok: false, reason: `the answer does not match the expected shape (${describeIssues(result.error)})` };
     return { ok: true, value: result.data, repaired: extracted.repaired };
   };

@@ -4,7 +4,7 @@
  * `labels.human`). In CSV, lists and error items are JSON text, booleans are `true`/`false`, and
  * an empty cell means "absent" (an optional field, or no label from that judge).
  */
-import { PrefDissectError } from "@prefdissect/shared";
+import { PrefDissectError, checkSchema, issuePath } from "@prefdissect/shared";
 import { parseJsonLines } from "../json-text.js";
 import type { PairDataset } from "./dataset.js";
 import { formatCsv, parseCsv } from "./csv.js";
@@ -15,11 +15,11 @@ import { BASIC_ANNOTATION_KEYS, PairRecordSchema, type PairRecord } from "./type
  * in JSONL, "column" in CSV).
  */
 function validatePair(value: unknown, file: string, line: number, noun: "field" | "column"): PairRecord {
-  const parsed = PairRecordSchema.safeParse(value);
+  const parsed = checkSchema(PairRecordSchema, value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = issue.path.map(String).join(".");
-    throw new PrefDissectError("bad-value", `${file}:${line}: ${noun} "${field}": ${issue.message}`, { file, line, field });
+    const field = issuePath(issue);
+    throw new PrefDissectError("bad-value", `${file}:${line}: ${noun} "${field}" ${issue.message}`, { file, line, field });
   }
   return parsed.data as PairRecord;
 }

@@ -5,7 +5,7 @@
  * version of the project.
  */
 import { z } from "zod";
-import { PrefDissectError } from "@prefdissect/shared";
+import { PrefDissectError, checkSchema, issuePath } from "@prefdissect/shared";
 
 export const REFIT_INTERVALS_FORMAT = "prefdissect-refit-intervals/1";
 
@@ -34,13 +34,13 @@ export function parseRefitIntervals(text: string, file: string): RefitIntervals 
   } catch (error) {
     throw new PrefDissectError("bad-intervals", `${file} is not valid JSON (${(error as Error).message}); expected the intervals.json that pd refit writes`, { file });
   }
-  const parsed = RefitIntervalsSchema.safeParse(json);
+  const parsed = checkSchema(RefitIntervalsSchema, json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = issue.path.join(".") || "(top level)";
+    const field = issuePath(issue) || "(top level)";
     throw new PrefDissectError(
       "bad-intervals",
-      `${file} field ${field}: ${issue.message}; expected format ${REFIT_INTERVALS_FORMAT} as written by pd refit`,
+      `${file}: field "${field}" ${issue.message}; expected format ${REFIT_INTERVALS_FORMAT} as written by pd refit`,
       { file, field },
     );
   }
