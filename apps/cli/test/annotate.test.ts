@@ -51,6 +51,11 @@ describe("pd annotate", () => {
     expect(stdout).toMatch(/total\s+12 calls/);
     expect(stdout).toMatch(/Estimated cost: \$\d+\.\d+ live, \$\d+\.\d+ with --batch/);
     expect(server.requests.length).toBe(before);
+    const one = await runCommand(registerAnnotate, ["annotate", "--in", "artifact:sample-unannotated", "--model", "gpt-4-1106-preview", "--dry-run", "--limit", "1"]);
+    expect(one.stdout).toContain("Estimate for 1 pair with gpt-4-1106-preview");
+    expect(one.stdout).toMatch(/ query-analysis\s+1 call\s/);
+    expect(one.stdout).toContain("[the reference answer written by the reference-answer call goes here; the estimate assumes 400 tokens for it]");
+    expect(one.stdout).not.toMatch(/(word ){5}/);
   });
 
   it("explains a missing key, a bad input line and an unreachable server in one sentence each", async () => {

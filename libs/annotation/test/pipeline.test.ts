@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PairRecordSchema } from "@prefdissect/data";
 import { fetchArtifacts } from "@prefdissect/data/node";
 import { annotateToDirectory, readPairsFile, startMockServer, type MockServer } from "../src/node.js";
-import { estimateRun, type AnnotationInput } from "../src/index.js";
+import { ASSUMED_OUTPUT_TOKENS, estimateRun, estimateTokens, type AnnotationInput } from "../src/index.js";
 import { fastRetry, syntheticPairs, tempDir } from "./helpers.js";
 
 let server: MockServer;
@@ -90,6 +90,16 @@ describe("annotating the authors' sample pairs", () => {
     ]);
     expect(estimate.total.input).toBeGreaterThan(1000);
     expect(server.requests.length).toBe(before);
+  });
+
+  it("shows a short placeholder for the reference answer and counts its assumed length", () => {
+    const estimate = estimateRun(sample.slice(0, 1));
+    const check = estimate.example.find((call) => call.promptId === "error-detection")!;
+    const text = check.messages.map((message) => message.content).join("\n");
+    expect(text).toContain(`the estimate assumes ${ASSUMED_OUTPUT_TOKENS["reference-answer"]} tokens for it]`);
+    expect(text).not.toMatch(/(word ){5}/);
+    const row = estimate.perPrompt.find((line) => line.promptId === "error-detection")!;
+    expect(row.input).toBe(estimateTokens(text) + ASSUMED_OUTPUT_TOKENS["reference-answer"]);
   });
 });
 

@@ -41,6 +41,7 @@ async function loadPairs(source: string): Promise<AnnotationInput[]> {
 }
 
 const formatNumber = (value: number) => value.toLocaleString("en-US");
+const counted = (count: number, noun: string) => `${formatNumber(count)} ${noun}${count === 1 ? "" : "s"}`;
 const formatCost = (value: number) => `$${value < 1 ? value.toFixed(4) : value.toFixed(2)}`;
 
 function priceNote(model: string, price: ModelPrice | undefined, overridden: boolean): string {
@@ -56,12 +57,12 @@ function printDryRun(pairs: AnnotationInput[], flags: AnnotateFlags, price: Mode
     out.write(`\n=== ${call.promptId} v${call.promptVersion} (${call.params.json ? "JSON mode" : "text"}, max_tokens ${call.params.maxTokens}) ===\n`);
     for (const message of call.messages) out.write(`--- ${message.role} ---\n${message.content}\n`);
   }
-  out.write(`\nEstimate for ${estimate.pairs} pairs with ${flags.model} (about 4 characters per token; answer lengths assumed):\n`);
-  for (const row of estimate.perPrompt) {
-    out.write(`  ${row.promptId.padEnd(18)} ${String(row.calls).padStart(6)} calls  ${formatNumber(row.input).padStart(12)} in  ${formatNumber(row.output).padStart(10)} out\n`);
-  }
+  out.write(`\nEstimate for ${counted(estimate.pairs, "pair")} with ${flags.model} (about 4 characters per token; answer lengths assumed):\n`);
+  const row = (label: string, calls: number, input: number, output: number) =>
+    out.write(`  ${label.padEnd(18)} ${counted(calls, "call").padStart(12)}  ${formatNumber(input).padStart(12)} in  ${formatNumber(output).padStart(10)} out\n`);
+  for (const line of estimate.perPrompt) row(line.promptId, line.calls, line.input, line.output);
   const { total } = estimate;
-  out.write(`  ${"total".padEnd(18)} ${String(total.calls).padStart(6)} calls  ${formatNumber(total.input).padStart(12)} in  ${formatNumber(total.output).padStart(10)} out\n`);
+  row("total", total.calls, total.input, total.output);
   out.write("  (query-specific is an upper bound: it is only called for queries that trigger a case)\n");
   if (price !== undefined) {
     out.write(`Estimated cost: ${formatCost(costOf(total, price))} live, ${formatCost(costOf(total, price, true))} with --batch (${priceNote(flags.model, price, Boolean(flags.price))})\n`);
@@ -178,7 +179,7 @@ Examples:
         const first = summary.calls.failures[0] ?? summary.incomplete[0]?.missing[0];
         throw new PrefDissectError(
           "annotation-incomplete",
-          `${summary.incomplete.length} of ${summary.pairs} pairs are incomplete (${summary.calls.failed} calls failed${first ? `, e.g. ${first.promptId}: ${first.reason}` : ""}); rerun the same command to retry them`,
+          `${summary.incomplete.length} of ${counted(summary.pairs, "pair")} ${summary.incomplete.length === 1 ? "is" : "are"} incomplete (${counted(summary.calls.failed, "call")} failed${first ? `, e.g. ${first.promptId}: ${first.reason}` : ""}); rerun the same command to retry them`,
         );
       }
     });

@@ -1,7 +1,8 @@
 /**
  * The dry run: every prompt a run would send and a token estimate, without calling anything.
  * Two calls depend on earlier answers, so they are estimated with stand-ins: the error check with
- * the input's reference answer (or a placeholder of typical length), and the query-specific call
+ * the input's reference answer (or a short placeholder, counted at the assumed length of a
+ * reference answer), and the query-specific call
  * as if every case were triggered with one item each — an upper bound, since in the paper's data
  * about half of the queries trigger any case.
  */
@@ -32,7 +33,7 @@ export const ASSUMED_OUTPUT_TOKENS: Readonly<Record<PromptId, number>> = {
   "query-specific": 60,
 };
 
-const PLACEHOLDER_REFERENCE = `[the reference answer written by the reference-answer call goes here] ${"word ".repeat(300)}`.trim();
+const PLACEHOLDER_REFERENCE = `[the reference answer written by the reference-answer call goes here; the estimate assumes ${ASSUMED_OUTPUT_TOKENS["reference-answer"]} tokens for it]`;
 const EVERY_CASE: QueryInfo = {
   clearIntent: false,
   expressesFeelings: true,
@@ -79,6 +80,7 @@ export function estimateRun(
       if (row === undefined) continue;
       row.calls += 1;
       row.input += estimateTokens(call.messages.map((message) => message.content).join("\n"));
+      if (call.promptId === "error-detection" && call.inputs.reference === PLACEHOLDER_REFERENCE) row.input += ASSUMED_OUTPUT_TOKENS["reference-answer"];
       row.output += ASSUMED_OUTPUT_TOKENS[call.promptId];
     }
   }
