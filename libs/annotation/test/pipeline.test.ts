@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PairRecordSchema } from "@prefdissect/data";
 import { fetchArtifacts } from "@prefdissect/data/node";
 import { annotateToDirectory, readPairsFile, startMockServer, type MockServer } from "../src/node.js";
-import { ASSUMED_OUTPUT_TOKENS, estimateRun, estimateTokens, type AnnotationInput } from "../src/index.js";
+import { ASSUMED_OUTPUT_TOKENS, estimateRun, estimateTokens, parsePairsFile, type AnnotationInput } from "../src/index.js";
 import { fastRetry, syntheticPairs, tempDir } from "./helpers.js";
 
 let server: MockServer;
@@ -74,6 +74,24 @@ describe("annotating the authors' sample pairs", () => {
     const summary = await annotateToDirectory({ pairs: sample, outDir, model: "mock", baseURL: server.url, apiKey: "none", useInputReference: true, syncCache: false });
     expect(lines(outDir, "cache.jsonl").some((record) => record.promptId === "reference-answer")).toBe(false);
     expect(summary.complete).toBe(2);
+  });
+
+  it("counts every distinct call once: done in the first run, skipped in the rerun, live or batch", async () => {
+    // Four pairs on two queries: the reference answer and query analysis are shared by two pairs each.
+    const rawLines = [0, 1, 2, 3].map((index) =>
+      JSON.stringify({ id: index, prompt: `Shared question ${index % 2}: name three rivers.`, response_a: `Answer A${index}.`, response_b: `Answer B${index}, longer.` }),
+    );
+    const pairs = parsePairsFile(new TextEncoder().encode(rawLines.join("\n")), "shared.jsonl");
+    const outDir = tempDir();
+    const common = { pairs, outDir, model: "mock", baseURL: server.url, apiKey: "none", retry: fastRetry(), syncCache: false };
+    const first = await annotateToDirectory({ ...common, concurrency: 4 });
+    const distinct = lines(outDir, "cache.jsonl").length;
+    expect(distinct).toBeLessThan(pairs.length * 6);
+    expect(first.calls).toMatchObject({ done: distinct, failed: 0, skipped: 0 });
+    const live = await annotateToDirectory(common);
+    expect(live.calls).toMatchObject({ done: 0, failed: 0, skipped: distinct });
+    const batch = await annotateToDirectory({ ...common, batch: { pollIntervalMs: 5 } });
+    expect(batch.calls).toMatchObject({ done: 0, failed: 0, skipped: distinct });
   });
 
   it("estimates a dry run without sending anything", () => {

@@ -59,13 +59,25 @@ function writeOpenBatches(path: string, open: readonly OpenBatch[]): Promise<voi
   return writeFileAtomic(path, `${JSON.stringify({ open }, null, 2)}\n`);
 }
 
-/** Collects the calls of the current stage that have no answer yet (none are sent). */
-async function pendingCalls(pairs: readonly AnnotationInput[], client: ChatClient, cache: AnnotationCache, flow: PairFlowOptions) {
+/**
+ * Collects the calls of the current stage that have no answer yet (none are sent).
+ * @param onCached told the key of every answered call met on the way.
+ */
+async function pendingCalls(
+  pairs: readonly AnnotationInput[],
+  client: ChatClient,
+  cache: AnnotationCache,
+  flow: PairFlowOptions,
+  onCached: (key: string) => void = () => {},
+) {
   const pending = new Map<string, PendingCall>();
   const collect: CallRunner = async (spec, pair) => {
     const key = cacheKey(client.model, spec);
     const record = cache.get(key);
-    if (record?.status === "ok") return cachedAnswer(spec, record);
+    if (record?.status === "ok") {
+      onCached(key);
+      return cachedAnswer(spec, record);
+    }
     if (!pending.has(key)) pending.set(key, { key, spec, pair });
     return undefined;
   };
@@ -156,11 +168,20 @@ export async function runBatchStages(
   flow: PairFlowOptions,
   options: BatchOptions = {},
 ): Promise<void> {
+  // Every distinct call is counted once: as skipped when an earlier run answered it, else by the
+  // batch that carried it.
+  const counted = new Set<string>();
+  const countCached = (key: string) => {
+    if (counted.has(key)) return;
+    counted.add(key);
+    stats.skipped += 1;
+  };
   // Pick up batches a previous run submitted but did not collect.
   let open = readOpenBatches(statePath);
   if (open.length > 0) {
     const known = await pendingCalls(pairs, client, cache, flow);
     for (const batch of open) {
+      for (const key of batch.keys) counted.add(key);
       await collectBatch(batch, known, client, cache, stats, options);
       open = open.filter((item) => item.id !== batch.id);
       await writeOpenBatches(statePath, open);
@@ -169,9 +190,12 @@ export async function runBatchStages(
   // Calls that fail in this run are not resubmitted within it; a plain rerun retries them.
   const sent = new Set<string>();
   for (let stage = 1; stage <= 2; stage += 1) {
-    const pending = await pendingCalls(pairs, client, cache, flow);
+    const pending = await pendingCalls(pairs, client, cache, flow, countCached);
     const toSend = [...pending.values()].filter((call) => !sent.has(call.key));
-    for (const call of toSend) sent.add(call.key);
+    for (const call of toSend) {
+      sent.add(call.key);
+      counted.add(call.key);
+    }
     if (toSend.length === 0) continue;
     const size = options.maxRequestsPerBatch ?? 50_000;
     for (let start = 0; start < toSend.length; start += size) {

@@ -1,7 +1,8 @@
 /**
  * Executes calls for a live run: answers already in the cache are reused, the rest go to the
  * server through the bounded limiter, and every outcome is appended to the cache before it is
- * returned. Identical calls shared by several pairs (the same query twice, say) are sent once.
+ * returned. Identical calls shared by several pairs (the same query twice, say) are run once per
+ * run and counted once, so done + failed + skipped is the number of distinct calls.
  */
 import { setMaxListeners } from "node:events";
 import type { CallSpec, ParsedAnswer } from "../plan/calls.js";
@@ -19,7 +20,7 @@ export interface CallStats {
   done: number;
   /** Calls that failed in this run (recorded; retried next time). */
   failed: number;
-  /** Calls answered by an earlier run (read from the cache). */
+  /** Distinct calls answered by an earlier run (read from the cache). */
   skipped: number;
   usage: { input: number; output: number };
   failures: Array<{ pairId: string; promptId: PromptId; reason: string }>;
@@ -112,7 +113,8 @@ export interface ExecutorOptions {
 export function createCallExecutor(options: ExecutorOptions) {
   const { client, cache, stats } = options;
   const limit = createLimiter(options.concurrency);
-  const inFlight = new Map<string, Promise<unknown>>();
+  /** Every distinct call of this run, by cache key: running, or settled. */
+  const calls = new Map<string, Promise<unknown>>();
   const abort = new AbortController();
   // Every in-flight request listens on this one signal; the default cap of 10 would warn.
   setMaxListeners(0, abort.signal);
@@ -146,16 +148,19 @@ export function createCallExecutor(options: ExecutorOptions) {
 
   const run = async <T>(spec: CallSpec<T>, pair: AnnotationInput): Promise<ParsedAnswer<T> | undefined> => {
     const key = cacheKey(client.model, spec);
-    const record = cache.get(key);
-    if (record?.status === "ok") {
-      stats.skipped += 1;
-      return cachedAnswer(spec, record);
+    let call = calls.get(key);
+    if (call === undefined) {
+      const record = cache.get(key);
+      if (record?.status === "ok") {
+        stats.skipped += 1;
+        call = Promise.resolve(cachedAnswer(spec, record));
+      } else {
+        // A call that fails is not sent again within this run; a rerun retries it.
+        call = send(spec, key, pair);
+      }
+      calls.set(key, call);
     }
-    const pending = inFlight.get(key);
-    if (pending !== undefined) return (await pending) as ParsedAnswer<T> | undefined;
-    const promise = send(spec, key, pair).finally(() => inFlight.delete(key));
-    inFlight.set(key, promise);
-    return promise;
+    return (await call) as ParsedAnswer<T> | undefined;
   };
 
   return { run, state };
