@@ -58,6 +58,26 @@ describe("pd annotate", () => {
     expect(one.stdout).not.toMatch(/(word ){5}/);
   });
 
+  it("refuses credentials in the base URL with one line and never prints a secret from the URL", async () => {
+    process.env.OPENAI_API_KEY = "sk-never-printed";
+    const before = server.requests.length;
+    const withUser = `http://user:SECRET-PASSWORD@127.0.0.1:${server.port}/v1`;
+    const refused = await runCommand(registerAnnotate, ["annotate", "--in", "artifact:sample-unannotated", "--out", tempDir(), "--model", "m", "--base-url", withUser]);
+    expect(refused.error?.message).toBe(
+      `--base-url carries a user name or password (${server.url}); leave credentials out of the URL and pass the key in OPENAI_API_KEY or --api-key`,
+    );
+    expect(server.requests.length).toBe(before);
+    process.env.OPENAI_BASE_URL = "user:SECRET-PASSWORD@127.0.0.1/v1";
+    const unparsed = await runCommand(registerAnnotate, ["annotate", "--in", "artifact:sample-unannotated", "--out", tempDir(), "--model", "m"]);
+    expect(unparsed.error?.message).toBe('OPENAI_BASE_URL must be an http(s) URL such as http://127.0.0.1:8787/v1, got "127.0.0.1/v1"');
+    delete process.env.OPENAI_BASE_URL;
+    const withQuery = await runCommand(registerAnnotate, ["annotate", "--in", "artifact:sample-unannotated", "--out", tempDir(), "--model", "m", "--base-url", `${server.url}?api-key=QUERY-SECRET-42`]);
+    expect(withQuery.error).toBeUndefined();
+    expect(withQuery.stdout).toContain(`Annotated with m at ${server.url}\n`);
+    const printed = [refused, unparsed, withQuery].map((result) => `${result.stdout}${result.stderr}${result.error?.message ?? ""}`).join("\n");
+    for (const secret of ["SECRET-PASSWORD", "QUERY-SECRET-42", "sk-never-printed"]) expect(printed).not.toContain(secret);
+  });
+
   it("explains a missing key, a bad input line and an unreachable server in one sentence each", async () => {
     delete process.env.OPENAI_API_KEY;
     const base = ["--model", "m", "--out", tempDir(), "--base-url", server.url];

@@ -5,7 +5,16 @@
 export { annotateToDirectory, type AnnotateOptions, type AnnotateSummary } from "./node/annotate-directory.js";
 export { AnnotationCache, type CacheRecord, type OkRecord, type FailedRecord, type CacheOpenReport } from "./node/annotation-cache.js";
 export { cacheKey, canonicalJson } from "./node/cache-key.js";
-export { ChatClient, CallFailedError, FatalClientError, type ChatClientOptions, type ChatCompletionResult } from "./node/chat-client.js";
+export {
+  ChatClient,
+  CallFailedError,
+  FatalClientError,
+  checkServerUrl,
+  type ChatClientOptions,
+  type ChatCompletionResult,
+  type FailedAttempt,
+} from "./node/chat-client.js";
+export { FailureTally } from "./node/failure-tally.js";
 export { DEFAULT_RETRY, backoffDelay, retryAfterMs, retryDelay, isRetryableStatus, type RetrySettings } from "./node/retry-policy.js";
 export { createLimiter } from "./node/limiter.js";
 export { createCallExecutor, emptyStats, type CallStats } from "./node/call-executor.js";

@@ -3,11 +3,21 @@
  * recorded by an injected `sleep` that returns at once, so the schedule is asserted exactly and
  * the tests stay fast; timeouts are real but short.
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { PrefDissectError } from "@prefdissect/shared";
-import { annotateToDirectory, backoffDelay, CallFailedError, ChatClient, FatalClientError, startMockServer, type CacheRecord, type MockServer } from "../src/node.js";
+import {
+  annotateToDirectory,
+  backoffDelay,
+  CallFailedError,
+  ChatClient,
+  FatalClientError,
+  startMockServer,
+  type CacheRecord,
+  type MockFault,
+  type MockServer,
+} from "../src/node.js";
 import { queryAnalysisCall, queryFreeRatingCall } from "../src/index.js";
 import { fastRetry, syntheticPairs, tempDir } from "./helpers.js";
 
@@ -18,6 +28,16 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
+
+/** The error `promise` rejects with (a promise that fulfils fails the test). */
+async function failureOf(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("expected a failure, got a result");
+}
 
 function client(url: string, sleeps: number[], options: { timeoutMs?: number; apiKey?: string } = {}) {
   return new ChatClient({
@@ -73,6 +93,16 @@ describe("ChatClient against the loopback server", () => {
     expect(server.requests.map((request) => request.fault)).toEqual(["drop", "truncated-body", undefined]);
   });
 
+  it("reports every failed request by kind, and a dropped connection is not an unreachable server", async () => {
+    server = await startMockServer({ faultFor: () => ({ kind: "drop" }), faults: [{ kind: "status", status: 503 }, { kind: "status", status: 429 }, { kind: "truncated-body" }] });
+    const failures: string[] = [];
+    const error = await failureOf(client(server.url, []).complete(queryAnalysisCall(pair), undefined, (failure) => failures.push(failure.kind)));
+    expect(failures).toEqual(["HTTP 503", "HTTP 429", "truncated body", "connection dropped"]);
+    expect(error).toBeInstanceOf(CallFailedError);
+    expect(error).toMatchObject({ attempts: 4, retriesUsedUp: true });
+    expect(error.message).toMatch(/^connection failed \(.+\); gave up after 4 attempts$/);
+  });
+
   it("stops retrying after maxRetries and reports the last reason", async () => {
     server = await startMockServer({ faultFor: () => ({ kind: "status", status: 502 }) });
     const sleeps: number[] = [];
@@ -99,6 +129,24 @@ describe("ChatClient against the loopback server", () => {
     await server.close();
     server = undefined;
     await expect(client(closed, []).complete(queryAnalysisCall(pair))).rejects.toThrow(/cannot reach the server/);
+  });
+
+  it("refuses a base URL with a user name or password before sending anything, without echoing it", async () => {
+    const error = await failureOf((async () => client("http://user:SECRET-IN-URL@127.0.0.1:9/v1", []))());
+    expect(error).toBeInstanceOf(PrefDissectError);
+    expect(error.message).toBe(
+      "the server URL carries a user name or password (http://127.0.0.1:9/v1); leave credentials out of the URL and pass the key in OPENAI_API_KEY or --api-key",
+    );
+  });
+
+  it("sends query parameters of the base URL with every request and never shows them", async () => {
+    server = await startMockServer();
+    const result = await client(`${server.url}?api-key=QUERY-SECRET-42`, []).complete(queryAnalysisCall(pair));
+    expect(result.attempts).toBe(1);
+    const wrongPath = `http://127.0.0.1:${server.port}/nowhere?api-key=QUERY-SECRET-42`;
+    const error = await failureOf(client(wrongPath, []).complete(queryAnalysisCall(pair)));
+    expect(error).toBeInstanceOf(FatalClientError);
+    expect(error.message).toBe(`the server at http://127.0.0.1:${server.port}/nowhere does not know model "mock" or the chat-completions endpoint (HTTP 404)`);
   });
 });
 
@@ -148,19 +196,64 @@ describe("annotateToDirectory() with faulty answers", () => {
     expect(new Set(okKeys).size).toBe(okKeys.length);
   });
 
-  it("never writes the API key to any output file", async () => {
-    server = await startMockServer();
+  it("never writes the API key or a secret from the URL to any output file or message", async () => {
+    // Some requests fail, so failure reasons are written to the cache and summary too.
+    let injected = 0;
+    server = await startMockServer({
+      faultFor: (request) => (request.promptId === "basic-query-aware" && injected++ < 5 ? { kind: "status", status: 400 } : undefined),
+    });
     const outDir = tempDir();
-    await run(server.url, outDir);
-    for (const name of readdirSync(outDir)) {
-      expect(readFileSync(join(outDir, name), "utf8")).not.toContain("sk-secret-test-key");
+    const summary = await run(`${server.url}?api-key=sk-query-secret-in-url`, outDir);
+    expect(summary.calls.failed).toBeGreaterThan(0);
+    const texts = [JSON.stringify(summary), ...readdirSync(outDir).map((name) => readFileSync(join(outDir, name), "utf8"))];
+    expect(texts.join("\n")).toContain(`"server": "${server.url}"`);
+    for (const text of texts) {
+      expect(text).not.toContain("sk-secret-test-key");
+      expect(text).not.toContain("sk-query-secret-in-url");
     }
+  });
+
+  it("refuses a base URL carrying credentials at once: no request, no files, no echo", async () => {
+    server = await startMockServer();
+    const outDir = join(tempDir(), "out");
+    const url = `http://user:sk-password-in-url@127.0.0.1:${server.port}/v1`;
+    const error = await failureOf(run(url, outDir));
+    expect(error).toBeInstanceOf(PrefDissectError);
+    expect(error.message).toMatch(/^the server URL carries a user name or password \(http:\/\/127\.0\.0\.1:\d+\/v1\); leave credentials out/);
+    expect(error.message).not.toContain("sk-password-in-url");
+    expect(server.requests).toHaveLength(0);
+    expect(existsSync(outDir)).toBe(false);
   });
 
   it("keeps at most `concurrency` requests in flight", async () => {
     server = await startMockServer({ latencyMs: 20 });
     await run(server.url, tempDir(), { concurrency: 2 });
     expect(server.load.maxInFlight).toBe(2);
+  });
+
+  it("says how the server kept failing when no request gets an answer, and stops", async () => {
+    const cycle: MockFault[] = [{ kind: "status", status: 503 }, { kind: "status", status: 503 }, { kind: "status", status: 429 }, { kind: "truncated-body" }];
+    server = await startMockServer({ faultFor: (request) => cycle[request.index % cycle.length] });
+    // One call at a time: the first call's four attempts meet the four faults in order.
+    const error = await failureOf(run(server.url, tempDir(), { concurrency: 1 }));
+    expect(error).toBeInstanceOf(PrefDissectError);
+    expect(error.message).toBe(
+      `the server at ${server.url} kept failing: 2× HTTP 503, 1× HTTP 429, 1× truncated body; no request got an answer, so the run stopped (rerun the same command to resume)`,
+    );
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it("does not call dropped connections an unreachable server", async () => {
+    server = await startMockServer({ faultFor: () => ({ kind: "drop" }) });
+    const error = await failureOf(run(server.url, tempDir(), { concurrency: 1 }));
+    expect(error.message).toMatch(/ kept failing: 4× connection dropped; /);
+  });
+
+  it("keeps going when some requests get answers, and counts the failed ones", async () => {
+    server = await startMockServer({ faults: [{ kind: "status", status: 503 }, { kind: "status", status: 429 }] });
+    const summary = await run(server.url, tempDir(), { concurrency: 1 });
+    expect(summary.complete).toBe(3);
+    expect(summary.calls.requests.describe()).toBe("1× HTTP 503, 1× HTTP 429");
   });
 
   it("stops with one message when the key is rejected", async () => {

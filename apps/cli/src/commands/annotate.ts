@@ -3,9 +3,9 @@
  * and write PairRecords plus comparison features. See docs/annotation.md.
  */
 import type { Command } from "commander";
-import { PrefDissectError } from "@prefdissect/shared";
+import { PrefDissectError, redactUrl } from "@prefdissect/shared";
 import { estimateRun, parsePrice, priceFor, costOf, type AnnotationInput, type ModelPrice } from "@prefdissect/annotation";
-import { annotateToDirectory, readPairsFile, type AnnotateSummary } from "@prefdissect/annotation/node";
+import { annotateToDirectory, checkServerUrl, readPairsFile, type AnnotateSummary } from "@prefdissect/annotation/node";
 import { fetchArtifacts } from "@prefdissect/data/node";
 import { createProgress } from "../progress.js";
 import { wholeNumber } from "../flags.js";
@@ -74,8 +74,9 @@ function printDryRun(pairs: AnnotationInput[], flags: AnnotateFlags, price: Mode
 function printSummary(summary: AnnotateSummary, flags: AnnotateFlags, baseURL: string): void {
   const { calls } = summary;
   const out = process.stdout;
-  out.write(`Annotated with ${flags.model} at ${baseURL}${flags.batch ? " (Batch API)" : ""}\n`);
+  out.write(`Annotated with ${flags.model} at ${redactUrl(baseURL)}${flags.batch ? " (Batch API)" : ""}\n`);
   out.write(`  calls: ${calls.done} done, ${calls.failed} failed, ${calls.skipped} skipped (already in the cache)\n`);
+  if (calls.requests.failedCount > 0) out.write(`  failed requests (retried where it helps): ${calls.requests.describe()}\n`);
   out.write(`  tokens: ${formatNumber(calls.usage.input)} in, ${formatNumber(calls.usage.output)} out\n`);
   out.write(
     `  estimated cost: ${summary.cost === undefined ? "unknown" : formatCost(summary.cost)} (${priceNote(flags.model, summary.price, Boolean(flags.price))}${flags.batch ? ", batch discount applied" : ""})\n`,
@@ -139,9 +140,7 @@ Examples:
       }
       if (flags.out === undefined) throw new PrefDissectError("bad-flag", "--out <dir> is required (unless --dry-run)", { field: "--out" });
       const baseURL = flags.baseUrl ?? process.env.OPENAI_BASE_URL ?? DEFAULT_BASE_URL;
-      if (!URL.canParse(baseURL) || !/^https?:$/.test(new URL(baseURL).protocol)) {
-        throw new PrefDissectError("bad-flag", `--base-url must be an http(s) URL such as http://127.0.0.1:8787/v1, got "${baseURL}"`, { field: "--base-url" });
-      }
+      checkServerUrl(baseURL, flags.baseUrl !== undefined ? "--base-url" : "OPENAI_BASE_URL");
       const apiKey = flags.apiKey ?? process.env.OPENAI_API_KEY;
       if (apiKey === undefined || apiKey.trim() === "") {
         throw new PrefDissectError(

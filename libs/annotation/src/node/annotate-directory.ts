@@ -13,7 +13,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { PrefDissectError } from "@prefdissect/shared";
+import { PrefDissectError, redactUrl } from "@prefdissect/shared";
 import { writeFileAtomic } from "@prefdissect/data/node";
 import type { AnnotationInput } from "../input/pairs.js";
 import { DEFAULT_SAMPLING, type SamplingSettings } from "../plan/calls.js";
@@ -72,20 +72,17 @@ function jsonLines(lines: readonly unknown[]): string {
   return lines.map((line) => `${JSON.stringify(line)}\n`).join("");
 }
 
-/** The server URL without any user:password part, for provenance. */
-function safeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.username = "";
-    parsed.password = "";
-    parsed.search = "";
-    return parsed.toString();
-  } catch {
-    return "(unparseable URL)";
-  }
-}
-
 export async function annotateToDirectory(options: AnnotateOptions): Promise<AnnotateSummary> {
+  // First, so a base URL carrying credentials is refused before anything is created.
+  const client = new ChatClient({
+    baseURL: options.baseURL,
+    apiKey: options.apiKey,
+    model: options.model,
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.retry !== undefined ? { retry: options.retry } : {}),
+    ...(options.random !== undefined ? { random: options.random } : {}),
+    ...(options.disableJsonMode ? { disableJsonMode: true } : {}),
+  });
   mkdirSync(options.outDir, { recursive: true });
   const files = {
     cache: join(options.outDir, "cache.jsonl"),
@@ -98,16 +95,6 @@ export async function annotateToDirectory(options: AnnotateOptions): Promise<Ann
   const cache = AnnotationCache.open(files.cache, { sync: options.syncCache ?? true });
   const stats = emptyStats();
   try {
-    const client = new ChatClient({
-      baseURL: options.baseURL,
-      apiKey: options.apiKey,
-      model: options.model,
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.retry !== undefined ? { retry: options.retry } : {}),
-      ...(options.random !== undefined ? { random: options.random } : {}),
-      ...(options.disableJsonMode ? { disableJsonMode: true } : {}),
-    });
-
     if (options.batch) {
       const batchOptions: BatchOptions = {
         ...(typeof options.batch === "object" ? options.batch : {}),
@@ -116,7 +103,7 @@ export async function annotateToDirectory(options: AnnotateOptions): Promise<Ann
       try {
         await runBatchStages(options.pairs, client, cache, stats, join(options.outDir, "batches.json"), flow, batchOptions);
       } catch (error) {
-        throw new PrefDissectError("batch-failed", `the Batch API run stopped: ${(error as Error).message}`);
+        throw new PrefDissectError("batch-failed", `the Batch API run stopped: ${client.scrub((error as Error).message)}`);
       }
     } else {
       const executor = createCallExecutor({ client, cache, concurrency: options.concurrency ?? 8, stats });
@@ -157,7 +144,7 @@ export async function annotateToDirectory(options: AnnotateOptions): Promise<Ann
     const cost = price === undefined ? undefined : costOf(stats.usage, price, Boolean(options.batch));
     const provenance = {
       model: options.model,
-      server: safeUrl(options.baseURL),
+      server: redactUrl(options.baseURL),
       mode: options.batch ? "batch" : "live",
       sampling,
       prompts: Object.fromEntries(PROMPT_IDS.map((id) => [id, PROMPTS[id].version])),

@@ -3,6 +3,10 @@
  * server through the bounded limiter, and every outcome is appended to the cache before it is
  * returned. Identical calls shared by several pairs (the same query twice, say) are run once per
  * run and counted once, so done + failed + skipped is the number of distinct calls.
+ *
+ * The executor also owns the run's `FailureTally`: when a call has used up its retries and not one
+ * request of the run has got an answer, it stops the run with a message saying how the requests
+ * failed, rather than grinding through every remaining call the same way.
  */
 import { setMaxListeners } from "node:events";
 import type { CallSpec, ParsedAnswer } from "../plan/calls.js";
@@ -12,6 +16,7 @@ import type { PromptId } from "../prompts/catalog.js";
 import type { AnnotationCache, CacheRecord, FailedRecord } from "./annotation-cache.js";
 import { cacheKey } from "./cache-key.js";
 import { CallFailedError, FatalClientError, type ChatClient } from "./chat-client.js";
+import { FailureTally } from "./failure-tally.js";
 import { createLimiter } from "./limiter.js";
 
 /** Counters of one run. */
@@ -24,10 +29,12 @@ export interface CallStats {
   skipped: number;
   usage: { input: number; output: number };
   failures: Array<{ pairId: string; promptId: PromptId; reason: string }>;
+  /** Requests of this run that brought no answer, by kind (retried ones included). */
+  readonly requests: FailureTally;
 }
 
 export function emptyStats(): CallStats {
-  return { done: 0, failed: 0, skipped: 0, usage: { input: 0, output: 0 }, failures: [] };
+  return { done: 0, failed: 0, skipped: 0, usage: { input: 0, output: 0 }, failures: [], requests: new FailureTally() };
 }
 
 /** Counts a finished call (answered, or failed with a reason) in `stats`. */
@@ -107,11 +114,13 @@ export interface ExecutorOptions {
 }
 
 /**
- * A `CallRunner` for live runs. After a `FatalClientError` it stops sending (pending calls return
- * `undefined`) and `fatal` holds the error for the caller to report.
+ * A `CallRunner` for live runs. After a `FatalClientError` (from the client, or when the server
+ * kept failing and nothing got through) it stops sending (pending calls return `undefined`) and
+ * `fatal` holds the error for the caller to report.
  */
 export function createCallExecutor(options: ExecutorOptions) {
   const { client, cache, stats } = options;
+  const tally = stats.requests;
   const limit = createLimiter(options.concurrency);
   /** Every distinct call of this run, by cache key: running, or settled. */
   const calls = new Map<string, Promise<unknown>>();
@@ -124,7 +133,8 @@ export function createCallExecutor(options: ExecutorOptions) {
     return limit(async () => {
       if (abort.signal.aborted) return undefined;
       try {
-        const result = await client.complete(spec, abort.signal);
+        const result = await client.complete(spec, abort.signal, (failure) => tally.failed(failure.kind));
+        tally.answered();
         const { record, parsed } = recordOutcome(spec, { key, pairId: pair.id, model: client.model, attempts: result.attempts, via: "chat" }, result);
         cache.append(record);
         countOutcome(stats, pair.id, spec.promptId, parsed, result.usage);
@@ -136,7 +146,17 @@ export function createCallExecutor(options: ExecutorOptions) {
           return undefined;
         }
         if (abort.signal.aborted) return undefined;
-        const reason = error instanceof CallFailedError ? error.message : `unexpected error (${(error as Error).message})`;
+        if (error instanceof CallFailedError && error.retriesUsedUp && error.attempts > 1 && tally.answeredCount === 0) {
+          // This call was retried to the limit and not one request of the run got through: the
+          // other calls would fare the same, so stop and say what the server did.
+          const fatal = new FatalClientError(
+            `the server at ${client.baseURL} kept failing: ${tally.describe()}; no request got an answer, so the run stopped (rerun the same command to resume)`,
+          );
+          state.fatal ??= fatal;
+          abort.abort(fatal);
+          return undefined;
+        }
+        const reason = error instanceof CallFailedError ? error.message : `unexpected error (${client.scrub((error as Error).message)})`;
         const attempts = error instanceof CallFailedError ? error.attempts : 1;
         cache.append(failedRecord(spec, { key, pairId: pair.id, model: client.model, attempts, via: "chat" }, reason));
         const failed = { ok: false as const, reason };
@@ -163,5 +183,5 @@ export function createCallExecutor(options: ExecutorOptions) {
     return (await call) as ParsedAnswer<T> | undefined;
   };
 
-  return { run, state };
+  return { run, state, tally };
 }

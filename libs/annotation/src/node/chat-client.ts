@@ -9,9 +9,16 @@
  *
  * Outcomes: a completion; a `CallFailedError` for a call that cannot succeed now (retries used up,
  * a 400 on this input) — recorded and retried by the next run; or a `FatalClientError` when no call
- * can succeed (bad key, unknown model, server unreachable) — the run stops with one message.
+ * can succeed (bad key, unknown model, connection refused or unknown host) — the run stops with one
+ * message. Every failed request is also reported to the caller by kind, so a run whose requests
+ * all fail can say how they failed.
+ *
+ * No credential leaves this class in a message: the server URL is shown redacted, a URL with a
+ * user name or password is refused before anything is sent, and the key and query values are
+ * scrubbed from any error text a server or the network layer produced.
  */
 import OpenAI from "openai";
+import { PrefDissectError, redactUrl } from "@prefdissect/shared";
 import type { CallSpec } from "../plan/calls.js";
 import { estimateTokens, type TokenUsage } from "../pricing.js";
 import { DEFAULT_RETRY, isRetryableStatus, retryDelay, type RetrySettings } from "./retry-policy.js";
@@ -42,12 +49,21 @@ export interface ChatCompletionResult {
   readonly jsonMode: boolean;
 }
 
+/** One request that brought no answer: `kind` is a short label to count by, `reason` says more. */
+export interface FailedAttempt {
+  /** "HTTP 503", "truncated body", "connection dropped", "timeout", … */
+  readonly kind: string;
+  readonly reason: string;
+}
+
 /** This call failed for now (recorded in the cache; a rerun tries again). */
 export class CallFailedError extends Error {
   override readonly name = "CallFailedError";
   constructor(
     message: string,
     readonly attempts: number,
+    /** True when every retry was used up on transient failures (false for a request refused outright). */
+    readonly retriesUsedUp = false,
   ) {
     super(message);
   }
@@ -73,9 +89,16 @@ function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+/** Codes meaning the server cannot be reached at all (refused, unknown host), with their tally label. */
+const UNREACHABLE_CODES: ReadonlyMap<string, string> = new Map([
+  ["ECONNREFUSED", "connection refused"],
+  ["ENOTFOUND", "unknown host"],
+  ["EAI_AGAIN", "unknown host"],
+  ["EHOSTUNREACH", "host unreachable"],
+  ["ENETUNREACH", "host unreachable"],
+]);
 
-function causeCode(error: unknown): string | undefined {
+function unreachableCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current !== null && typeof current === "object"; depth += 1) {
     const code = (current as { code?: unknown }).code;
@@ -96,13 +119,46 @@ function describeCause(error: unknown): string {
   return message;
 }
 
+/**
+ * Checks a server base URL before anything is sent: it must be http(s), and it must not carry a
+ * user name or password (fetch refuses such URLs, and a key there would end up in messages and
+ * shell history). `source` names where the URL came from in the error ("--base-url").
+ * @returns the parsed URL.
+ */
+export function checkServerUrl(url: string, source = "the server URL"): URL {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed === undefined || !/^https?:$/.test(parsed.protocol)) {
+    throw new PrefDissectError("bad-base-url", `${source} must be an http(s) URL such as http://127.0.0.1:8787/v1, got "${redactUrl(url)}"`, { field: source });
+  }
+  if (parsed.username !== "" || parsed.password !== "") {
+    throw new PrefDissectError(
+      "bad-base-url",
+      `${source} carries a user name or password (${redactUrl(url)}); leave credentials out of the URL and pass the key in OPENAI_API_KEY or --api-key`,
+      { field: source },
+    );
+  }
+  return parsed;
+}
+
+/** Shorter strings are not treated as secrets: scrubbing "none" or "k" from messages would mangle them. */
+const MIN_SECRET_LENGTH = 8;
+
 function mentionsResponseFormat(error: InstanceType<typeof OpenAI.APIError>): boolean {
   return /response_format|json_object|json mode|response format/i.test(`${error.message} ${JSON.stringify(error.error ?? "")}`);
 }
 
 export class ChatClient {
   readonly model: string;
+  /** The server URL as it may be shown: without query string (see `redactUrl`). */
   readonly baseURL: string;
+  private readonly rawBaseURL: string;
+  /** The key and the URL's query values, scrubbed from every message. */
+  private readonly secrets: readonly string[];
   private readonly sdk: OpenAI;
   private readonly timeoutMs: number;
   private readonly retry: RetrySettings;
@@ -112,14 +168,39 @@ export class ChatClient {
   private everSucceeded = false;
 
   constructor(options: ChatClientOptions) {
+    const url = checkServerUrl(options.baseURL);
     this.model = options.model;
-    this.baseURL = options.baseURL;
+    this.rawBaseURL = options.baseURL;
+    this.baseURL = redactUrl(options.baseURL);
+    const queryValues = [...url.searchParams.values()];
+    this.secrets = [options.apiKey, ...queryValues]
+      .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
+      .flatMap((secret) => [secret, encodeURIComponent(secret)]);
+    // Query parameters (an api-version, a key some proxies want) go with every request; left in
+    // the base URL, the SDK would append the endpoint path after them.
+    const defaultQuery = Object.fromEntries(url.searchParams);
+    const hasExtras = url.search !== "" || url.hash !== "";
+    url.search = "";
+    url.hash = "";
     this.timeoutMs = options.timeoutMs ?? 120_000;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.random = options.random ?? Math.random;
     this.sleep = options.sleep ?? defaultSleep;
     this.jsonModeSupported = !options.disableJsonMode;
-    this.sdk = new OpenAI({ baseURL: options.baseURL, apiKey: options.apiKey, maxRetries: 0, timeout: this.timeoutMs });
+    this.sdk = new OpenAI({
+      baseURL: hasExtras ? url.toString() : options.baseURL,
+      apiKey: options.apiKey,
+      maxRetries: 0,
+      timeout: this.timeoutMs,
+      ...(queryValues.length > 0 ? { defaultQuery } : {}),
+    });
+  }
+
+  /** `text` with the server URL redacted and the key and query values replaced by "***". */
+  scrub(text: string): string {
+    let clean = text.split(this.rawBaseURL).join(this.baseURL);
+    for (const secret of this.secrets) clean = clean.split(secret).join("***");
+    return clean;
   }
 
   /** The SDK instance (used by the Batch API path for files and batches). */
@@ -140,16 +221,18 @@ export class ChatClient {
     };
   }
 
-  /** Sends one call, retrying transient failures. */
-  async complete(spec: CallSpec, signal?: AbortSignal): Promise<ChatCompletionResult> {
+  /**
+   * Sends one call, retrying transient failures.
+   * @param onFailedAttempt told about every request that brought no answer (for a `FailureTally`).
+   */
+  async complete(spec: CallSpec, signal?: AbortSignal, onFailedAttempt?: (failure: FailedAttempt) => void): Promise<ChatCompletionResult> {
     let attempts = 0;
     let retries = 0;
     for (;;) {
       const jsonMode = spec.params.json && this.jsonModeSupported;
       attempts += 1;
       let waitHeaders: Headers | undefined;
-      let reason: string;
-      let connectionFailure = false;
+      let failure: FailedAttempt;
       try {
         const completion = await this.sdk.chat.completions.create(this.requestBody(spec), {
           timeout: this.timeoutMs,
@@ -168,14 +251,16 @@ export class ChatClient {
       } catch (error) {
         if (error instanceof OpenAI.APIUserAbortError || signal?.aborted) throw error;
         if (error instanceof OpenAI.APIConnectionTimeoutError) {
-          reason = `no answer within ${this.timeoutMs} ms`;
+          failure = { kind: "timeout", reason: `no answer within ${this.timeoutMs} ms` };
         } else if (error instanceof OpenAI.APIConnectionError) {
-          const code = causeCode(error);
+          const code = unreachableCode(error);
           if (code !== undefined && !this.everSucceeded) {
             throw new FatalClientError(`cannot reach the server at ${this.baseURL} (${code}); is it running and is the URL right?`);
           }
-          reason = `connection failed (${code ?? describeCause(error)})`;
-          connectionFailure = true;
+          failure =
+            code !== undefined
+              ? { kind: UNREACHABLE_CODES.get(code)!, reason: `connection failed (${code})` }
+              : { kind: "connection dropped", reason: `connection failed (${this.scrub(describeCause(error))})` };
         } else if (error instanceof OpenAI.APIError && error.status !== undefined) {
           const status = error.status;
           if (status === 401 || status === 403) {
@@ -190,21 +275,22 @@ export class ChatClient {
             continue;
           }
           if (!isRetryableStatus(status)) {
-            throw new CallFailedError(`the server refused the request (HTTP ${status}: ${error.message})`, attempts);
+            const reason = `the server refused the request (HTTP ${status}: ${this.scrub(error.message)})`;
+            onFailedAttempt?.({ kind: `HTTP ${status}`, reason });
+            throw new CallFailedError(reason, attempts);
           }
-          reason = `HTTP ${status}`;
+          failure = { kind: `HTTP ${status}`, reason: `HTTP ${status}` };
           waitHeaders = error.headers;
         } else {
-          // A body cut off mid-way or a reset socket surfaces as a plain error from fetch/JSON.
-          reason = `broken response (${(error as Error).message})`;
+          // A body cut off mid-way or a socket reset while reading it surfaces as a plain error
+          // from fetch; a body that arrived whole but is not JSON as a SyntaxError.
+          const message = this.scrub((error as Error).message);
+          failure = error instanceof SyntaxError ? { kind: "unreadable body", reason: `unreadable response (${message})` } : { kind: "truncated body", reason: `broken response (${message})` };
         }
       }
+      onFailedAttempt?.(failure);
       if (retries >= this.retry.maxRetries) {
-        if (connectionFailure && !this.everSucceeded) {
-          // Nothing has ever got through: every other call would fail the same way.
-          throw new FatalClientError(`cannot reach the server at ${this.baseURL} (${reason}); is it running and is the URL right?`);
-        }
-        throw new CallFailedError(`${reason}; gave up after ${attempts} attempts`, attempts);
+        throw new CallFailedError(`${failure.reason}; gave up after ${attempts} attempts`, attempts, true);
       }
       await this.sleep(retryDelay(retries, this.retry, this.random(), waitHeaders), signal);
       retries += 1;
