@@ -1,7 +1,9 @@
 /**
  * The client and a whole run against the real loopback server with injected faults. Waits are
  * recorded by an injected `sleep` that returns at once, so the schedule is asserted exactly and
- * the tests stay fast; timeouts are real but short.
+ * the tests stay fast. Nothing here depends on timing: a hung request is held by the server for
+ * longer than any test may run, and overlap is produced by a server that holds requests until the
+ * test releases them.
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -14,11 +16,15 @@ import {
   ChatClient,
   FatalClientError,
   startMockServer,
+  AnnotationCache,
+  createCallExecutor,
+  emptyStats,
   type CacheRecord,
+  type FailedAttempt,
   type MockFault,
   type MockServer,
 } from "../src/node.js";
-import { queryAnalysisCall, queryFreeRatingCall } from "../src/index.js";
+import { pairTexts, queryAnalysisCall, queryFreeRatingCall } from "../src/index.js";
 import { fastRetry, syntheticPairs, tempDir } from "./helpers.js";
 
 const pair = { query: "Write two lines about rain. Be concise.", responseA: "Rain falls.\nIt stops.", responseB: "Drops on glass." };
@@ -79,11 +85,14 @@ describe("ChatClient against the loopback server", () => {
   });
 
   it("gives up a request that hangs past the timeout and retries it", async () => {
-    server = await startMockServer({ faults: [{ kind: "hang" }], hangLimitMs: 5_000 });
-    const started = Date.now();
-    const result = await client(server.url, [], { timeoutMs: 300 }).complete(queryAnalysisCall(pair));
+    // The server would hold the hung request far beyond the test's own time limit, so only the
+    // client's timeout can end the first attempt.
+    server = await startMockServer({ faults: [{ kind: "hang" }], hangLimitMs: 10 * 60_000 });
+    const failures: FailedAttempt[] = [];
+    const result = await client(server.url, [], { timeoutMs: 300 }).complete(queryAnalysisCall(pair), undefined, (failure) => failures.push(failure));
     expect(result.attempts).toBe(2);
-    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(failures).toEqual([{ kind: "timeout", reason: "no answer within 300 ms" }]);
+    expect(server.requests.map((request) => request.fault)).toEqual(["hang", undefined]);
   });
 
   it("retries dropped connections and bodies cut off mid-way", async () => {
@@ -226,9 +235,38 @@ describe("annotateToDirectory() with faulty answers", () => {
   });
 
   it("keeps at most `concurrency` requests in flight", async () => {
-    server = await startMockServer({ latencyMs: 20 });
-    await run(server.url, tempDir(), { concurrency: 2 });
-    expect(server.load.maxInFlight).toBe(2);
+    // The executor starts a call's request synchronously when the limiter lets it through, so
+    // right after six calls are handed over exactly two requests have been started; the server
+    // holds them until released, so both are open on the wire at once.
+    server = await startMockServer({ holdRequests: true });
+    const chat = client(server.url, []);
+    const load = { active: 0, most: 0 };
+    const complete = chat.complete.bind(chat);
+    chat.complete = async (...args) => {
+      load.active += 1;
+      load.most = Math.max(load.most, load.active);
+      try {
+        return await complete(...args);
+      } finally {
+        load.active -= 1;
+      }
+    };
+    const cache = AnnotationCache.open(join(tempDir(), "cache.jsonl"), { sync: false });
+    try {
+      const executor = createCallExecutor({ client: chat, cache, concurrency: 2, stats: emptyStats() });
+      const answers = Promise.all(
+        pairs.flatMap((input) => [executor.run(queryAnalysisCall(pairTexts(input)), input), executor.run(queryFreeRatingCall(pairTexts(input)), input)]),
+      );
+      expect(load.active).toBe(2);
+      await server.whenHeld(2);
+      expect(server.load.inFlight).toBe(2);
+      server.releaseHeld();
+      expect((await answers).every((answer) => answer?.ok)).toBe(true);
+      expect(load.most).toBe(2);
+      expect(server.load.maxInFlight).toBe(2);
+    } finally {
+      cache.close();
+    }
   });
 
   it("says how the server kept failing when no request gets an answer, and stops", async () => {

@@ -30,6 +30,11 @@ export interface MockServerOptions {
   readonly faultFor?: (request: ChatRequestInfo) => MockFault | undefined;
   /** How many `GET /v1/batches/{id}` polls report `in_progress` before `completed` (default 1). */
   readonly batchPollsBeforeDone?: number;
+  /**
+   * Hold every chat request (before answering) until `releaseHeld()` is called, so a test can
+   * see exactly how many requests a client has open at once without depending on timing.
+   */
+  readonly holdRequests?: boolean;
   readonly maxBodyBytes?: number;
   readonly hangLimitMs?: number;
   readonly maxConnections?: number;
@@ -56,6 +61,10 @@ export interface MockServer {
   readonly load: { inFlight: number; maxInFlight: number };
   /** Appends faults to the queue. */
   enqueueFaults(...faults: MockFault[]): void;
+  /** With `holdRequests`: resolves once `count` chat requests are being held at the same time. */
+  whenHeld(count: number): Promise<void>;
+  /** With `holdRequests`: answers the held requests and stops holding new ones. */
+  releaseHeld(): void;
   close(): Promise<void>;
 }
 
@@ -224,6 +233,20 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 
   const load = { inFlight: 0, maxInFlight: 0 };
+  let holding = options.holdRequests ?? false;
+  const held: Array<() => void> = [];
+  const heldWaiters: Array<{ count: number; resolve: () => void }> = [];
+  const notifyHeld = () => {
+    for (const waiter of [...heldWaiters]) {
+      if (held.length < waiter.count) continue;
+      heldWaiters.splice(heldWaiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  };
+  const releaseHeld = () => {
+    holding = false;
+    for (const resume of held.splice(0)) resume();
+  };
   const batchIds: string[] = [];
   const handleChat = async (req: IncomingMessage, res: ServerResponse) => {
     load.inFlight += 1;
@@ -244,6 +267,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     let fault = faults.shift() ?? options.faultFor?.(provisional);
     if (fault === undefined && options.rejectJsonMode && body.response_format !== undefined) fault = { kind: "reject-json-mode" };
     requests.push({ ...provisional, fault: fault?.kind });
+    if (holding) {
+      await new Promise<void>((resume) => {
+        held.push(resume);
+        notifyHeld();
+      });
+    }
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     if (fault !== undefined && (await applyFault(fault, body, req, res))) return;
     const [status, json] = answerChat(body);
@@ -388,8 +417,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     load,
     batchIds,
     enqueueFaults: (...more) => faults.push(...more),
+    whenHeld: (count) =>
+      new Promise<void>((resolve) => {
+        heldWaiters.push({ count, resolve });
+        notifyHeld();
+      }),
+    releaseHeld,
     close: () =>
       new Promise<void>((resolve) => {
+        releaseHeld();
         for (const timer of hangTimers) clearTimeout(timer);
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
