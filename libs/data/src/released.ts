@@ -3,7 +3,7 @@
  * labels file. Pure functions over text, so they run in a browser too; `file` only names the
  * source in error messages.
  */
-import { PrefDissectError } from "@prefdissect/shared";
+import { PrefDissectError, type ErrorCode } from "@prefdissect/shared";
 import { PROPERTIES, PROPERTY_COUNT } from "./catalog/properties.js";
 import { GROUP_IDS, isGroupId } from "./catalog/groups.js";
 import { isJudgeId } from "./catalog/judges.js";
@@ -15,7 +15,7 @@ export type WeightSet = ReadonlyMap<string, ReadonlyMap<string, readonly number[
 /** Either preference label: "A" is the first response of the pair (`response_1`). */
 export type Label = "A" | "B";
 
-function fail(code: string, message: string, file: string, line?: number, field?: string): never {
+function fail(code: ErrorCode, message: string, file: string, line?: number, field?: string): never {
   throw new PrefDissectError(code, message, { file, ...(line !== undefined ? { line } : {}), ...(field ? { field } : {}) });
 }
 

@@ -9,7 +9,7 @@ const FORMATS: readonly DatasetFormat[] = ["hf-parquet", "resolved-jsonl", "pair
 export function parseLabelsOption(value: string, previous: JudgeLabelsFile[] = []): JudgeLabelsFile[] {
   const at = value.indexOf("=");
   if (at <= 0 || at === value.length - 1) {
-    throw new PrefDissectError("bad-option", `--labels "${value}" must look like <judge>=<file>`, { field: "labels" });
+    throw new PrefDissectError("bad-flag", `--labels "${value}" must look like <judge>=<file>`, { field: "--labels" });
   }
   return [...previous, { judge: value.slice(0, at), file: value.slice(at + 1) }];
 }
@@ -56,7 +56,7 @@ export function register(program: Command): void {
     .requiredOption("--out <file>", "where to write the features (JSON Lines)")
     .action(async (options: { data: string; format?: string; labels?: JudgeLabelsFile[]; groupIndex?: string; out: string }) => {
       if (options.format !== undefined && !FORMATS.includes(options.format as DatasetFormat)) {
-        throw new PrefDissectError("bad-option", `--format "${options.format}" is not one of ${FORMATS.join(", ")}`, { field: "format" });
+        throw new PrefDissectError("bad-flag", `--format "${options.format}" is not one of ${FORMATS.join(", ")}`, { field: "--format" });
       }
       const dataset = await loadFeatureDataset({
         data: options.data,

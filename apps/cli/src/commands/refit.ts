@@ -36,7 +36,7 @@ function list(value: string | undefined, known: readonly string[], flag: string)
   if (value === undefined) return undefined;
   const items = value.split(",").map((s) => s.trim()).filter(Boolean);
   for (const item of items) {
-    if (!known.includes(item)) throw new PrefDissectError("bad-option", `--${flag}: unknown "${item}" (known: ${known.join(", ")})`, { field: flag });
+    if (!known.includes(item)) throw new PrefDissectError("bad-flag", `--${flag}: unknown "${item}" (known: ${known.join(", ")})`, { field: `--${flag}` });
   }
   return items;
 }

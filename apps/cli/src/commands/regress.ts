@@ -41,7 +41,7 @@ async function readJson(file: string, what: string): Promise<unknown> {
     text = await readFile(file, "utf8");
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String((error as Error).message);
-    throw new PrefDissectError("unreadable-file", `${file}: cannot read the ${what} (${reason}).`, { file });
+    throw new PrefDissectError("missing-file", `${file}: cannot read the ${what} (${reason}).`, { file });
   }
   try {
     return JSON.parse(text) as unknown;
