@@ -5,6 +5,9 @@
  * folds as the fit. For each fold, the posterior-mean weights fitted without that fold predict its
  * rows: response A when x·w > 0, B when x·w < 0; a row with x·w = 0 (e.g. two responses equal on
  * every property) counts as half right. Accuracy = correct / rows, pooled over all folds.
+ *
+ * A fit without held-out rows (one fold: the final model on every row) has no accuracy: it is
+ * `null`, never a number, so no table can show it as one.
  */
 export interface HeldOutFold {
   /** Posterior-mean weights fitted without this fold. */
@@ -13,7 +16,7 @@ export interface HeldOutFold {
   readonly heldOut: readonly number[];
 }
 
-export function heldOutAccuracy(X: readonly (readonly number[])[], y: readonly number[], folds: readonly HeldOutFold[]): { accuracy: number; rows: number } {
+export function heldOutAccuracy(X: readonly (readonly number[])[], y: readonly number[], folds: readonly HeldOutFold[]): { accuracy: number | null; rows: number } {
   let correct = 0;
   let rows = 0;
   for (const fold of folds) {
@@ -25,5 +28,5 @@ export function heldOutAccuracy(X: readonly (readonly number[])[], y: readonly n
       rows++;
     }
   }
-  return { accuracy: rows === 0 ? NaN : correct / rows, rows };
+  return { accuracy: rows === 0 ? null : correct / rows, rows };
 }

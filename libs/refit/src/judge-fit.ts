@@ -16,7 +16,6 @@ import { GROUP_IDS, toRegressionProblems, type FeatureDataset, type PreferenceLa
 import {
   combineFolds,
   fitPosteriorMode,
-  planFit,
   planKFold,
   planKFoldFits,
   resolvePermutation,
@@ -105,8 +104,8 @@ export interface JudgeGroupFit {
   readonly excluded: number;
   /** The judge's weights: the mean over folds of each fold's estimate. */
   readonly mean: number[];
-  /** Held-out accuracy over the folds (NaN for one fold, which holds nothing out). */
-  readonly accuracy: number;
+  /** Held-out accuracy over the folds; null for one fold, which holds nothing out. */
+  readonly accuracy: number | null;
   /** NUTS only: thinned posterior draws pooled over the folds (empty for the mode). */
   readonly draws: number[][];
   readonly diagnostics: { maxRhat: number; minEssBulk: number; divergences: number; meanAcceptProb: number } | null;
@@ -148,7 +147,7 @@ interface GroupPlan {
   readonly X: number[][];
   readonly y: number[];
   readonly excluded: number;
-  /** Held-out rows per fold (empty for one fold). */
+  /** Held-out rows per fold (one empty list for one fold). */
   readonly heldOut: number[][];
   readonly permutation: number[];
   readonly jobs: JudgeFitJob[];
@@ -159,16 +158,10 @@ function planGroup(group: string, X: number[][], y: number[], excluded: number, 
   if (settings.method === "nuts") {
     const problem = validateProblem({ X, y });
     const fitOptions = { seed: settings.seed, chains: settings.chains, warmup: settings.warmup, samples: settings.samples, scale: settings.scale, keepDraws: settings.keepDraws };
-    if (settings.folds === 1) {
-      const plan = planFit(problem, fitOptions);
-      return { ...base, heldOut: [[]], permutation: [], jobs: [{ kind: "nuts", group, fold: 0, work: y.length, plan }] };
-    }
+    // One fold is planned by the shared k-fold code too: a plain fit on every row.
     const { permutation, folds, plans } = planKFoldFits(problem, { ...fitOptions, folds: settings.folds });
     const jobs = plans.map((plan, fold): JudgeFitJob => ({ kind: "nuts", group, fold, work: folds[fold]!.train.length, plan }));
     return { ...base, heldOut: folds.map((fold) => fold.heldOut), permutation, jobs };
-  }
-  if (settings.folds === 1) {
-    return { ...base, heldOut: [[]], permutation: [], jobs: [{ kind: "mode", group, fold: 0, work: y.length, X, y, scale: settings.scale }] };
   }
   const permutation = resolvePermutation(y.length, { seed: settings.seed });
   const folds = planKFold(y.length, settings.folds, permutation);
@@ -222,8 +215,7 @@ function combineGroup(plan: GroupPlan, results: readonly JudgeFitJobResult[], se
     foldMeans = results.map((result) => (result as Extract<JudgeFitJobResult, { kind: "mode" }>).weights);
     mean = averageOf(foldMeans);
   }
-  const accuracy =
-    settings.folds === 1 ? NaN : heldOutAccuracy(plan.X, plan.y, foldMeans.map((weights, fold) => ({ weights, heldOut: plan.heldOut[fold]! }))).accuracy;
+  const { accuracy } = heldOutAccuracy(plan.X, plan.y, foldMeans.map((weights, fold) => ({ weights, heldOut: plan.heldOut[fold]! })));
   return { group: plan.group, rows: plan.y.length, excluded: plan.excluded, mean, accuracy, draws, diagnostics, warnings };
 }
 

@@ -11,7 +11,8 @@ export interface RefitSummary {
   readonly source: { readonly file: string; readonly format: string; readonly rows: number; readonly synthetic: boolean };
   readonly settings: Readonly<Record<string, unknown>>;
   readonly accuracyDefinition: string;
-  readonly accuracy: Readonly<Record<string, number>>;
+  /** Held-out accuracy per judge; null when the refit held nothing out (one fold). */
+  readonly accuracy: Readonly<Record<string, number | null>>;
   readonly fits: readonly { judge: string; group: string; rows: number; excluded: number; diagnostics: { maxRhat: number; divergences: number } | null; warnings: readonly string[] }[];
   readonly skipped: readonly { judge: string; group: string; reason: string }[];
 }
@@ -38,7 +39,7 @@ export function recoveryOf(comparison: readonly WeightComparison[]): Recovery | 
   return { fits, medianPearson, threshold: RECOVERY_THRESHOLD, recovered: medianPearson >= RECOVERY_THRESHOLD };
 }
 
-const pct = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? "—" : (100 * x).toFixed(2));
+const pct = (x: number | null | undefined) => (x === undefined || x === null || !Number.isFinite(x) ? "—" : (100 * x).toFixed(2));
 
 export function refitReportSection(summary: RefitSummary, comparison: readonly WeightComparison[]): string {
   const out: string[] = [];

@@ -10,6 +10,10 @@ describe("heldOutAccuracy()", () => {
     // rows 0,1 right; row 2 wrong (predicts A, label B); row 3 is a tie
     expect(result).toEqual({ accuracy: 2.5 / 4, rows: 4 });
   });
+
+  it("has no accuracy (null, not a number) when no row was held out", () => {
+    expect(heldOutAccuracy([[1, 0]], [1], [{ weights: [1, 0], heldOut: [] }])).toEqual({ accuracy: null, rows: 0 });
+  });
 });
 
 describe("compareWeightSets()", () => {

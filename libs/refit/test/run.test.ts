@@ -83,4 +83,24 @@ describe.skipIf(!existsSync(MIRROR))("runRefit() on synthetic data", async () =>
     expect(pearson(fast, released.get("Communication")!.get("human")!)).toBeGreaterThan(0.5);
     expect(result.entries.get("human")!.get("Communication")!.draws).toEqual([]);
   });
+
+  it("fits one fold on every row and reports its accuracy as absent", async () => {
+    const outDir = mkdtempSync(join(tmpdir(), "pd-refit-one-fold-"));
+    const groups = ["Communication"];
+    const result = await runRefit({ dataset, outDir, judges: ["human"], groups, settings: { ...settings, folds: 1 }, fitter: countingFitter() });
+    const entry = result.entries.get("human")!.get("Communication")!;
+    expect(entry.folds).toHaveLength(1);
+    expect(entry.folds[0]!.heldOut).toEqual([]);
+    expect(entry.accuracy).toBeNull();
+    expect(entry.heldOutRows).toBe(0);
+    // Trained on all of the group's usable rows: the mean is the single fold's posterior mean.
+    expect(entry.mean).toEqual(entry.folds[0]!.mean);
+    const summary = JSON.parse(readFileSync(join(outDir, "summary.json"), "utf8"));
+    expect(summary.accuracy).toEqual({ human: null });
+    expect(summary.fits[0].accuracy).toBeNull();
+    expect(summary.accuracyDefinition).toMatch(/^not available: one fold/);
+
+    const mode = await runRefit({ dataset, outDir: mkdtempSync(join(tmpdir(), "pd-refit-one-mode-")), judges: ["human"], groups, settings: { method: "mode", folds: 1 }, fitter: countingFitter() });
+    expect(mode.entries.get("human")!.get("Communication")!.accuracy).toBeNull();
+  });
 });

@@ -5,6 +5,10 @@
  * Fold boundaries copy the paper's code exactly: with n rows and k folds, fold i drops shuffled
  * positions [⌊(i/k)·n⌋, ⌊(i/k)·n⌋ + ⌊n/k⌋), computed in double precision like Python's
  * `int(i / k * n)`. When k does not divide n, the last n − k·⌊n/k⌋ shuffled rows are never held out.
+ *
+ * One fold (k = 1) is the final model a user wants for a new judge: a single fit on every row,
+ * in the original order and on the chain streams of a plain fit, so it equals `fitPosterior`
+ * exactly. It holds nothing out, so there is no held-out accuracy to report.
  */
 import { createRandomStream, PrefDissectError, randomPermutation } from "@prefdissect/shared";
 import { runChains } from "./chain.js";
@@ -84,11 +88,12 @@ export function validatePermutation(raw: unknown, rows: number, file?: string): 
   return raw as number[];
 }
 
-/** The folds of the paper's procedure for n rows. */
+/** The folds of the paper's procedure for n rows (k = 1: one fold that trains on every row). */
 export function planKFold(rows: number, folds: number, permutation: readonly number[]): FoldPlan[] {
-  if (!Number.isInteger(folds) || folds < 2 || folds > rows) {
-    throw new PrefDissectError("bad-folds", `folds must be a whole number from 2 to the number of rows (${rows}), got ${folds}.`, { field: "folds" });
+  if (!Number.isInteger(folds) || folds < 1 || folds > rows) {
+    throw new PrefDissectError("bad-folds", `folds must be a whole number from 1 to the number of rows (${rows}), got ${folds}.`, { field: "folds" });
   }
+  if (folds === 1) return [{ index: 0, heldOut: [], train: Array.from({ length: rows }, (_, i) => i) }];
   const size = Math.trunc(rows / folds);
   return Array.from({ length: folds }, (_, i) => {
     const start = Math.trunc((i / folds) * rows);
@@ -108,7 +113,8 @@ export function resolvePermutation(rows: number, options: KFoldOptions): number[
 export function planKFoldFits(problem: ValidProblem, options: KFoldOptions): { permutation: number[]; folds: FoldPlan[]; plans: FitPlan[] } {
   const permutation = resolvePermutation(problem.rows, options);
   const folds = planKFold(problem.rows, options.folds ?? FOLDS, permutation);
-  const plans = folds.map((fold) => planFit(problem, options, fold.train, fold.index));
+  // A single fold runs on a plain fit's chain streams, so it reproduces `fitPosterior` exactly.
+  const plans = folds.map((fold) => planFit(problem, options, fold.train, folds.length === 1 ? undefined : fold.index));
   return { permutation, folds, plans };
 }
 

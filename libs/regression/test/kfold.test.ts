@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planKFold, resolvePermutation } from "../src/index.js";
+import { fitKFold, fitPosterior, planKFold, resolvePermutation } from "../src/index.js";
 
 describe("planKFold()", () => {
   it("drops the i-th contiguous block of the shuffled rows, as int(i/k·n) … + int(n/k)", () => {
@@ -32,6 +32,25 @@ describe("planKFold()", () => {
 
   it("rejects impossible fold counts", () => {
     expect(() => planKFold(5, 6, [0, 1, 2, 3, 4])).toThrow(/folds must be/);
-    expect(() => planKFold(5, 1, [0, 1, 2, 3, 4])).toThrow(/folds must be/);
+    expect(() => planKFold(5, 0, [0, 1, 2, 3, 4])).toThrow(/folds must be a whole number from 1/);
+    expect(() => planKFold(5, 1.5, [0, 1, 2, 3, 4])).toThrow(/folds must be/);
+  });
+
+  it("plans one fold as a fit on every row, in their original order, holding nothing out", () => {
+    expect(planKFold(5, 1, [3, 1, 4, 0, 2])).toEqual([{ index: 0, heldOut: [], train: [0, 1, 2, 3, 4] }]);
+  });
+});
+
+describe("fitKFold() with one fold", () => {
+  it("is the plain fit on all rows, draw for draw", () => {
+    const X = Array.from({ length: 40 }, (_, i) => [((i * 7) % 3) - 1, ((i * 5) % 3) - 1]);
+    const y = X.map(([a, b], i) => (a! + b! > 0 || (a! + b! === 0 && i % 2 === 0) ? 1 : 0));
+    const options = { chains: 2, warmup: 60, samples: 80, seed: 3, keepDraws: 10 };
+    const plain = fitPosterior({ X, y }, options);
+    const single = fitKFold({ X, y }, { ...options, folds: 1 });
+    expect(single.folds).toHaveLength(1);
+    expect(single.folds[0]!.heldOut).toEqual([]);
+    expect(single.mean).toEqual(plain.mean);
+    expect(single.folds[0]!.fit.draws).toEqual(plain.draws);
   });
 });

@@ -64,8 +64,8 @@ function booleanClaim(id: string, claim: string, where: string, paper: string, r
 
 /** Extra evidence a refit provides (Appendix J accuracy needs the annotated data). */
 export interface RefitEvidence {
-  /** Held-out accuracy (0–1) per judge id. */
-  readonly accuracy: Readonly<Record<string, number>>;
+  /** Held-out accuracy (0–1) per judge id; null when the refit held out no rows (one fold). */
+  readonly accuracy: Readonly<Record<string, number | null>>;
   /** True when the refit ran on synthetic data: accuracies are then not comparable to the paper. */
   readonly synthetic: boolean;
 }
@@ -188,7 +188,9 @@ export function evaluateClaims(ws: WeightSet, matrix?: SimilarityMatrix, refit?:
   ] as const) {
     const claim = `${judgeById(judge).displayName} fitted-model accuracy (held-out, %)`;
     const accuracy = refit?.accuracy[judge];
-    if (accuracy === undefined || !Number.isFinite(accuracy)) {
+    if (accuracy === null) {
+      claims.push({ id, claim, where: "Appendix J", paper: fixed(value), reproduced: "none: the refit used one fold, so no row was held out", tolerance: "—", status: "not checked" });
+    } else if (accuracy === undefined || !Number.isFinite(accuracy)) {
       claims.push({ id, claim, where: "Appendix J", paper: fixed(value), reproduced: "needs the annotated dataset (pd refit)", tolerance: "—", status: "not checked" });
     } else if (refit!.synthetic) {
       claims.push({ id, claim, where: "Appendix J", paper: fixed(value), reproduced: `${fixed(100 * accuracy)} on SYNTHETIC data (not comparable)`, tolerance: "—", status: "not checked" });

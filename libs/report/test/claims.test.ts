@@ -67,4 +67,11 @@ describe("evaluateClaims() on partial or refit weights", () => {
     const synthetic = evaluateClaims(empty, undefined, { accuracy: { human: 0.7805 }, synthetic: true });
     expect(synthetic.find((c) => c.id === "appj-accuracy-human")!.reproduced).toMatch(/SYNTHETIC/);
   });
+
+  it("reports no accuracy, not a number, for a one-fold refit", () => {
+    const claims = evaluateClaims(new Map(), undefined, { accuracy: { human: null }, synthetic: false });
+    const human = claims.find((c) => c.id === "appj-accuracy-human")!;
+    expect(human.status).toBe("not checked");
+    expect(human.reproduced).toBe("none: the refit used one fold, so no row was held out");
+  });
 });

@@ -46,7 +46,8 @@ export interface RefitEntry {
   readonly folds: { readonly heldOut: number[]; readonly mean: number[] }[];
   /** Thinned posterior draws pooled over folds (empty for the mode fast path). */
   readonly draws: number[][];
-  readonly accuracy: number;
+  /** Held-out accuracy; null when nothing was held out (one fold). */
+  readonly accuracy: number | null;
   readonly heldOutRows: number;
   readonly diagnostics: { maxRhat: number; minEssBulk: number; divergences: number; meanAcceptProb: number } | null;
   readonly warnings: string[];
@@ -225,17 +226,27 @@ function writeJson(path: string, value: unknown): Promise<void> {
   return writeFileAtomic(path, JSON.stringify(value, null, 1) + "\n");
 }
 
-/** Held-out accuracy of one judge pooled over the scenario fits (rows-weighted). */
-export function pooledAccuracy(entries: ReadonlyMap<string, RefitEntry> | undefined, groups: readonly string[] = SCENARIO_IDS): number {
+/**
+ * Held-out accuracy of one judge pooled over the scenario fits (rows-weighted); null when no fit
+ * held out a row (one fold) or the judge has no scenario fit.
+ */
+export function pooledAccuracy(entries: ReadonlyMap<string, RefitEntry> | undefined, groups: readonly string[] = SCENARIO_IDS): number | null {
   let correct = 0;
   let rows = 0;
   for (const group of groups) {
     const entry = entries?.get(group);
-    if (entry === undefined) continue;
+    if (entry === undefined || entry.accuracy === null) continue;
     correct += entry.accuracy * entry.heldOutRows;
     rows += entry.heldOutRows;
   }
-  return rows === 0 ? NaN : correct / rows;
+  return rows === 0 ? null : correct / rows;
+}
+
+/** How summary.json explains its accuracy numbers. */
+function accuracyDefinition(folds: number): string {
+  return folds === 1
+    ? "not available: one fold fits every row, so no row is held out to test the model on"
+    : "k-fold held-out accuracy: each fold's posterior-mean weights predict its held-out rows (A when x·w > 0, B when < 0, ties count half); pooled over the folds, and for a judge over its 11 scenario fits";
 }
 
 function summarise(
@@ -252,8 +263,7 @@ function summarise(
     settings,
     judges,
     groups,
-    accuracyDefinition:
-      "k-fold held-out accuracy: each fold's posterior-mean weights predict its held-out rows (A when x·w > 0, B when < 0, ties count half); pooled over the folds, and for a judge over its 11 scenario fits",
+    accuracyDefinition: accuracyDefinition(settings.folds),
     accuracy: Object.fromEntries(judges.map((judge) => [judge, pooledAccuracy(entries.get(judge))])),
     fits: judges.flatMap((judge) =>
       groups.flatMap((group) => {
