@@ -2,24 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { GROUP_IDS, JUDGE_IDS, readHfParquet } from "@prefdissect/data";
+import { readHfParquet } from "@prefdissect/data";
 import { register as registerFeatures } from "../src/commands/features.js";
 import { register as registerSynth } from "../src/commands/synth.js";
-import { runCommand } from "./run.js";
+import { madeUpWeightsDir as weightsDir, runCommand } from "./run.js";
 
 const FIXTURES = resolve(import.meta.dirname, "../../../libs/data/test/fixtures");
-
-/** A folder of weight files in the released layout (small made-up weights, not the released ones). */
-function weightsDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "pd-synth-weights-"));
-  GROUP_IDS.forEach((group, g) => {
-    const lines = JUDGE_IDS.map((judge, j) =>
-      JSON.stringify({ model_name: judge, parameters: Array.from({ length: 29 }, (_, k) => (((k + j + g) % 7) - 3) / 10) }),
-    );
-    writeFileSync(join(dir, `model_${group}_fitted_paras.jsonl`), lines.join("\n") + "\n");
-  });
-  return dir;
-}
 
 describe("pd features", () => {
   it("writes one object per pair in dataset order and summarises on stderr", async () => {

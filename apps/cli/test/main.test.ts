@@ -32,8 +32,8 @@ describe("pd", () => {
   });
 
   it("answers a user error with one 'pd:' line and exit code 1, without a stack trace", async () => {
-    const { code, err } = await run(["refit", "--data", "/nonexistent/pairs.jsonl", "--folds", "1"]);
+    const { code, err } = await run(["refit", "--data", "/nonexistent/pairs.jsonl", "--folds", "0"]);
     expect(code).toBe(1);
-    expect(err).toMatch(/^pd: --folds must be a whole number ≥ 2, got "1"\n$/);
+    expect(err).toMatch(/^pd: --folds must be a whole number ≥ 1, got "0"\n$/);
   });
 });

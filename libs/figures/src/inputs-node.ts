@@ -66,7 +66,7 @@ export async function loadRefitIntervals(dir: string | undefined): Promise<Refit
   try {
     text = await readFile(file, "utf8");
   } catch {
-    throw new PrefDissectError("missing-intervals", `no ${file}; run \`pd refit\` (or \`make refit\`) without --fast first`, { file, field: "PD_REFIT_DIR" });
+    throw new PrefDissectError("missing-intervals", `no ${file}; run \`pd refit\` (or \`make refit\`) with --method nuts first`, { file, field: "PD_REFIT_DIR" });
   }
   return parseRefitIntervals(text, displayPath(file));
 }

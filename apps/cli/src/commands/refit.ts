@@ -9,11 +9,12 @@ import { GROUP_IDS, JUDGE_IDS, type DatasetFormat } from "@prefdissect/data";
 import { loadFeatureDataset, refitDir, type JudgeLabelsFile } from "@prefdissect/data/node";
 import { createFitPool } from "@prefdissect/regression/node";
 import { PAPER_REFIT_SETTINGS, runRefit, type RefitSettings } from "@prefdissect/refit/node";
+import { addFitFlags, resolveFitFlags, type FitFlags } from "../fit-flags.js";
 import { positiveNumber, wholeNumber } from "../flags.js";
 import { createProgress } from "../progress.js";
 import { parseLabelsOption, summarizeFeatures } from "./features.js";
 
-interface RefitFlags {
+interface RefitFlags extends FitFlags {
   data: string;
   format?: DatasetFormat;
   labels?: JudgeLabelsFile[];
@@ -21,9 +22,6 @@ interface RefitFlags {
   judges?: string;
   groups?: string;
   folds: string;
-  chains: string;
-  warmup: string;
-  samples: string;
   scale: string;
   seed: string;
   keepDraws: string;
@@ -44,13 +42,14 @@ function list(value: string | undefined, known: readonly string[], flag: string)
 
 export function register(program: Command): void {
   const d = PAPER_REFIT_SETTINGS;
-  program
+  const command = program
     .command("refit")
     .description(
       "Refit every judge × group from annotated pairs with the paper's procedure (Laplace(0, 0.1) prior, NUTS, " +
         "k-fold averaged posterior means). Finished fits are kept under <out>/fits, so an interrupted run resumes; " +
         "weights land in <out>/weights in the released layout, with summary.json (held-out accuracy, diagnostics) " +
-        "and intervals.json (90 % intervals on P(p) and on judge similarities).",
+        "and intervals.json (90 % intervals on P(p) and on judge similarities). --folds 1 fits each group once on " +
+        "all its rows: the final model, without held-out accuracy.",
     )
     .requiredOption("--data <file|hf>", "dataset: 'hf' (gated, needs HF_TOKEN), 'resolved' (the authors' JSONL, fetched on demand), a Parquet file in the HF layout (e.g. from `pd synth`), a resolved JSONL file, or our pairs JSONL/CSV")
     .option("--format <format>", "force the dataset format (hf-parquet, resolved-jsonl, pairs-jsonl, pairs-csv)")
@@ -58,26 +57,25 @@ export function register(program: Command): void {
     .option("--group-index <file>", "group index file to check group membership against")
     .option("--judges <ids>", "comma-separated judge ids (default: every judge with labels)")
     .option("--groups <ids>", `comma-separated group ids (default: all 16)`)
-    .option("--folds <k>", "folds to average over", String(d.folds))
-    .option("--chains <n>", "chains per fit", String(d.chains))
-    .option("--warmup <n>", "warm-up iterations per chain", String(d.warmup))
-    .option("--samples <n>", "kept draws per chain", String(d.samples))
+    .option("--folds <k>", "folds to average over (1: one fit on all rows, no held-out accuracy)", String(d.folds));
+  addFitFlags(command)
     .option("--scale <b>", "Laplace prior scale", String(d.scale))
     .option("--seed <n>", "seed of the fold permutation and the chains", String(d.seed))
     .option("--keep-draws <n>", "posterior draws kept per fold for intervals", String(d.keepDraws))
-    .option("--fast", "fast path: exact posterior mode per fold instead of NUTS (no intervals)")
+    .option("--fast", "old spelling of --method mode")
     .option("--workers <n>", "worker threads (default: one per core)")
     .option("--out <dir>", "output folder (default: PD_REFIT_DIR or data/derived/refit)", refitDir())
     .action(async (flags: RefitFlags) => {
+      const fit = resolveFitFlags(command, flags, flags.fast ? [{ flag: "--fast", method: "mode" }] : []);
       const settings: RefitSettings = {
-        folds: wholeNumber("folds", flags.folds, 2),
-        chains: wholeNumber("chains", flags.chains, 1),
-        warmup: wholeNumber("warmup", flags.warmup, 0),
-        samples: wholeNumber("samples", flags.samples, 1),
+        folds: wholeNumber("folds", flags.folds, 1),
+        chains: fit.chains,
+        warmup: fit.warmup,
+        samples: fit.samples,
         scale: positiveNumber("scale", flags.scale),
         seed: wholeNumber("seed", flags.seed, 0),
         keepDraws: wholeNumber("keep-draws", flags.keepDraws, 0),
-        method: flags.fast ? "mode" : "nuts",
+        method: fit.method,
       };
       const dataset = await loadFeatureDataset({
         data: flags.data,

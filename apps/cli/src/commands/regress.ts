@@ -1,6 +1,6 @@
 /**
  * `pd regress`: fit the paper's Bayesian logistic regression to one problem file with our NUTS
- * (optionally k-fold averaged, or only the posterior mode) and write the result as JSON.
+ * (optionally k-fold averaged), or take its exact posterior mode, and write the result as JSON.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
@@ -15,23 +15,35 @@ import {
   type PosteriorFit,
 } from "@prefdissect/regression";
 import { createFitPool } from "@prefdissect/regression/node";
+import { addFitFlags, resolveFitFlags, type FitFlags, type FlagAlias } from "../fit-flags.js";
 import { positiveNumber, wholeNumber } from "../flags.js";
 import { createProgress } from "../progress.js";
 
-interface RegressFlags {
+interface RegressFlags extends FitFlags {
   in: string;
   out?: string;
-  chains?: string;
-  warmup?: string;
-  samples?: string;
   scale?: string;
   seed?: string;
   folds?: string;
   permutation?: string;
+  /** Old spellings: --fast (= --draws fast) and --mode nuts|map (= --method nuts|mode). */
   fast?: boolean;
-  mode: string;
+  mode?: string;
   keepDraws?: string;
   workers?: string;
+}
+
+/** The old spellings a user typed, as aliases of the shared flags. */
+function oldSpellings(flags: RegressFlags): FlagAlias[] {
+  const aliases: FlagAlias[] = [];
+  if (flags.fast) aliases.push({ flag: "--fast", draws: "fast" });
+  if (flags.mode !== undefined) {
+    if (flags.mode !== "nuts" && flags.mode !== "map") {
+      throw new PrefDissectError("bad-flag", `--mode: expected "nuts" or "map", got ${JSON.stringify(flags.mode)}.`, { field: "--mode" });
+    }
+    aliases.push({ flag: `--mode ${flags.mode}`, method: flags.mode === "map" ? "mode" : "nuts" });
+  }
+  return aliases;
 }
 
 
@@ -82,29 +94,25 @@ function foldSummary(fit: KFoldFit) {
   }));
 }
 
-async function run(flags: RegressFlags): Promise<void> {
+async function run(flags: RegressFlags, command: Command): Promise<void> {
   const started = performance.now();
+  const fitFlags = resolveFitFlags(command, flags, oldSpellings(flags));
   const problem = validateProblem(await readJson(flags.in, "problem"), flags.in);
-  const mode = flags.mode;
-  if (mode !== "nuts" && mode !== "map") {
-    throw new PrefDissectError("bad-flag", `--mode: expected "nuts" or "map", got ${JSON.stringify(mode)}.`, { field: "--mode" });
-  }
   const scale = positiveNumber("scale", flags.scale) ?? defaults.PRIOR_SCALE;
   let output: unknown;
-  if (mode === "map") {
+  if (fitFlags.method === "mode") {
     const fit = fitPosteriorMode(problem, { scale });
-    output = { mode: "map", mean: fit.weights, ...fit, settings: { scale }, seconds: (performance.now() - started) / 1000 };
+    output = { method: "mode", mean: fit.weights, ...fit, settings: { scale }, seconds: (performance.now() - started) / 1000 };
   } else {
-    const fast = flags.fast === true ? defaults.FAST_SETTINGS : undefined;
     const options: FitOptions = {
-      chains: wholeNumber("chains", flags.chains, 1) ?? fast?.chains,
-      warmup: wholeNumber("warmup", flags.warmup, 0) ?? fast?.warmup,
-      samples: wholeNumber("samples", flags.samples, 1) ?? fast?.samples,
+      chains: fitFlags.chains,
+      warmup: fitFlags.warmup,
+      samples: fitFlags.samples,
       seed: wholeNumber("seed", flags.seed, 0),
       keepDraws: wholeNumber("keep-draws", flags.keepDraws, 1),
       scale,
     };
-    const folds = wholeNumber("folds", flags.folds, 2);
+    const folds = wholeNumber("folds", flags.folds, 1);
     const permutation =
       flags.permutation === undefined
         ? undefined
@@ -119,13 +127,13 @@ async function run(flags: RegressFlags): Promise<void> {
     try {
       if (folds === undefined) {
         const fit: PosteriorFit = await pool.fit(problem, options);
-        output = { mode: "nuts", ...fit, seconds: (performance.now() - started) / 1000 };
+        output = { method: "nuts", ...fit, seconds: (performance.now() - started) / 1000 };
       } else {
         const progress = createProgress(`pd regress: ${folds}-fold`, folds);
         const fit = await pool.fitKFold(problem, { ...options, folds, permutation, onFold: () => progress.tick(1) });
         progress.stop();
         output = {
-          mode: "nuts-kfold",
+          method: "nuts",
           mean: fit.mean,
           sd: fit.sd,
           q05: fit.q05,
@@ -149,7 +157,7 @@ async function run(flags: RegressFlags): Promise<void> {
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command("regress")
     .description(
       "Fit the paper's Bayesian logistic regression (Bernoulli-logit, no intercept, Laplace(0, b) prior) to one problem " +
@@ -158,21 +166,19 @@ export function register(program: Command): void {
         "acceptance, step sizes, tree depths), warnings and seconds.",
     )
     .requiredOption("--in <file>", "problem JSON with keys X and y")
-    .option("--out <file>", "where to write the result JSON (default: standard output)")
-    .option("--chains <n>", `number of chains (default ${defaults.CHAINS})`)
-    .option("--warmup <n>", `warm-up iterations per chain (default ${defaults.WARMUP})`)
-    .option("--samples <n>", `kept draws per chain (default ${defaults.SAMPLES})`)
+    .option("--out <file>", "where to write the result JSON (default: standard output)");
+  addFitFlags(command)
     .option("--scale <b>", `scale of the Laplace prior (default ${defaults.PRIOR_SCALE})`)
     .option("--seed <n>", "seed of every random stream (default 0)")
-    .option("--folds <k>", "average posterior means over k folds as the paper does (progress on stderr)")
+    .option("--folds <k>", "average posterior means over k folds as the paper does (progress on stderr); 1 = one fit on all rows, in the k-fold output layout")
     .option("--permutation <file>", "row permutation for --folds: a JSON array, or an object with permutation / shuffle_order / numpyro.kfold10.shuffle_order")
-    .option("--fast", `fewer draws: ${defaults.FAST_SETTINGS.chains} chains × (${defaults.FAST_SETTINGS.warmup} warm-up + ${defaults.FAST_SETTINGS.samples} draws) unless set explicitly`)
-    .option("--mode <mode>", "nuts (posterior by sampling) or map (posterior mode = L1-penalised logistic regression, exact; mean = the mode, no sd)", "nuts")
+    .option("--fast", "old spelling of --draws fast")
+    .option("--mode <mode>", "old spelling of --method: nuts, or map (= --method mode)")
     .option("--keep-draws <n>", "also write this many thinned posterior draws (single fits)")
     .option("--workers <n>", "worker threads (default: number of cores)")
     .addHelpText(
       "after",
-      "\nExamples:\n  pd regress --in A.json --out a.result.json\n  pd regress --in G.json --folds 10 --permutation G.json --out g.result.json\n  pd regress --in A.json --mode map",
+      "\nExamples:\n  pd regress --in A.json --out a.result.json\n  pd regress --in G.json --folds 10 --permutation G.json --out g.result.json\n  pd regress --in A.json --draws fast\n  pd regress --in A.json --method mode",
     )
-    .action(async (flags: RegressFlags) => run(flags));
+    .action(async (flags: RegressFlags) => run(flags, command));
 }
