@@ -118,7 +118,7 @@ describe("group checks", () => {
       message = (error as PrefDissectError).message;
     }
     const group = GROUPS.find((g) => g.id === full[0]!.scenario)!;
-    expect(message).toBe(`data.parquet: the groups differ from the published group index: "${group.id}" has ${group.size - 1} pairs, published ${group.size}`);
+    expect(message).toBe(`data.parquet holds the paper's pairs, but its groups differ from the published group index: "${group.id}" has ${group.size - 1} pairs, published ${group.size}`);
   });
 
   it("compares membership with a group index", () => {

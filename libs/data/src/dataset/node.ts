@@ -9,7 +9,7 @@ import { PrefDissectError, isPrefDissectError } from "@prefdissect/shared";
 import { fetchArtifacts, readArtifactText, type ArtifactOptions } from "../node/artifacts.js";
 import { parseGroupIndex, parseLabelsFile } from "../released.js";
 import { toFeatureDataset, type DatasetFormat, type FeatureDataset, type PairDataset } from "./dataset.js";
-import { checkGroupIndex, checkPublishedGroupSizes, isPublishedSize } from "./group-check.js";
+import { checkGroupIndex, checkPublishedGroupSizes, isPublishedSize, publishedHumanTally, recognisePublishedDataset, type HumanLabelTally } from "./group-check.js";
 import { readHfParquet } from "./hf-parquet.js";
 import { withJudgeLabels } from "./labels.js";
 import { parsePairsCsv, parsePairsJsonl } from "./own-format.js";
@@ -179,9 +179,35 @@ export async function loadResolvedDataset(options: LoadDatasetOptions): Promise<
 }
 
 /**
- * Any of the four formats as feature rows with labels, ready for the regression. A dataset of
- * the published size must reproduce the published group sizes; with `groupIndexFile` the
- * membership of every group is compared as well.
+ * Holds the paper's dataset to the published group sizes. Only a dataset of the published size
+ * can be the paper's; its content decides (group-check.ts): another dataset of that size loads
+ * with a note saying why it is not the paper's. The published files are small and fetched once.
+ */
+async function checkIfPublished(dataset: FeatureDataset, options: ArtifactOptions): Promise<FeatureDataset> {
+  if (!isPublishedSize(dataset.rows.length)) return dataset;
+  const { file, synthetic } = dataset.source;
+  const note = (text: string): FeatureDataset => ({ ...dataset, source: { ...dataset.source, warnings: [...dataset.source.warnings, text] } });
+  let published: HumanLabelTally;
+  try {
+    const index = parseGroupIndex(await readArtifactText("group-index", options), "query_aware_idxs.json");
+    published = publishedHumanTally(index, parseLabelsFile(await readArtifactText("labels-human", options), "example_preference_labels.json"));
+  } catch (error) {
+    if (!isPrefDissectError(error)) throw error;
+    return synthetic ? dataset : note(`cannot tell whether ${file} is the paper's dataset (${error.message}), so its groups are not held to the published sizes`);
+  }
+  const verdict = recognisePublishedDataset(dataset, published);
+  if (verdict.published) {
+    checkPublishedGroupSizes(dataset.rows, file);
+    return dataset;
+  }
+  // Synthetic data says what it is already; a note would only repeat it.
+  return synthetic ? dataset : note(`${file} has as many pairs as the paper's dataset but is another one (${verdict.reason}), so its groups are not held to the published sizes`);
+}
+
+/**
+ * Any of the four formats as feature rows with labels, ready for the regression. The paper's
+ * dataset, recognised by content, must reproduce the published group sizes; with `groupIndexFile`
+ * the membership of every group is compared as well.
  */
 export async function loadFeatureDataset(options: LoadDatasetOptions): Promise<FeatureDataset> {
   if (options.data === RESOLVED_DATA) {
@@ -189,9 +215,10 @@ export async function loadFeatureDataset(options: LoadDatasetOptions): Promise<F
     return loadFeatureDataset({ ...options, data: path!, format: "resolved-jsonl" });
   }
   const format = options.data === HF_DATA ? "hf-parquet" : (options.format ?? (await detectFormat(options.data)));
-  const dataset =
-    format === "resolved-jsonl" ? await loadResolvedDataset(options) : toFeatureDataset(await loadPairDataset({ ...options, format }));
-  if (isPublishedSize(dataset.rows.length)) checkPublishedGroupSizes(dataset.rows, dataset.source.file);
+  const dataset = await checkIfPublished(
+    format === "resolved-jsonl" ? await loadResolvedDataset(options) : toFeatureDataset(await loadPairDataset({ ...options, format })),
+    options,
+  );
   if (options.groupIndexFile && format !== "resolved-jsonl") {
     checkGroupIndex(dataset.rows, parseGroupIndex(await readText(options.groupIndexFile), options.groupIndexFile), dataset.source.file, options.groupIndexFile);
   }
