@@ -87,7 +87,7 @@ console.log("   (the WebAssembly kernel computes four chains' gradients in one p
   const w = new Float64Array(design.dim).map((_, j) => 0.1 * Math.sin(j));
   const grad = new Float64Array(design.dim);
   lanes.forEach((potential) => potential.evaluate(w, grad));
-  const batch = lanes[0]!.batch!;
+  const batch = lanes[0]!.batch;
   const n = 100_000;
   const report = (label: string, chainsPerCall: number, call: (i: number) => void) => {
     const cpu = process.cpuUsage();
