@@ -1,5 +1,6 @@
 /**
- * Error of the fast paths against the full posterior means, on the shared reference problems.
+ * Error of the fast paths against the full posterior means, on the reference problems
+ * (libs/regression/test/fixtures/numpyro/).
  * Prints numbers, asserts nothing.   npx tsx bench/regression-fast-path.bench.ts
  *
  * - "fewer draws": defaults.FAST_SETTINGS (4 chains × (300 warm-up + 500 draws)), several seeds;
@@ -10,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { median } from "@prefdissect/shared";
 import { defaults, fitPosterior, fitPosteriorMode, type Problem } from "../libs/regression/src/index.js";
 
-const DIR = new URL("../../shared/reference/nuts/", import.meta.url);
+const DIR = new URL("../libs/regression/test/fixtures/numpyro/", import.meta.url);
 const FILES = ["A_comm_human_360.json", "B_know_gpt4_738.json", "C_feel_llama70c_109.json", "G_kfold_daily_gpt4_400.json"];
 
 const maxAbs = (a: number[], b: number[]) => Math.max(...a.map((v, j) => Math.abs(v - b[j]!)));

@@ -24,7 +24,7 @@ import {
 } from "../libs/regression/src/index.js";
 import { createFitPool } from "../libs/regression/src/node.js";
 
-const DIR = new URL("../../shared/reference/nuts/", import.meta.url);
+const DIR = new URL("../libs/regression/test/fixtures/numpyro/", import.meta.url);
 const load = (file: string): Problem => JSON.parse(readFileSync(new URL(file, DIR), "utf8")) as Problem;
 const A = load("A_comm_human_360.json");
 const B = load("B_know_gpt4_738.json");
@@ -47,7 +47,7 @@ function cpuSeconds(start: NodeJS.CpuUsage): number {
 
 const line = (label: string, value: string) => console.log(`  ${label.padEnd(44)} ${value}`);
 
-console.log("Reference: numpyro 0.21/jax 0.11 reference timing (shared reference README, problem A, n = 360,");
+console.log("Reference: numpyro 0.21/jax 0.11 timing (libs/regression/test/fixtures/numpyro/README.md, problem A, n = 360,");
 console.log("paper settings, 16-core x86): 2.4 s per fit with 4 chains on 4 cores; about 11 s on one core.\n");
 
 console.log("1. One paper-setting fit on one core (4 chains run one after another in this thread),");
@@ -87,7 +87,7 @@ console.log("   (the WebAssembly kernel computes four chains' gradients in one p
   const w = new Float64Array(design.dim).map((_, j) => 0.1 * Math.sin(j));
   const grad = new Float64Array(design.dim);
   lanes.forEach((potential) => potential.evaluate(w, grad));
-  const batch = lanes[0]!.batch!;
+  const batch = lanes[0]!.batch;
   const n = 100_000;
   const report = (label: string, chainsPerCall: number, call: (i: number) => void) => {
     const cpu = process.cpuUsage();

@@ -4,14 +4,15 @@
  * a fit identical whether its chains run in this thread, together, or spread over a worker pool.
  */
 import { createRandomStream } from "@prefdissect/shared";
-import type { SparseDesign } from "./model/design.js";
+import type { SparseDesign } from "./design.js";
 import { LogisticLaplacePotential } from "./model/potential.js";
 import { buildWarmupAdapter } from "./nuts/adaptation/window.js";
+import type { BatchedPotential } from "./nuts/batched-potential.js";
 import { createPhasePoint } from "./nuts/integrator.js";
-import { LANES } from "./kernel/wasm-layout.js";
-import { createTransitionInfo, nutsTransition } from "./nuts/kernel.js";
 import { createTrajectoryWorkspace } from "./nuts/trajectory.js";
+import { createTransitionInfo, nutsTransition } from "./nuts/transition.js";
 import type { SamplerSettings } from "./settings.js";
+import { LANES } from "./wasm/wasm-layout.js";
 
 /** Everything a chain depends on; plain data, so it can be posted to a worker. */
 export interface ChainTask {
@@ -76,7 +77,7 @@ export function runChains(tasks: readonly ChainTask[]): ChainResult[] {
       }
       // Every chain still running now waits at a begun leapfrog step.
       const batch = potentials[0]!.batch;
-      if (batch?.pending) batch.computeGradients();
+      if (batch.pending) batch.computeGradients();
     }
   }
   return results;
@@ -107,10 +108,10 @@ export function groupChainTasks(tasks: readonly ChainTask[]): number[][] {
 }
 
 /**
- * A chain from start to finish as a generator that yields whenever its potential waits for the
- * shared gradient pass (see `runChains`), and returns the chain's result.
+ * A chain from start to finish as a generator that yields at every leapfrog step of its
+ * trajectories, waiting for the shared gradient pass (see `runChains`), and returns the chain's result.
  */
-function* chainSteps(task: ChainTask, potential: LogisticLaplacePotential): Generator<void, ChainResult, void> {
+function* chainSteps(task: ChainTask, potential: BatchedPotential): Generator<void, ChainResult, void> {
   const { settings } = task;
   const rng = createRandomStream(task.seed, task.stream);
   const dim = potential.dim;

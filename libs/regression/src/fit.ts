@@ -5,7 +5,7 @@
  */
 import { runChains, type ChainTask } from "./chain.js";
 import { CHAINS, PRIOR_SCALE } from "./defaults.js";
-import { toSparseDesign } from "./model/design.js";
+import { toSparseDesign } from "./design.js";
 import { asValidProblem, type Problem, type ValidProblem } from "./problem.js";
 import { check, checkScale, resolveSamplerSettings, type SamplerSettings } from "./settings.js";
 import { chainStream, MAX_CHAINS } from "./streams.js";

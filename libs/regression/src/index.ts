@@ -22,8 +22,9 @@ export { fitPosteriorMode, type ModeOptions, type PosteriorMode } from "./mode.j
 export { summarizeChains, type PosteriorFit, type FitDiagnostics, type ChainDiagnostics, type FitSettingsEcho } from "./summary.js";
 export { groupChainTasks, runChain, runChains, type ChainTask, type ChainResult } from "./chain.js";
 export { DEFAULT_SAMPLER_SETTINGS, type SamplerSettings } from "./settings.js";
-export { toSparseDesign, nonZeroCount, type SparseDesign } from "./model/design.js";
-export { LogisticLaplacePotential } from "./model/potential.js";
+export { toSparseDesign, nonZeroCount, type SparseDesign } from "./design.js";
+export { LogisticLaplacePotential, type PotentialKernel } from "./model/potential.js";
+export type { BatchedPotential, GradientBatch } from "./nuts/batched-potential.js";
 export { buildAdaptationSchedule, type AdaptWindow } from "./nuts/adaptation/schedule.js";
 export { splitRhat, basicRhat } from "./diagnostics/rhat.js";
 export { bulkEss, essOfMatrix } from "./diagnostics/ess.js";

@@ -10,7 +10,7 @@
  */
 import { sigmoid } from "@prefdissect/shared";
 import { PRIOR_SCALE } from "./defaults.js";
-import { toSparseDesign, type SparseDesign } from "./model/design.js";
+import { toSparseDesign, type SparseDesign } from "./design.js";
 import { asValidProblem, type Problem } from "./problem.js";
 import { checkScale } from "./settings.js";
 

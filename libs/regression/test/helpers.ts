@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { createRandomStream } from "@prefdissect/shared";
 
-export const REFERENCE_DIR = new URL("../../../../shared/reference/nuts/", import.meta.url);
+/** numpyro's posteriors on four reference problems; fixtures/numpyro/README.md says where they come from. */
+export const REFERENCE_DIR = new URL("./fixtures/numpyro/", import.meta.url);
 
 export interface ReferenceProblem {
   name: string;
@@ -10,6 +11,7 @@ export interface ReferenceProblem {
   numpyro: {
     posterior_mean: number[];
     posterior_sd: number[];
+    posterior_mean_other_seed?: number[];
     kfold10?: { shuffle_order: number[]; mean: number[] };
   };
 }

@@ -1,5 +1,21 @@
+import { createRandomStream, randomPermutation } from "@prefdissect/shared";
 import { describe, expect, it } from "vitest";
-import { fitKFold, fitPosterior, planKFold, resolvePermutation } from "../src/index.js";
+import {
+  combineFolds,
+  fitKFold,
+  fitPosterior,
+  planFit,
+  planKFold,
+  planKFoldFits,
+  resolvePermutation,
+  runChains,
+  summarizeChains,
+  toSparseDesign,
+  validateProblem,
+  type PosteriorFit,
+} from "../src/index.js";
+import { PERMUTATION_STREAM } from "../src/streams.js";
+import { simulate } from "./helpers.js";
 
 describe("planKFold()", () => {
   it("drops the i-th contiguous block of the shuffled rows, as int(i/k·n) … + int(n/k)", () => {
@@ -52,5 +68,77 @@ describe("fitKFold() with one fold", () => {
     expect(single.folds[0]!.heldOut).toEqual([]);
     expect(single.mean).toEqual(plain.mean);
     expect(single.folds[0]!.fit.draws).toEqual(plain.draws);
+  });
+});
+
+/** A fold fit whose posterior mean is `mean` (the other fields are placeholders the average ignores). */
+function foldFitWithMean(mean: number[]): PosteriorFit {
+  const zeros = mean.map(() => 0);
+  return {
+    mean,
+    sd: zeros,
+    q05: zeros,
+    q50: zeros,
+    q95: zeros,
+    diagnostics: {
+      rhat: zeros, essBulk: zeros, maxRhat: 1, minEssBulk: 1, divergences: 0, warmupDivergences: 0, meanAcceptProb: 0.8,
+      treeDepthCounts: [], maxTreeDepthHits: 0, chains: [], gradientEvaluations: 0,
+    },
+    warnings: [],
+    settings: { warmup: 1, samples: 1, maxTreeDepth: 10, targetAcceptRate: 0.8, maxDeltaEnergy: 1000, initRadius: 2, chains: 1, scale: 0.1, seed: 0 },
+  };
+}
+
+describe("the k-fold procedure (which rows each fold fits, and how the folds combine)", () => {
+  // 47 rows in 5 folds: 9 held out per fold, and 2 shuffled rows never held out
+  const problem = validateProblem(simulate(47, [0.5, -0.3, 0.2, 0, 0.1], 61));
+
+  it("trains each fold on exactly the rows it does not hold out, and gives its chains those rows", () => {
+    const { permutation, folds, plans } = planKFoldFits(problem, { folds: 5, seed: 8 });
+    expect(folds).toHaveLength(5);
+    folds.forEach((fold, i) => {
+      const heldOut = new Set(fold.heldOut);
+      expect(heldOut.size).toBe(9);
+      expect(fold.train).toEqual(permutation.filter((row) => !heldOut.has(row)));
+      for (const task of plans[i]!.tasks) expect(task.design).toEqual(toSparseDesign(problem, fold.train));
+    });
+  });
+
+  it("shuffles with the permutation the seed gives, or with the one passed in", () => {
+    const fromSeed = randomPermutation(47, createRandomStream(8, PERMUTATION_STREAM));
+    const planned = planKFoldFits(problem, { folds: 5, seed: 8 });
+    expect(planned.permutation).toEqual(fromSeed);
+    expect(planned.folds.map((fold) => fold.heldOut)).toEqual([0, 9, 18, 28, 37].map((start) => fromSeed.slice(start, start + 9)));
+    // pinned: a change of the random stream or of the shuffle would change every seeded k-fold result
+    expect(resolvePermutation(12, { seed: 8 })).toEqual([2, 11, 3, 8, 4, 6, 9, 1, 7, 10, 0, 5]);
+    const given = [...fromSeed].reverse();
+    const explicit = planKFoldFits(problem, { folds: 5, seed: 8, permutation: given });
+    expect(explicit.permutation).toEqual(given);
+    expect(explicit.folds[0]!.heldOut).toEqual(given.slice(0, 9));
+  });
+
+  it("averages the folds' posterior means with equal weights", () => {
+    const folds = planKFold(8, 4, [0, 1, 2, 3, 4, 5, 6, 7]);
+    // quarters and sums of quarters are exact in binary64, so the plain mean is exact too
+    const means = [[1, -2], [4, 0.5], [-0.5, 3], [2.5, 0]];
+    const combined = combineFolds(folds, means.map(foldFitWithMean), [0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(combined.mean).toEqual([(1 + 4 - 0.5 + 2.5) / 4, (-2 + 0.5 + 3 + 0) / 4]);
+    expect(combined.folds.map((fold) => fold.fit.mean)).toEqual(means);
+  });
+
+  it("fits each fold on its own rows with its own streams, and reports their plain mean (fitKFold)", () => {
+    // a few draws suffice: what is checked is which rows and streams each fold's fit used
+    const options = { folds: 5, seed: 8, warmup: 0, samples: 4 };
+    const kfold = fitKFold(problem, options);
+    const expected = planKFoldFits(problem, options).folds;
+    expect(kfold.folds.map((fold) => fold.heldOut)).toEqual(expected.map((fold) => fold.heldOut));
+    kfold.folds.forEach((fold, i) => {
+      const plan = planFit(problem, options, expected[i]!.train, i);
+      expect(fold.fit).toEqual(summarizeChains(runChains(plan.tasks), plan.echo));
+    });
+    kfold.mean.forEach((m, j) => {
+      const plain = kfold.folds.reduce((sum, fold) => sum + fold.fit.mean[j]!, 0) / kfold.folds.length;
+      expect(m).toBeCloseTo(plain, 14);
+    });
   });
 });

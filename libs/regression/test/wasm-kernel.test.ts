@@ -3,13 +3,14 @@ import { fileURLToPath } from "node:url";
 import { createRandomStream } from "@prefdissect/shared";
 import { describe, expect, it } from "vitest";
 import { LogisticLaplacePotential, toSparseDesign, validateProblem, type SparseDesign } from "../src/index.js";
-import { WasmLogisticKernel } from "../src/kernel/wasm-kernel.js";
-import { kernelSupports } from "../src/kernel/wasm-layout.js";
 import { addDataTermReference } from "../src/model/reference-data-term.js";
-import { createPhasePoint, leapfrog, type GradientBatch, type PhasePoint } from "../src/nuts/integrator.js";
-import { createTransitionInfo, nutsTransition } from "../src/nuts/kernel.js";
+import { createSubtreeTracker, leapfrogStepNow, type BatchedPotential, type GradientBatch } from "../src/nuts/batched-potential.js";
+import { createPhasePoint, leapfrog, type PhasePoint, type Potential } from "../src/nuts/integrator.js";
 import { createDiagonalMetric } from "../src/nuts/metric.js";
 import { createTrajectoryWorkspace } from "../src/nuts/trajectory.js";
+import { createTransitionInfo, nutsTransition } from "../src/nuts/transition.js";
+import { WasmLogisticKernel } from "../src/wasm/wasm-kernel.js";
+import { kernelSupports } from "../src/wasm/wasm-layout.js";
 
 /** A random ternary problem with about `density` of its entries non-zero. */
 function ternaryProblem(rows: number, dim: number, density: number, seed: number) {
@@ -27,8 +28,13 @@ function randomWeights(dim: number, spread: number, seed: number): Float64Array 
 }
 
 /** Drives one transition of a chain that has its gradient batch to itself: computes it at every wait. */
-function runAlone(transition: Generator<void, void, void>, batch: GradientBatch | undefined): void {
-  while (!transition.next().done) batch!.computeGradients();
+function runAlone(transition: Generator<void, void, void>, batch: GradientBatch): void {
+  while (!transition.next().done) batch.computeGradients();
+}
+
+/** One chain's lane of a WebAssembly kernel, as the sampler steps with it. */
+function wasmLane(design: SparseDesign): BatchedPotential {
+  return LogisticLaplacePotential.forChains(design, 0.1, 1, "wasm")[0]!;
 }
 
 /** A kernel for the data term alone (a zero prior: 1/b = 0 and no constant). */
@@ -173,40 +179,44 @@ describe("WebAssembly kernel against the JavaScript reference", () => {
     gradJs.forEach((g, j) => expect(Math.abs(g - gradWasm[j]!)).toBeLessThanOrEqual(1e-7 * scale));
   });
 
-  it("steps in one WebAssembly call with the same bits as the JavaScript leapfrog, and near the reference kernel", () => {
+  it("steps in the kernel with the same bits as the JavaScript leapfrog, and near the reference kernel", () => {
     // d = 27 leaves three zero-padded weights in the last block; weights at exactly 0 test sign(0) = 0
     const design = toSparseDesign(ternaryProblem(203, 27, 0.38, 21));
-    const potential = new LogisticLaplacePotential(design, 0.1, "wasm");
+    const lane = wasmLane(design);
+    // the same potential (the kernel's own evaluation) stepped by the JavaScript leapfrog
+    const viaEvaluate: Potential = { dim: 27, evaluate: (z, grad) => lane.evaluate(z, grad) };
     const reference = new LogisticLaplacePotential(design, 0.1, "js");
     const inverseMass = Float64Array.from({ length: 27 }, (_, j) => 0.3 + 0.05 * j);
-    const fused = [potential.createPhasePoint()!, potential.createPhasePoint()!];
+    const inKernel = [lane.createPhasePoint(), lane.createPhasePoint()];
     const plain = [createPhasePoint(27), createPhasePoint(27)];
     const viaJs = [createPhasePoint(27), createPhasePoint(27)];
-    expect(fused[0]!.address).toBeGreaterThanOrEqual(0);
+    expect(inKernel[0]!.address).toBeGreaterThanOrEqual(0);
     const start = randomWeights(27, 0.2, 21).map((v, j) => (j % 4 === 0 ? 0 : v));
     const rng = createRandomStream(21, 1);
-    for (const p of [fused[0]!, plain[0]!, viaJs[0]!]) {
+    for (const p of [inKernel[0]!, plain[0]!, viaJs[0]!]) {
       p.z.set(start);
       for (let j = 0; j < 27; j++) p.r[j] = Math.sin(3 * j + 1);
-      p.potential = (p === viaJs[0] ? reference : potential).evaluate(p.z, p.grad);
+      p.potential = (p === viaJs[0] ? reference : lane).evaluate(p.z, p.grad);
     }
-    const evaluations = potential.evaluations;
+    const evaluations = lane.evaluations;
     const steps = 60;
     for (let t = 0; t < steps; t++) {
       const stepSize = (rng.uniform() < 0.3 ? -1 : 1) * 0.04;
-      const step = (pair: PhasePoint[], pot: LogisticLaplacePotential) => {
-        const kinetic = leapfrog(pot, inverseMass, stepSize, pair[0]!, pair[1]!);
+      const kinetic = leapfrogStepNow(lane, inverseMass, stepSize, inKernel[0]!, inKernel[1]!);
+      inKernel.reverse();
+      const step = (pair: PhasePoint[], pot: Potential) => {
+        const energy = leapfrog(pot, inverseMass, stepSize, pair[0]!, pair[1]!);
         pair.reverse();
-        return kinetic;
+        return energy;
       };
-      expect(step(fused, potential)).toBe(step(plain, potential));
-      const a = fused[0]!;
+      expect(kinetic).toBe(step(plain, viaEvaluate));
+      const a = inKernel[0]!;
       const b = plain[0]!;
       expect(a.potential).toBe(b.potential);
       expect(Array.from(a.z)).toEqual(Array.from(b.z));
       expect(Array.from(a.r)).toEqual(Array.from(b.r));
       expect(Array.from(a.grad)).toEqual(Array.from(b.grad));
-      // against the JavaScript reference kernel, restarted from the fused path's point each step so
+      // against the JavaScript reference kernel, restarted from the kernel's point each step so
       // that trajectories' amplification of rounding does not enter: the data term's tolerance
       const c = viaJs[0]!;
       step(viaJs, reference);
@@ -220,26 +230,30 @@ describe("WebAssembly kernel against the JavaScript reference", () => {
       c.potential = a.potential;
       viaJs.reverse();
     }
-    // each fused step counts as one gradient evaluation (the plain path's count through evaluate)
-    expect(potential.evaluations - evaluations).toBe(2 * steps);
+    // each step in the kernel counts as one gradient evaluation, as each of the plain path's evaluations does
+    expect(lane.evaluations - evaluations).toBe(2 * steps);
   });
 
   it("does a subtree leaf's momentum sum and U-turn checks in WebAssembly with the same bits as in JavaScript", () => {
     const design = toSparseDesign(ternaryProblem(150, 29, 0.3, 33));
-    /** The same kernel, but without the scratch area: trajectory.ts keeps the bookkeeping in JavaScript. */
-    class JsBookkeeping extends LogisticLaplacePotential {
-      override createSubtreeScratch(): undefined {
-        return undefined;
-      }
-    }
-    const inWasm = new LogisticLaplacePotential(design, 0.1, "wasm");
-    const inJs = new JsBookkeeping(design, 0.1, "wasm");
-    const wsWasm = createTrajectoryWorkspace(inWasm, 10, 1000);
-    const wsJs = createTrajectoryWorkspace(inJs, 10, 1000);
-    expect(wsWasm.leafBookkeepingInPotential).toBe(true);
-    expect(wsJs.leafBookkeepingInPotential).toBe(false);
+    const inWasm = wasmLane(design);
+    /** Another lane of its own, stepping in the kernel, with the bookkeeping in JavaScript arrays. */
+    const lane = wasmLane(design);
+    const inJs: BatchedPotential = {
+      dim: lane.dim,
+      batch: lane.batch,
+      get evaluations() {
+        return lane.evaluations;
+      },
+      evaluate: (z, grad) => lane.evaluate(z, grad),
+      createPhasePoint: () => lane.createPhasePoint(),
+      beginLeapfrogStep: (from, to, stepSize, inverseMass) => lane.beginLeapfrogStep(from, to, stepSize, inverseMass),
+      finishLeapfrogStep: (to, stepSize, inverseMass) => lane.finishLeapfrogStep(to, stepSize, inverseMass),
+      createSubtreeTracker: (slots) => createSubtreeTracker(lane.dim, slots),
+    };
     const metric = createDiagonalMetric(Array.from({ length: 29 }, (_, j) => 0.02 + 0.002 * j));
-    const run = (potential: LogisticLaplacePotential, ws: typeof wsWasm) => {
+    const run = (potential: BatchedPotential) => {
+      const ws = createTrajectoryWorkspace(potential, 10, 1000);
       const rng = createRandomStream(33, 2);
       const state = createPhasePoint(29);
       state.potential = potential.evaluate(state.z, state.grad);
@@ -250,17 +264,20 @@ describe("WebAssembly kernel against the JavaScript reference", () => {
         runAlone(nutsTransition(ws, metric, t < 20 ? 0.05 : 0.4, 10, state, rng, info), potential.batch);
         trace.push(info.depth, info.numSteps, info.energy, info.acceptProb, Number(info.diverging), ...state.z, ...ws.top.rSum);
       }
-      return trace;
+      // the subtree's momentum sum shares the kernel's memory with the phase points, or not
+      return { trace, rSumInKernel: ws.sub.rSum.buffer === ws.leaf.z.buffer };
     };
-    const viaWasm = run(inWasm, wsWasm);
-    const viaJs = run(inJs, wsJs);
-    expect(viaWasm).toEqual(viaJs);
+    const viaWasm = run(inWasm);
+    const viaJs = run(inJs);
+    expect(viaWasm.rSumInKernel).toBe(true);
+    expect(viaJs.rSumInKernel).toBe(false);
+    expect(viaWasm.trace).toEqual(viaJs.trace);
     // the trajectories were long enough to exercise checkpoints several levels deep
-    expect(Math.max(...viaWasm.filter((_, i) => i % (5 + 2 * 29) === 0))).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...viaWasm.trace.filter((_, i) => i % (5 + 2 * 29) === 0))).toBeGreaterThanOrEqual(4);
   });
 
   it("embeds the bytes assembled from logistic.wat (the generated module is not stale)", () => {
-    const script = fileURLToPath(new URL("../src/kernel/assemble-wasm.mjs", import.meta.url));
+    const script = fileURLToPath(new URL("../src/wasm/assemble-wasm.mjs", import.meta.url));
     const output = execFileSync(process.execPath, [script, "--check"], { encoding: "utf8" });
     expect(output).toMatch(/matches logistic\.wat/);
   });

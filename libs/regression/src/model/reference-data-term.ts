@@ -1,14 +1,14 @@
 /**
  * The data term of the potential in plain JavaScript: E(w) = Σ_i softplus(s_i) and its gradient
  * Σ_i sigmoid(s_i) x̃_i, over the signed sparse rows of `SparseDesign`. It handles any finite
- * design and is the reference the WebAssembly kernel (src/kernel/) is tested against; the
+ * design and is the reference the WebAssembly kernel (src/wasm/) is tested against; the
  * potential uses it where that kernel does not apply (non-ternary entries, no WebAssembly SIMD).
  *
  * One exp per row gives both the sigmoid and the log term; the logs of the factors
  * (1 + e^(−|s|)) ∈ (1, 2] are taken once per block of 512 rows as the log of their product (which
  * cannot overflow: 2^512 < 1.8e308), which saves a log1p per row at an absolute error below 1e-13.
  */
-import type { SparseDesign } from "./design.js";
+import type { SparseDesign } from "../design.js";
 
 const LOG_BLOCK = 512;
 

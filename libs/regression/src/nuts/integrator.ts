@@ -4,54 +4,21 @@
  * Performance over purity: phase-space points are preallocated typed buffers that are written in
  * place, because a fit takes ~10⁵ leapfrog steps and a fresh array per step would dominate the
  * cost of the tiny (29-weight) problems we fit. Everything outside the trajectory loop is pure.
+ *
+ * This file is the plain JavaScript step on any `Potential`. The sampler itself steps through a
+ * `BatchedPotential` (batched-potential.ts), whose JavaScript implementation uses the two halves
+ * below and whose WebAssembly implementation does the same operations in the kernel.
  */
 
-/**
- * Gradients computed for several chains at once (the WebAssembly kernel's lanes): each chain's
- * potential begins its step, one `computeGradients` serves them all, then each finishes.
- */
-export interface GradientBatch {
-  /** Whether a begun step waits for `computeGradients`. */
-  readonly pending: boolean;
-  computeGradients(): void;
-}
-
-/**
- * Anything that returns U(z) and writes ∇U(z) into `grad` without allocating. A potential may also
- * hand out phase points in its own memory and step between them itself (`leapfrogStep`): the
- * WebAssembly potential does the whole step in its kernel that way. The step must give the same
- * bits as `leapfrog`'s own loops.
- */
+/** Anything that returns U(z) and writes ∇U(z) into `grad` without allocating. */
 export interface Potential {
   readonly dim: number;
   evaluate(z: Float64Array, grad: Float64Array): number;
-  /** A zeroed phase point in the potential's own memory, or undefined (then a plain one is used). */
-  createPhasePoint?(): PhasePoint | undefined;
-  /** `leapfrog` between two points of its own (address ≥ 0); counts as one evaluation. */
-  leapfrogStep?(from: PhasePoint, to: PhasePoint, stepSize: number, inverseMass: Float64Array): number;
-  /**
-   * Where the gradients of several chains are computed together; with it, `leapfrogStep` can be
-   * split: `beginLeapfrogStep`, the batch's `computeGradients` (once for all chains waiting), then
-   * `finishLeapfrogStep`, which returns the kinetic energy, with the same bits as `leapfrogStep`.
-   */
-  readonly batch?: GradientBatch | undefined;
-  beginLeapfrogStep?(from: PhasePoint, to: PhasePoint, stepSize: number, inverseMass: Float64Array): void;
-  finishLeapfrogStep?(to: PhasePoint, stepSize: number, inverseMass: Float64Array): number;
-  /**
-   * A subtree's momentum sum in the potential's own memory with room for `slots` U-turn
-   * checkpoints, or undefined (then trajectory.ts keeps them in JavaScript arrays).
-   */
-  createSubtreeScratch?(slots: number): Float64Array | undefined;
-  /**
-   * The bookkeeping after a subtree's new leaf (a point of its own) for the scratch above: momentum
-   * sum, checkpoint, U-turn checks; the same bits as trajectory.ts's JavaScript path. True if it turns.
-   */
-  subtreeLeaf?(leaf: PhasePoint, first: boolean, idxMin: number, idxMax: number): boolean;
 }
 
 /** A point of phase space with its potential and gradient (mutable buffers owned by one chain). */
 export interface PhasePoint {
-  /** Where the buffers live in a potential's own memory, or −1 for plain JavaScript arrays. */
+  /** Where the buffers live in a WebAssembly kernel's memory, or −1 for plain JavaScript arrays. */
   readonly address: number;
   readonly z: Float64Array;
   readonly r: Float64Array;
@@ -61,11 +28,6 @@ export interface PhasePoint {
 
 export function createPhasePoint(dim: number): PhasePoint {
   return { address: -1, z: new Float64Array(dim), r: new Float64Array(dim), grad: new Float64Array(dim), potential: 0 };
-}
-
-/** A phase point for stepping with `potential`: in its own memory where it offers that. */
-export function createPhasePointFor(potential: Potential): PhasePoint {
-  return potential.createPhasePoint?.() ?? createPhasePoint(potential.dim);
 }
 
 /** Copies position, momentum, gradient and potential. */
@@ -84,27 +46,14 @@ export function copyPosition(from: PhasePoint, to: PhasePoint): void {
 }
 
 /**
- * One leapfrog step of size `stepSize` (negative = backwards in time) from `from` into `to`
- * (which may not be `from`): half kick, drift, full gradient, half kick. Returns the kinetic
- * energy ½ rᵀ M⁻¹ r of the new state, summed in the last kick's loop (the same terms in the same
- * order as `kineticEnergy`, so the same bits) because every caller needs it and a separate pass
- * over r would cost as much as the kick itself.
+ * The first half of a leapfrog step from `from` into `to` (which may not be `from`): half kick and
+ * drift into `to.r` and `to.z`. The gradient at `to.z` comes next, then `finishLeapfrog`.
  */
-export function leapfrog(
-  potential: Potential,
-  inverseMass: Float64Array,
-  stepSize: number,
-  from: PhasePoint,
-  to: PhasePoint,
-): number {
-  if (from.address >= 0 && to.address >= 0 && potential.leapfrogStep !== undefined) {
-    return potential.leapfrogStep(from, to, stepSize, inverseMass);
-  }
-  const dim = potential.dim;
+export function beginLeapfrog(inverseMass: Float64Array, stepSize: number, from: PhasePoint, to: PhasePoint): void {
+  const dim = to.z.length;
   const half = 0.5 * stepSize;
   const z = to.z;
   const r = to.r;
-  const grad = to.grad;
   const z0 = from.z;
   const r0 = from.r;
   const g0 = from.grad;
@@ -113,7 +62,19 @@ export function leapfrog(
     r[j] = rHalf;
     z[j] = z0[j]! + stepSize * inverseMass[j]! * rHalf;
   }
-  to.potential = potential.evaluate(z, grad);
+}
+
+/**
+ * The second half kick of a leapfrog step, once `to.grad` holds ∇U(to.z). Returns the kinetic
+ * energy ½ rᵀ M⁻¹ r of the new state, summed in the kick's loop (the same terms in the same order
+ * as `kineticEnergy`, so the same bits) because every caller needs it and a separate pass over r
+ * would cost as much as the kick itself.
+ */
+export function finishLeapfrog(inverseMass: Float64Array, stepSize: number, to: PhasePoint): number {
+  const dim = to.z.length;
+  const half = 0.5 * stepSize;
+  const r = to.r;
+  const grad = to.grad;
   let twiceKinetic = 0;
   for (let j = 0; j < dim; j++) {
     const rj = r[j]! - half * grad[j]!;
@@ -121,4 +82,21 @@ export function leapfrog(
     twiceKinetic += inverseMass[j]! * rj * rj;
   }
   return 0.5 * twiceKinetic;
+}
+
+/**
+ * One leapfrog step of size `stepSize` (negative = backwards in time) from `from` into `to`
+ * (which may not be `from`): half kick, drift, full gradient, half kick. Returns the kinetic
+ * energy of the new state (see `finishLeapfrog`).
+ */
+export function leapfrog(
+  potential: Potential,
+  inverseMass: Float64Array,
+  stepSize: number,
+  from: PhasePoint,
+  to: PhasePoint,
+): number {
+  beginLeapfrog(inverseMass, stepSize, from, to);
+  to.potential = potential.evaluate(to.z, to.grad);
+  return finishLeapfrog(inverseMass, stepSize, to);
 }

@@ -15,13 +15,16 @@
  * integrator.ts); one `TrajectoryWorkspace` per chain holds all of them. A new leaf becomes a
  * subtree's end, and a finished subtree's end the trajectory's, by swapping phase-point objects
  * (the old end's buffers become the next scratch) rather than copying three arrays per step; the
- * seven phase points of a workspace stay distinct objects, so no buffer is ever shared.
+ * seven phase points of a workspace stay distinct objects, so no buffer is ever shared. The ends
+ * and the spare leaf come from the potential (they may live in a WebAssembly kernel's memory);
+ * proposals, which are only copied into, are plain arrays.
  */
 import type { RandomStream } from "@prefdissect/shared";
-import { copyPhasePoint, copyPosition, createPhasePoint, createPhasePointFor, leapfrog, type PhasePoint, type Potential } from "./integrator.js";
+import type { BatchedPotential, SubtreeTracker } from "./batched-potential.js";
+import { copyPhasePoint, copyPosition, createPhasePoint, type PhasePoint } from "./integrator.js";
 import { isTurning } from "./metric.js";
 import { acceptProbability, energyError, mergeWeights, type WeightMerge } from "./proposal.js";
-import { checkpointMax, checkpointMin, isIterativeTurning } from "./termination.js";
+import { checkpointMax, checkpointMin } from "./termination.js";
 
 /** A (sub)trajectory: its two ends, its proposal, momentum sum and bookkeeping. */
 export interface Tree {
@@ -46,11 +49,10 @@ export interface Tree {
   numProposals: number;
 }
 
-function createTree(potential: Potential, rSum: Float64Array = new Float64Array(potential.dim)): Tree {
+function createTree(potential: BatchedPotential, rSum: Float64Array): Tree {
   return {
-    left: createPhasePointFor(potential),
-    right: createPhasePointFor(potential),
-    // only copied into, never stepped from: a plain point leaves the potential's slots for others
+    left: potential.createPhasePoint(),
+    right: potential.createPhasePoint(),
     proposal: createPhasePoint(potential.dim),
     proposalEnergy: 0,
     rSum,
@@ -65,45 +67,26 @@ function createTree(potential: Potential, rSum: Float64Array = new Float64Array(
 
 /** Everything one chain needs to build trajectories, allocated once. */
 export interface TrajectoryWorkspace {
-  readonly potential: Potential;
+  readonly potential: BatchedPotential;
   readonly top: Tree;
   readonly sub: Tree;
   /** Where the next leapfrog step writes (a spare phase point, swapped with a tree end). */
   leaf: PhasePoint;
-  readonly rCheckpoints: Float64Array[];
-  readonly rSumCheckpoints: Float64Array[];
-  /**
-   * Whether the potential does each subtree leaf's bookkeeping (momentum sum, checkpoints, U-turn
-   * checks) in its own memory (`Potential.subtreeLeaf`); then `rCheckpoints` and
-   * `rSumCheckpoints` stay unused.
-   */
-  readonly leafBookkeepingInPotential: boolean;
-  /** Whether leapfrog steps between the potential's own points are split around a gradient batch. */
-  readonly splitSteps: boolean;
+  /** The subtree's momentum sum (`sub.rSum`) and U-turn checkpoints. */
+  readonly subtree: SubtreeTracker;
   readonly maxDeltaEnergy: number;
   /** Scratch for `mergeWeights` (a reused object rather than a fresh result per leaf). */
   readonly merge: WeightMerge;
 }
 
-export function createTrajectoryWorkspace(potential: Potential, maxTreeDepth: number, maxDeltaEnergy: number): TrajectoryWorkspace {
-  const dim = potential.dim;
-  const slots = Math.max(1, maxTreeDepth);
-  const top = createTree(potential);
-  const subRSum = potential.subtreeLeaf === undefined ? undefined : potential.createSubtreeScratch?.(slots);
-  const sub = createTree(potential, subRSum);
-  const leaf = createPhasePointFor(potential);
-  // Only when every point a leaf can come from lives in the potential's memory, so that one
-  // subtree never mixes the two kinds of bookkeeping.
-  const allOwnPoints = [top.left, top.right, sub.left, sub.right, leaf].every((point) => point.address >= 0);
+export function createTrajectoryWorkspace(potential: BatchedPotential, maxTreeDepth: number, maxDeltaEnergy: number): TrajectoryWorkspace {
+  const subtree = potential.createSubtreeTracker(Math.max(1, maxTreeDepth));
   return {
     potential,
-    top,
-    sub,
-    leaf,
-    rCheckpoints: Array.from({ length: slots }, () => new Float64Array(dim)),
-    rSumCheckpoints: Array.from({ length: slots }, () => new Float64Array(dim)),
-    leafBookkeepingInPotential: subRSum !== undefined && allOwnPoints,
-    splitSteps: potential.batch !== undefined && potential.beginLeapfrogStep !== undefined,
+    top: createTree(potential, new Float64Array(potential.dim)),
+    sub: createTree(potential, subtree.rSum),
+    leaf: potential.createPhasePoint(),
+    subtree,
     maxDeltaEnergy,
     merge: { weight: 0, takeNew: false },
   };
@@ -128,9 +111,8 @@ export function initTrajectory(ws: TrajectoryWorkspace, start: PhasePoint, energ
 /**
  * Builds `ws.sub`: 2^depth new states continuing `ws.top` in one direction, stopping early at a
  * U-turn or divergence inside it. A generator so that chains sharing a gradient batch can take
- * their steps together: where the potential splits its leapfrog step, it yields between the two
- * halves, and whoever drives it runs the batch's `computeGradients` before resuming it (see
- * chain.ts); otherwise it runs to the end without yielding.
+ * their steps together: it yields between the two halves of each leapfrog step, and whoever drives
+ * it runs the batch's `computeGradients` before resuming it (see chain.ts).
  */
 export function* buildSubtree(
   ws: TrajectoryWorkspace,
@@ -140,7 +122,7 @@ export function* buildSubtree(
   initialEnergy: number,
   rng: RandomStream,
 ): Generator<void, void, void> {
-  const { top, sub, rCheckpoints, rSumCheckpoints, potential, maxDeltaEnergy, merge } = ws;
+  const { top, sub, subtree, potential, maxDeltaEnergy, merge } = ws;
   const maxProposals = 2 ** top.depth;
   const signedStep = goingRight ? stepSize : -stepSize;
   sub.depth = top.depth;
@@ -152,14 +134,9 @@ export function* buildSubtree(
     const leafIndex = sub.numProposals;
     const from = leafIndex === 0 ? (goingRight ? top.right : top.left) : goingRight ? sub.right : sub.left;
     const leaf = ws.leaf;
-    let kinetic: number;
-    if (ws.splitSteps && from.address >= 0 && leaf.address >= 0) {
-      potential.beginLeapfrogStep!(from, leaf, signedStep, inverseMass);
-      yield;
-      kinetic = potential.finishLeapfrogStep!(leaf, signedStep, inverseMass);
-    } else {
-      kinetic = leapfrog(potential, inverseMass, signedStep, from, leaf);
-    }
+    potential.beginLeapfrogStep(from, leaf, signedStep, inverseMass);
+    yield;
+    const kinetic = potential.finishLeapfrogStep(leaf, signedStep, inverseMass);
     // Read after the step, which sets leaf.potential.
     const energy = leaf.potential + kinetic;
     const delta = energyError(energy, initialEnergy);
@@ -191,37 +168,8 @@ export function* buildSubtree(
 
     const idxMax = checkpointMax(leafIndex);
     const idxMin = checkpointMin(leafIndex);
-    sub.turning = ws.leafBookkeepingInPotential
-      ? potential.subtreeLeaf!(leaf, leafIndex === 0, idxMin, idxMax)
-      : addLeafJs(inverseMass, leaf.r, sub.rSum, rCheckpoints, rSumCheckpoints, leafIndex, idxMin, idxMax);
+    sub.turning = subtree.addLeaf(leaf, leafIndex, idxMin, idxMax, inverseMass);
   }
-}
-
-/**
- * A subtree leaf's bookkeeping in JavaScript: adds its momentum to the subtree's sum (sets it at the
- * first leaf), stores the checkpoint of an even leaf, and returns whether a balanced sub-subtree
- * ending at it turns. `Potential.subtreeLeaf` does the same with the same bits.
- */
-function addLeafJs(
-  inverseMass: Float64Array,
-  r: Float64Array,
-  rSum: Float64Array,
-  rCheckpoints: readonly Float64Array[],
-  rSumCheckpoints: readonly Float64Array[],
-  leafIndex: number,
-  idxMin: number,
-  idxMax: number,
-): boolean {
-  if (leafIndex === 0) {
-    rSum.set(r);
-  } else {
-    for (let j = 0; j < rSum.length; j++) rSum[j] = rSum[j]! + r[j]!;
-  }
-  if ((leafIndex & 1) === 0) {
-    rCheckpoints[idxMax]!.set(r);
-    rSumCheckpoints[idxMax]!.set(rSum);
-  }
-  return isIterativeTurning(inverseMass, r, rSum, rCheckpoints, rSumCheckpoints, idxMin, idxMax);
 }
 
 /** Appends `ws.sub` to `ws.top` on the side it was built, with biased progressive sampling. */

@@ -5,7 +5,8 @@
  * on the other side.
  */
 import type { RandomStream } from "@prefdissect/shared";
-import { leapfrog, type PhasePoint, type Potential } from "../integrator.js";
+import { leapfrogStepNow, type BatchedPotential } from "../batched-potential.js";
+import type { PhasePoint } from "../integrator.js";
 import { kineticEnergy, sampleMomentum, type DiagonalMetric } from "../metric.js";
 
 const LOG_TARGET = Math.log(0.8);
@@ -13,9 +14,12 @@ const LOG_TARGET = Math.log(0.8);
 export const MIN_STEP_SIZE = 2.2250738585072014e-308;
 export const MAX_STEP_SIZE = Number.MAX_VALUE;
 
-/** `start` is read (position, gradient, potential); `start.r` and `scratch` are overwritten. */
+/**
+ * `start` is read (position, gradient, potential); `start.r` and `scratch` are overwritten. Both
+ * are points of `potential`'s own (`createPhasePoint`).
+ */
 export function findReasonableStepSize(
-  potential: Potential,
+  potential: BatchedPotential,
   metric: DiagonalMetric,
   initial: number,
   start: PhasePoint,
@@ -31,7 +35,7 @@ export function findReasonableStepSize(
     if (!(notTooSmall && notTooLarge && (lastDirection === 0 || direction === lastDirection))) return stepSize;
     stepSize = 2 ** direction * stepSize;
     sampleMomentum(metric, rng, start.r);
-    const kineticAfter = leapfrog(potential, metric.inverseMass, stepSize, start, scratch);
+    const kineticAfter = leapfrogStepNow(potential, metric.inverseMass, stepSize, start, scratch);
     const before = start.potential + kineticEnergy(metric.inverseMass, start.r);
     const after = scratch.potential + kineticAfter;
     const delta = after - before;

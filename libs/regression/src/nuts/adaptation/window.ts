@@ -7,7 +7,8 @@
  */
 import type { RandomStream } from "@prefdissect/shared";
 import { TARGET_ACCEPT_RATE } from "../../defaults.js";
-import { copyPosition, createPhasePointFor, type PhasePoint, type Potential } from "../integrator.js";
+import type { BatchedPotential } from "../batched-potential.js";
+import { copyPosition, type PhasePoint } from "../integrator.js";
 import { createDiagonalMetric, identityMetric, type DiagonalMetric } from "../metric.js";
 import { initDualAveraging, updateDualAveraging, type DualAveragingState } from "./dual-averaging.js";
 import { buildAdaptationSchedule, type AdaptWindow } from "./schedule.js";
@@ -31,15 +32,15 @@ export interface WarmupAdapter {
 }
 
 export function buildWarmupAdapter(
-  potential: Potential,
+  potential: BatchedPotential,
   numSteps: number,
   targetAcceptRate = TARGET_ACCEPT_RATE,
 ): WarmupAdapter {
   const schedule = buildAdaptationSchedule(numSteps);
   const numWindows = schedule.length;
-  const scratch: PhasePoint = createPhasePointFor(potential);
+  const scratch: PhasePoint = potential.createPhasePoint();
   // The step-size search draws momenta into the start point's buffer; use a copy of the point.
-  const probe: PhasePoint = createPhasePointFor(potential);
+  const probe: PhasePoint = potential.createPhasePoint();
   const reasonableStepSize = (metric: DiagonalMetric, initial: number, at: PhasePoint, rng: RandomStream): number => {
     copyPosition(at, probe);
     return findReasonableStepSize(potential, metric, initial, probe, scratch, rng);

@@ -14,7 +14,7 @@
  * their ±1 counts (to help branch prediction), and a column-major copy that turns the gradient's
  * scatter into a gather, were both within noise of this plain layout, so we keep the simplest.
  */
-import type { ValidProblem } from "../problem.js";
+import type { ValidProblem } from "./problem.js";
 
 /** Signed sparse rows of a problem; plain typed arrays, so it can be posted to a worker as is. */
 export interface SparseDesign {

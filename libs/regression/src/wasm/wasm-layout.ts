@@ -12,7 +12,7 @@
  * Everything is an absolute byte address so the kernel's loops do no index arithmetic. Behind the
  * shared data, each lane (chain) has its own M⁻¹, phase points and NUTS subtree scratch.
  */
-import type { SparseDesign } from "../model/design.js";
+import type { SparseDesign } from "../design.js";
 
 /** Chains per kernel: one per lane of an f32x4. */
 export const LANES = 4;
@@ -22,9 +22,8 @@ export const BLOCK_SIZE = 5;
 export const TABLE_STRIDE = 243 * 16;
 const WEIGHT_STRIDE = BLOCK_SIZE * 8;
 /**
- * Phase points per lane in the kernel's memory: a chain's trajectory workspace needs seven, the
- * step-size search two more; a few spare. Beyond that, points live in JavaScript arrays (the
- * leapfrog step then runs in JavaScript, with the same bits).
+ * Phase points per lane in the kernel's memory: a chain uses seven (the trajectory's four ends and
+ * its spare leaf, the step-size search's two points); a few spare.
  */
 export const PHASE_POINT_SLOTS = 12;
 /**

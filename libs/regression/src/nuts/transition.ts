@@ -26,9 +26,9 @@ export function createTransitionInfo(): TransitionInfo {
 
 /**
  * Moves `state` (position, gradient, potential; updated in place) by one NUTS transition and
- * writes what happened into `info`. A generator that yields whenever a leapfrog step waits for the
- * potential's gradient batch (see `buildSubtree`); whoever drives it computes the batch's gradients
- * before resuming it (`runChains` in chain.ts).
+ * writes what happened into `info`. A generator that yields at every leapfrog step, between its
+ * two halves (see `buildSubtree`); whoever drives it computes the batch's gradients before
+ * resuming it (`runChains` in chain.ts).
  */
 export function* nutsTransition(
   ws: TrajectoryWorkspace,

@@ -1,7 +1,7 @@
 ;; Data term of the logistic-Laplace potential for ternary designs, for four chains at once:
 ;;   E(w) = Σ_i softplus(s_i),  ∇E(w)_j = Σ_i sigmoid(s_i) x̃_ij,  s = X̃ w (label folded into the signs).
 ;;
-;; Regenerate the embedded bytes after editing: `node libs/regression/src/kernel/assemble-wasm.mjs`.
+;; Regenerate the embedded bytes after editing: `node libs/regression/src/wasm/assemble-wasm.mjs`.
 ;; The memory layout is planned in wasm-layout.ts; every address below is a byte address.
 ;;
 ;; Lanes are chains. The chains of one fit share their data, so a gradient is computed for four

@@ -1,7 +1,7 @@
 // Assembles logistic.wat into logistic-wasm.ts (the bytes as base64, so the browser-safe entry
 // needs no file access or bundler support). Run after editing the .wat file:
-//   node libs/regression/src/kernel/assemble-wasm.mjs          (writes logistic-wasm.ts)
-//   node libs/regression/src/kernel/assemble-wasm.mjs --check  (exits 1 if the file is stale)
+//   node libs/regression/src/wasm/assemble-wasm.mjs          (writes logistic-wasm.ts)
+//   node libs/regression/src/wasm/assemble-wasm.mjs --check  (exits 1 if the file is stale)
 // Needs the dev dependency `wabt` (pinned in the root package.json); nothing at run time does.
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -25,7 +25,7 @@ const target = here("logistic-wasm.ts");
 if (process.argv.includes("--check")) {
   const current = readFileSync(target, "utf8");
   if (current !== text) {
-    console.error("logistic-wasm.ts is stale: run node libs/regression/src/kernel/assemble-wasm.mjs");
+    console.error("logistic-wasm.ts is stale: run node libs/regression/src/wasm/assemble-wasm.mjs");
     process.exit(1);
   }
   console.log(`logistic-wasm.ts matches logistic.wat (${buffer.length} bytes)`);

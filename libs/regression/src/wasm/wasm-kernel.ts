@@ -8,8 +8,9 @@
  * and subtree scratch live in the lane's part of the memory, and a gradient is computed for all
  * lanes together. A lane's results never depend on the others (see logistic.wat). Environments
  * without WebAssembly SIMD get `undefined` and the caller falls back to the JavaScript loop.
+ * The sampler sees a lane through `WasmLanePotential` (lane-potential.ts).
  */
-import type { SparseDesign } from "../model/design.js";
+import type { SparseDesign } from "../design.js";
 import type { PhasePoint } from "../nuts/integrator.js";
 import { LOGISTIC_WASM_BASE64 } from "./logistic-wasm.js";
 import { kernelSupports, LANES, planKernelLayout, UTURN_CHECKPOINT_SLOTS, type KernelLayout } from "./wasm-layout.js";
@@ -92,12 +93,12 @@ export class WasmLogisticKernel {
   }
 
   /**
-   * A zeroed phase point in lane `lane`'s memory (its buffers are views starting at byte `address`),
-   * or undefined when its slots are taken.
+   * A zeroed phase point in lane `lane`'s memory (its buffers are views starting at byte `address`).
+   * A chain uses 7 of the lane's slots; running out is a programming error.
    */
-  allocatePhasePoint(lane: number): PhasePoint | undefined {
+  allocatePhasePoint(lane: number): PhasePoint {
     const L = this.layout;
-    if (this.pointsUsed[lane]! >= L.pointSlots) return undefined;
+    if (this.pointsUsed[lane]! >= L.pointSlots) throw new RangeError(`lane ${lane} has no free phase-point slot (${L.pointSlots} in all)`);
     const address = L.lanes[lane]!.points + this.pointsUsed[lane]!++ * L.pointStride;
     return this.pointAt(address);
   }
@@ -116,11 +117,13 @@ export class WasmLogisticKernel {
 
   /**
    * The momentum sum of a NUTS subtree in lane `lane`'s memory (a view), next to room for `slots`
-   * U-turn checkpoints, so that `subtreeLeaf` does a leaf's sums and checks in one call; undefined
-   * once handed out (there is one such area per lane) or when `slots` exceeds the room.
+   * U-turn checkpoints, so that `subtreeLeaf` does a leaf's sums and checks in one call. There is
+   * one such area per lane, for up to `UTURN_CHECKPOINT_SLOTS` (the deepest tree the settings
+   * allow); asking twice or for more is a programming error.
    */
-  allocateSubtreeScratch(lane: number, slots: number): Float64Array | undefined {
-    if (this.scratchHandedOut[lane] || slots > UTURN_CHECKPOINT_SLOTS) return undefined;
+  allocateSubtreeScratch(lane: number, slots: number): Float64Array {
+    if (this.scratchHandedOut[lane]) throw new RangeError(`lane ${lane}'s subtree scratch is already in use`);
+    if (slots > UTURN_CHECKPOINT_SLOTS) throw new RangeError(`a subtree needs ${slots} checkpoint slots; the kernel has ${UTURN_CHECKPOINT_SLOTS}`);
     this.scratchHandedOut[lane] = true;
     return new Float64Array(this.memory.buffer, this.layout.lanes[lane]!.uturn, this.layout.dim);
   }
@@ -129,14 +132,14 @@ export class WasmLogisticKernel {
    * After leaf number `leafIndex` (a phase point of lane `lane`) of a subtree: adds its momentum to
    * the lane's scratch momentum sum (sets it at the first leaf), stores the checkpoint of an even
    * leaf and checks the sub-subtrees ending at it in slots idxMax down to idxMin for a U-turn, with
-   * the same bits as trajectory.ts's JavaScript path. The M⁻¹ must be the one of the lane's last step.
+   * the same bits as `createSubtreeTracker` in nuts/batched-potential.ts.
    */
-  subtreeLeaf(lane: number, leaf: PhasePoint, first: boolean, idxMin: number, idxMax: number): boolean {
+  subtreeLeaf(lane: number, leaf: PhasePoint, leafIndex: number, idxMin: number, idxMax: number, inverseMass: Float64Array): boolean {
     const L = this.layout;
-    const own = L.lanes[lane]!;
+    const uturn = L.lanes[lane]!.uturn;
     const dimBytes = 8 * L.dim;
-    return this.subtreeLeafExport(leaf.address, own.uturn, own.uturn + dimBytes, own.uturn + (1 + UTURN_CHECKPOINT_SLOTS) * dimBytes,
-      first ? 1 : 0, idxMin, idxMax, own.inverseMass) !== 0;
+    return this.subtreeLeafExport(leaf.address, uturn, uturn + dimBytes, uturn + (1 + UTURN_CHECKPOINT_SLOTS) * dimBytes,
+      leafIndex === 0 ? 1 : 0, idxMin, idxMax, this.massAddress(lane, inverseMass)) !== 0;
   }
 
   private massAddress(lane: number, inverseMass: Float64Array): number {
