@@ -44,6 +44,6 @@ export {
 export { runPairFlow, pairTexts, type CallRunner, type PairFlowOptions, type PairOutcome } from "./plan/pair-flow.js";
 export { parsePairLine, parsePairsFile, UNLABELLED_SCENARIO, type AnnotationInput } from "./input/pairs.js";
 export { approximateWordCount } from "./input/word-count.js";
-export { toPairRecord, toFeatureLine, type FeatureLine, type PairAnswers } from "./resolve/to-pair-record.js";
+export { toPairRecord, toFeatureLine, type PairAnswers } from "./resolve/to-pair-record.js";
 export { PRICES, BATCH_PRICE_FACTOR, costOf, estimateTokens, parsePrice, priceFor, type ModelPrice, type TokenUsage } from "./pricing.js";
 export { estimateRun, plannedCalls, ASSUMED_OUTPUT_TOKENS, type DryRunEstimate } from "./plan/dry-run.js";

@@ -1,5 +1,19 @@
 export * from "./catalog/index.js";
-export { ManifestEntrySchema, ManifestSchema, parseManifest, weightsArtifactId, type Manifest, type ManifestEntry } from "./manifest.js";
-export { parseFittedParams, parseGroupIndex, parseLabelsFile, type WeightSet, type Label } from "./released.js";
+export { ManifestEntrySchema, ManifestSchema, MANIFEST_FILE, parseManifest, weightsArtifactId, type Manifest, type ManifestEntry } from "./manifest.js";
+export {
+  FittedParamsLineSchema,
+  WEIGHTS_FILE,
+  GROUP_INDEX_FILE,
+  LABELS_FILE,
+  weightsFileName,
+  parseFittedParams,
+  formatFittedParams,
+  parseGroupIndex,
+  parseLabelsFile,
+  formatLabelsFile,
+  type FittedParamsLine,
+  type WeightSet,
+  type Label,
+} from "./released.js";
 export { weightsTable } from "./weights-table.js";
 export * from "./dataset/index.js";

@@ -3,7 +3,7 @@
  * from, where it lands under `data/raw/`, and, for pinned files, its size and sha256.
  */
 import { z } from "zod";
-import { PrefDissectError, checkSchema, issuePath } from "@prefdissect/shared";
+import { jsonDocumentFormat } from "@prefdissect/shared";
 
 export const ManifestEntrySchema = z.object({
   id: z.string().min(1),
@@ -25,28 +25,22 @@ export const ManifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
+/** `data/manifest.json`: the upstream artifacts, with unique ids. */
+export const MANIFEST_FILE = jsonDocumentFormat({
+  what: "the manifest of upstream artifacts (description, source, artifacts with unique ids)",
+  schema: ManifestSchema.superRefine((manifest, context) => {
+    const ids = new Set<string>();
+    manifest.artifacts.forEach((entry, index) => {
+      if (ids.has(entry.id)) context.addIssue({ code: "custom", message: `artifact id "${entry.id}" appears twice`, path: ["artifacts", index, "id"] });
+      ids.add(entry.id);
+    });
+  }),
+  indent: 2,
+});
+
 /** Validates a manifest document; `file` names it in errors. */
 export function parseManifest(text: string, file: string): Manifest {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new PrefDissectError("manifest-invalid", `${file} is not valid JSON: ${(error as Error).message}`, { file });
-  }
-  const parsed = checkSchema(ManifestSchema, json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issuePath(issue);
-    throw new PrefDissectError("manifest-invalid", `${file}: field "${field}" ${issue.message}`, { file, field });
-  }
-  const ids = new Set<string>();
-  for (const entry of parsed.data.artifacts) {
-    if (ids.has(entry.id)) {
-      throw new PrefDissectError("manifest-invalid", `${file}: artifact id "${entry.id}" appears twice`, { file, field: "id" });
-    }
-    ids.add(entry.id);
-  }
-  return parsed.data;
+  return MANIFEST_FILE.parse(text, file);
 }
 
 /** Artifact id of the released weights of one group. */

@@ -8,13 +8,12 @@ export {
   fetchArtifacts,
   readArtifactText,
   loadReleasedWeights,
-  loadWeightsDirectory,
   loadWeights,
   refitDir,
   refitWeightsDir,
-  weightsFileName,
   type ArtifactOptions,
   type WeightsSource,
 } from "./node/artifacts.js";
-export { writeFileAtomic } from "./node/files.js";
+export { writeFileAtomic, readTextFile, readFormatFile, writeFormatFile } from "./node/files.js";
+export { readWeightsDirectory, writeWeightsDirectory, readLabelsFile, writeLabelsFile } from "./node/released-files.js";
 export * from "./dataset/node.js";

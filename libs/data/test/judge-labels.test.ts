@@ -26,9 +26,9 @@ describe("parseLabelsForDataset()", () => {
 
   it("names the first bad value and rejects anything but a JSON array", () => {
     const error = failure(() => parseLabelsForDataset('["A","b","C","A"]', "labels.json", dataset));
-    expect(error.message).toBe('labels.json: entry 1 is "b", expected "A" or "B"');
+    expect(error.message).toBe('labels.json: row 1 must be one of "A", "B", got "b"; expected a labels file (a JSON array of "A" / "B" in dataset order)');
     expect(error.place.row).toBe(1);
-    expect(failure(() => parseLabelsForDataset('{"labels":[]}', "labels.json", dataset)).message).toMatch(/labels\.json must hold a JSON array/);
+    expect(failure(() => parseLabelsForDataset('{"labels":[]}', "labels.json", dataset)).message).toMatch(/^labels\.json: must be an array, got object; expected a labels file/);
     expect(failure(() => parseLabelsForDataset("[A, B", "labels.json", dataset)).message).toMatch(/labels\.json is not valid JSON/);
   });
 });

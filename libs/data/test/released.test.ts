@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PrefDissectError } from "@prefdissect/shared";
-import { parseFittedParams, parseGroupIndex, parseLabelsFile, weightsTable } from "../src/index.js";
+import { formatFittedParams, formatLabelsFile, parseFittedParams, parseGroupIndex, parseLabelsFile, weightsTable } from "../src/index.js";
 import { failure } from "./failure.js";
 
 const weights = (n: number, fill = 0.1) => Array.from({ length: n }, () => fill);
@@ -20,17 +20,28 @@ describe("parseFittedParams()", () => {
     expect(ws.get("gpt-4-1106-preview")![28]).toBe(-1);
   });
 
+  it("writes the released layout back, judges in catalog order", () => {
+    const text = formatFittedParams(new Map([["gpt-4-1106-preview", weights(29, -1)], ["human", weights(29, 0.5)]]));
+    expect(text.split("\n")[0]).toBe(line("human", weights(29, 0.5)));
+    expect(text.endsWith("\n")).toBe(true);
+    expect([...parseFittedParams(text, "f.jsonl", "Code").keys()]).toEqual(["human", "gpt-4-1106-preview"]);
+  });
+
   it("names file and line when a line has 28 numbers", () => {
     const text = [line("human", weights(29)), line("yi-6b", weights(28))].join("\n");
-    const error = expectError(() => parseFittedParams(text, "f.jsonl", "Code"), /f\.jsonl:2: field "parameters" must hold 29 numbers, got 28/);
+    const error = expectError(() => parseFittedParams(text, "f.jsonl", "Code"), /^f\.jsonl:2: field "parameters" must hold 29 numbers, one per property; expected a weights file in the released layout/);
     expect(error.place).toMatchObject({ file: "f.jsonl", line: 2, field: "parameters" });
   });
 
   it("rejects non-finite numbers, unknown judges, unknown groups and broken JSON", () => {
     const bad = weights(29) as unknown[];
     bad[22] = "NaN";
-    expectError(() => parseFittedParams(line("human", bad), "f.jsonl", "Code"), /f\.jsonl:1: parameters\[22\] \(no severe errors\) must be a finite number/);
-    expectError(() => parseFittedParams(line("gpt-5", weights(29)), "f.jsonl", "Code"), /unknown judge "gpt-5"/);
+    expectError(() => parseFittedParams(line("human", bad), "f.jsonl", "Code"), /^f\.jsonl:1: field "parameters\.22" must be a number, got string/);
+    const infinite = weights(29);
+    infinite[3] = Infinity; // JSON has no Infinity: it is written as null
+    expectError(() => parseFittedParams(line("human", infinite), "f.jsonl", "Code"), /field "parameters\.3" must be a number, got null/);
+    expectError(() => parseFittedParams(line("gpt-5", weights(29)), "f.jsonl", "Code"), /f\.jsonl:1: field "model_name" unknown judge "gpt-5"/);
+    expectError(() => parseFittedParams([line("human", weights(29)), line("human", weights(29))].join("\n"), "f.jsonl", "Code"), /judge "human" appears twice/);
     expectError(() => parseFittedParams(line("human", weights(29)), "f.jsonl", "Poetry"), /unknown group "Poetry"/);
     expectError(() => parseFittedParams("{oops", "f.jsonl", "Code"), /f\.jsonl:1 is not valid JSON/);
   });
@@ -41,15 +52,16 @@ describe("parseGroupIndex()", () => {
     const index = parseGroupIndex(JSON.stringify({ all: [0, 1, 2], Code: [1], w_stances: [2] }), "idx.json");
     expect(index.get("Code")).toEqual([1]);
     expectError(() => parseGroupIndex(JSON.stringify({ Poetry: [1] }), "idx.json"), /unknown group "Poetry"/);
-    expectError(() => parseGroupIndex(JSON.stringify({ Code: [-1] }), "idx.json"), /non-negative row indices/);
+    expectError(() => parseGroupIndex(JSON.stringify({ Code: [-1] }), "idx.json"), /idx\.json: field "Code\.0" must be at least 0, got -1; expected the group index \(an object from group id or "all" to a list of non-negative row indices\)/);
   });
 });
 
 describe("parseLabelsFile()", () => {
   it("reads A/B labels and checks the length", () => {
     expect(parseLabelsFile('["A","B","A"]', "l.json", 3)).toEqual(["A", "B", "A"]);
-    const error = expectError(() => parseLabelsFile('["A","C"]', "l.json"), /entry 1 is "C", expected "A" or "B"/);
-    expect(error.place.row).toBe(1);
+    const error = expectError(() => parseLabelsFile('["A","C"]', "l.json"), /^l\.json: row 1 must be one of "A", "B", got "C"; expected a labels file \(a JSON array of "A" \/ "B" in dataset order\)$/);
+    expect(error.place).toEqual({ file: "l.json", row: 1 });
+    expect(parseLabelsFile(formatLabelsFile(["B", "A"]), "l.json")).toEqual(["B", "A"]);
     expectError(() => parseLabelsFile('["A"]', "l.json", 2), /holds 1 labels but the dataset has 2 pairs/);
   });
 });

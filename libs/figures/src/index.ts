@@ -61,7 +61,6 @@ export {
   type PropertyCorrelationRow,
 } from "./data/property-correlation.js";
 export { columnCorrelations } from "./data/pearson-columns.js";
-export { parseRefitIntervals, RefitIntervalsSchema, REFIT_INTERVALS_FORMAT, type RefitIntervals } from "./refit/intervals.js";
 export {
   refitPreferenceIntervals,
   preferenceIntervalRows,

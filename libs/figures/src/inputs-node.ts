@@ -3,15 +3,16 @@
  * dataset statistics) and a refit's intervals.json (for the uncertainty figures), plus drawing and
  * skipping helpers the notebooks call.
  */
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { PrefDissectError, isPrefDissectError } from "@prefdissect/shared";
-import { HF_DATA, loadFeatureDataset, loadPairDataset, refitDir, repoRoot } from "@prefdissect/data/node";
+import { HF_DATA, loadFeatureDataset, loadPairDataset, refitDir } from "@prefdissect/data/node";
 import { toFeatureDataset, type FeatureDataset, type PairDataset } from "@prefdissect/data";
 import type { FigureDefinition } from "./figure.js";
 import type { InputFigureDefinition } from "./input-figure.js";
 import { describeDataset } from "./data/dataset-source.js";
-import { parseRefitIntervals, type RefitIntervals } from "./refit/intervals.js";
+import type { RefitIntervals } from "@prefdissect/refit";
+import { readRefitIntervals } from "@prefdissect/refit/node";
 import type { PaperFigurePlan } from "./coverage/paper-figure-plan.js";
 import { drawFigure } from "./draw.js";
 import { writeFigureFiles, type WrittenFigure } from "./write.js";
@@ -58,23 +59,9 @@ export async function loadDatasetFigureInputs(setting: string | undefined): Prom
   return { ...(pairs !== undefined ? { pairs } : {}), features, sourceLabel: describeDataset(features.source, hf), synthetic: features.source.synthetic };
 }
 
-/** Reads and validates `<dir>/intervals.json` (default: the refit folder, `PD_REFIT_DIR`). */
-export async function loadRefitIntervals(dir: string | undefined): Promise<RefitIntervals> {
-  const folder = (dir ?? "").trim() || refitDir();
-  const file = join(folder, "intervals.json");
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch {
-    throw new PrefDissectError("missing-intervals", `no ${file}; run \`pd refit\` (or \`make refit\`) with --method nuts first`, { file, field: "PD_REFIT_DIR" });
-  }
-  return parseRefitIntervals(text, displayPath(file));
-}
-
-/** A path relative to the repository root when inside it, so messages carry no machine paths. */
-function displayPath(file: string): string {
-  const root = `${repoRoot()}/`;
-  return file.startsWith(root) ? file.slice(root.length) : file;
+/** Reads `<dir>/intervals.json` (default: the refit folder, `PD_REFIT_DIR`). */
+export function loadRefitIntervals(dir: string | undefined): Promise<RefitIntervals> {
+  return readRefitIntervals((dir ?? "").trim() || refitDir());
 }
 
 /** Builds the spec of an input-fed figure and writes its SVG, PNG and JSON into `outDir`. */

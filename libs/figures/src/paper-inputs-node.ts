@@ -3,23 +3,22 @@
  * to synthetic data. The refit's summary.json (next to its weights folder) records that; released
  * weights get exactly the line `loadFigureInputs` gives, so released figures do not change.
  */
-import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { refitWeightsDir } from "@prefdissect/data/node";
+import { readRefitSummary } from "@prefdissect/refit/node";
 import { loadFigureInputs, type FigureInputs } from "./draw.js";
 import { parseWeightSource } from "./weights-source.js";
 
 /** Appended to the source line of figures drawn from a refit of synthetic data. */
 export const SYNTHETIC_REFIT_NOTE = ", fitted to SYNTHETIC data (not the paper's)";
 
-/** Whether the refit whose weights live in `weightsDir` was fitted to synthetic data. */
+/** Whether the refit whose weights live in `weightsDir` was fitted to synthetic data (per its summary.json). */
 export async function refitIsSynthetic(weightsDir: string): Promise<boolean> {
-  try {
-    const summary = JSON.parse(await readFile(join(dirname(weightsDir), "summary.json"), "utf8")) as { source?: { synthetic?: unknown } };
-    return summary.source?.synthetic === true;
-  } catch {
-    return false; // no summary: a folder of weight files from elsewhere, nothing known about its data
-  }
+  const folder = dirname(weightsDir);
+  // No summary: a folder of weight files from elsewhere, nothing known about its data.
+  if (!existsSync(join(folder, "summary.json"))) return false;
+  return (await readRefitSummary(folder)).source.synthetic;
 }
 
 /** `loadFigureInputs`, plus the SYNTHETIC note for a refit of synthetic data. */

@@ -10,7 +10,6 @@ import {
   describeDataset,
   labelBalanceRows,
   meanRatingRows,
-  parseRefitIntervals,
   preferenceIntervalRows,
   propertyCorrelationRows,
   similarityIntervalRows,
@@ -107,21 +106,6 @@ describe("describeDataset()", () => {
     for (const spec of specs) expect(spec.title.text).toMatch(/^SYNTHETIC DATA/);
     const plain = buildMeanRatingsSpec(meanRatingRows(data.pairs)) as unknown as Titled;
     expect(plain.title.text).not.toMatch(/SYNTHETIC/);
-  });
-});
-
-describe("parseRefitIntervals()", () => {
-  it("accepts what pd refit writes and names the bad field otherwise", () => {
-    const intervals = intervalsFor(weights, [HUMAN, GPT4_TURBO]);
-    expect(parseRefitIntervals(JSON.stringify(intervals), "intervals.json")).toEqual(intervals);
-    const broken = { ...intervals, preference: [{ ...intervals.preference[0]!, low: "x" }] };
-    expect(() => parseRefitIntervals(JSON.stringify(broken), "r/intervals.json")).toThrow(
-      'r/intervals.json: field "preference.0.low" must be a number, got string; expected format prefdissect-refit-intervals/1 as written by pd refit',
-    );
-    expect(() => parseRefitIntervals("{", "r/intervals.json")).toThrow(/not valid JSON/);
-    expect(() => parseRefitIntervals(JSON.stringify({ ...intervals, format: "other/2" }), "i.json")).toThrow(
-      'i.json: field "format" must be "prefdissect-refit-intervals/1", got "other/2"',
-    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { PROPERTIES, SCENARIO_IDS, synthesizePairs, toFeatureDataset, type FeatureDataset, type PairDataset, type WeightSet } from "@prefdissect/data";
-import type { RefitIntervals } from "../src/index.js";
+import type { RefitIntervals } from "@prefdissect/refit";
 import { syntheticWeights } from "./fixtures.js";
 
 /** A small synthetic pair dataset (labels for three judges), generated once per test file. */
@@ -28,5 +28,5 @@ export function intervalsFor(weights: WeightSet, judges: readonly string[], grou
     ),
   );
   const similarity = judges.flatMap((a, i) => judges.slice(i + 1).map((b, j) => ({ a, b, mean: 0.5 + (i + j) / 100, low: 0.4 + (i + j) / 100, high: 0.6 + (i + j) / 100 })));
-  return { format: "prefdissect-refit-intervals/1", synthetic, mass: 0.9, preference, similarity };
+  return { format: "prefdissect.refit-intervals/1", synthetic, mass: 0.9, preference, similarity };
 }

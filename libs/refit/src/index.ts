@@ -1,7 +1,25 @@
 export { heldOutAccuracy, type HeldOutFold } from "./accuracy.js";
 export { compareWeightSets, summariseComparison, type WeightComparison, type ComparisonSummary } from "./compare.js";
 export { preferenceIntervals, similarityInterval, quantile, fastPearson, type Draws, type Interval } from "./uncertainty.js";
-export { refitReportSection, recoveryOf, RECOVERY_THRESHOLD, type RefitSummary, type Recovery } from "./report-section.js";
+export { refitReportSection, recoveryOf, RECOVERY_THRESHOLD, type Recovery } from "./report-section.js";
+export {
+  REFIT_SUMMARY_TAG,
+  REFIT_INTERVALS_TAG,
+  STORED_FIT_TAG,
+  REFIT_SUMMARY_FILE,
+  REFIT_INTERVALS_FILE,
+  STORED_FIT_FILE,
+  RefitSettingsSchema,
+  RefitEntrySchema,
+  RefitSummarySchema,
+  RefitIntervalsSchema,
+  StoredFitSchema,
+  type RefitSettings,
+  type RefitEntry,
+  type RefitSummary,
+  type RefitIntervals,
+  type StoredFitEnvelope,
+} from "./formats.js";
 export {
   fitJudge,
   runJudgeFitJob,

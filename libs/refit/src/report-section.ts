@@ -5,17 +5,7 @@
  */
 import { GPT4_TURBO, HUMAN, SCENARIO_IDS, judgeById } from "@prefdissect/data";
 import { summariseComparison, type WeightComparison } from "./compare.js";
-
-/** The subset of summary.json the report reads. */
-export interface RefitSummary {
-  readonly source: { readonly file: string; readonly format: string; readonly rows: number; readonly synthetic: boolean };
-  readonly settings: Readonly<Record<string, unknown>>;
-  readonly accuracyDefinition: string;
-  /** Held-out accuracy per judge; null when the refit held nothing out (one fold). */
-  readonly accuracy: Readonly<Record<string, number | null>>;
-  readonly fits: readonly { judge: string; group: string; rows: number; excluded: number; diagnostics: { maxRhat: number; divergences: number } | null; warnings: readonly string[] }[];
-  readonly skipped: readonly { judge: string; group: string; reason: string }[];
-}
+import type { RefitSummary } from "./formats.js";
 
 /**
  * Synthetic labels are drawn from the released scenario weights, so the scenario fits should find

@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { synthesizePairs, toFeatureDataset } from "@prefdissect/data";
-import { loadReleasedWeights, loadWeightsDirectory } from "@prefdissect/data/node";
+import { loadReleasedWeights, readWeightsDirectory } from "@prefdissect/data/node";
 import { fitKFold } from "@prefdissect/regression";
 import { pearson } from "@prefdissect/similarity";
-import { fitPath, runRefit, type KFoldFitter } from "../src/node.js";
+import { fitPath, readRefitIntervals, readRefitSummary, runRefit, type KFoldFitter } from "../src/node.js";
 
 /** The mirror of upstream files; vitest.shared.ts sets it when ../shared/mirror sits beside the checkout. */
 const MIRROR = process.env.PD_MIRROR ?? "";
@@ -40,7 +40,7 @@ describe.skipIf(!existsSync(MIRROR))("runRefit() on synthetic data", async () =>
     expect(first.fitted).toBe(4);
     expect(fitter.calls).toBe(4);
 
-    const back = await loadWeightsDirectory(first.weightsDir);
+    const back = await readWeightsDirectory(first.weightsDir);
     expect([...back.keys()].sort()).toEqual([...groups].sort());
     expect(back.get("Communication")!.get("human")).toHaveLength(29);
 
@@ -52,13 +52,14 @@ describe.skipIf(!existsSync(MIRROR))("runRefit() on synthetic data", async () =>
       }
     }
 
-    const summary = JSON.parse(readFileSync(join(outDir, "summary.json"), "utf8"));
+    const summary = await readRefitSummary(outDir);
+    expect(summary.format).toBe("prefdissect.refit-summary/1");
     expect(summary.source.synthetic).toBe(true);
     expect(summary.accuracy.human).toBeGreaterThan(0.55);
-    const intervals = JSON.parse(readFileSync(join(outDir, "intervals.json"), "utf8"));
+    const intervals = await readRefitIntervals(outDir);
     expect(intervals.preference).toHaveLength(4 * 29);
     expect(intervals.similarity).toHaveLength(1);
-    const p = intervals.preference[0];
+    const p = intervals.preference[0]!;
     expect(p.low).toBeLessThanOrEqual(p.mean);
     expect(p.high).toBeGreaterThanOrEqual(p.mean);
 

@@ -3,3 +3,14 @@ export { checkSchema, describeZodIssue, issuePath } from "./schema-issues.js";
 export { redactUrl } from "./urls.js";
 export { sigmoid, median } from "./math.js";
 export { createRandomStream, randomPermutation, type RandomStream } from "./random.js";
+export {
+  checkJson,
+  parseJsonDocument,
+  parseJsonLines,
+  jsonDocumentFormat,
+  jsonLinesFormat,
+  formatTag,
+  type JsonFormat,
+  type JsonLine,
+  type JsonSource,
+} from "./json-format.js";

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { PrefDissectError } from "@prefdissect/shared";
-import { GROUP_IDS, type DatasetFormat, type FeatureDataset } from "@prefdissect/data";
+import { GROUP_IDS, formatFeatureRows, type DatasetFormat, type FeatureDataset } from "@prefdissect/data";
 import { loadFeatureDataset, writeFileAtomic, type JudgeLabelsFile } from "@prefdissect/data/node";
 
 const FORMATS: readonly DatasetFormat[] = ["hf-parquet", "resolved-jsonl", "pairs-jsonl", "pairs-csv"];
@@ -64,10 +64,7 @@ export function register(program: Command): void {
         ...(options.labels ? { labels: options.labels } : {}),
         ...(options.groupIndex ? { groupIndexFile: options.groupIndex } : {}),
       });
-      const text = dataset.rows
-        .map((row) => JSON.stringify({ index: row.index, groups: row.groups, features: row.features, excluded: row.excluded }))
-        .join("\n");
-      await writeFileAtomic(options.out, text + "\n");
+      await writeFileAtomic(options.out, formatFeatureRows(dataset.rows));
       process.stderr.write(summarizeFeatures(dataset));
       process.stderr.write(`wrote ${options.out}\n`);
     });

@@ -2,9 +2,10 @@
  * `pd regress`: fit the paper's Bayesian logistic regression to one problem file with our NUTS
  * (optionally k-fold averaged), or take its exact posterior mode, and write the result as JSON.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { PrefDissectError } from "@prefdissect/shared";
+import { PrefDissectError, parseJsonDocument } from "@prefdissect/shared";
+import { readTextFile } from "@prefdissect/data/node";
 import {
   defaults,
   fitPosteriorMode,
@@ -48,18 +49,7 @@ function oldSpellings(flags: RegressFlags): FlagAlias[] {
 
 
 async function readJson(file: string, what: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String((error as Error).message);
-    throw new PrefDissectError("missing-file", `${file}: cannot read the ${what} (${reason}).`, { file });
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new PrefDissectError("bad-json", `${file}: the ${what} is not valid JSON (${(error as Error).message}).`, { file });
-  }
+  return parseJsonDocument(await readTextFile(file), file, what);
 }
 
 /**
@@ -97,7 +87,7 @@ function foldSummary(fit: KFoldFit) {
 async function run(flags: RegressFlags, command: Command): Promise<void> {
   const started = performance.now();
   const fitFlags = resolveFitFlags(command, flags, oldSpellings(flags));
-  const problem = validateProblem(await readJson(flags.in, "problem"), flags.in);
+  const problem = validateProblem(await readJson(flags.in, "a regression problem"), flags.in);
   const scale = positiveNumber("scale", flags.scale) ?? defaults.PRIOR_SCALE;
   let output: unknown;
   if (fitFlags.method === "mode") {
@@ -116,7 +106,7 @@ async function run(flags: RegressFlags, command: Command): Promise<void> {
     const permutation =
       flags.permutation === undefined
         ? undefined
-        : validatePermutation(findPermutation(await readJson(flags.permutation, "permutation")), problem.rows, flags.permutation);
+        : validatePermutation(findPermutation(await readJson(flags.permutation, "a permutation")), problem.rows, flags.permutation);
     if (permutation !== undefined && folds === undefined) {
       throw new PrefDissectError("bad-flag", "--permutation only applies to k-fold runs; add --folds.", { field: "--permutation" });
     }

@@ -4,30 +4,20 @@
  * fails, which is what CI relies on.
  */
 import { existsSync, readdirSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { PrefDissectError } from "@prefdissect/shared";
 import type { WeightSet } from "@prefdissect/data";
 import { loadManifest, loadReleasedWeights, loadWeights, refitDir, repoRoot, writeFileAtomic } from "@prefdissect/data/node";
 import { FIGURES, INPUT_FIGURES } from "@prefdissect/figures";
-import { compareWeightSets, recoveryOf, refitReportSection, type RefitSummary } from "@prefdissect/refit";
+import { compareWeightSets, recoveryOf, refitReportSection } from "@prefdissect/refit";
+import { readRefitSummary } from "@prefdissect/refit/node";
 import { evaluateClaims, formatClaimsTable, renderReport, type Claim, type RefitEvidence, type ReportFigure } from "@prefdissect/report";
 
 interface ReportOptions {
   weights: string;
   refitDir: string;
   figures: string;
-}
-
-/** Reads a refit's summary.json, naming the file when it is missing or unreadable. */
-async function readRefitSummary(refitDir: string): Promise<RefitSummary> {
-  const file = join(refitDir, "summary.json");
-  try {
-    return JSON.parse(await readFile(file, "utf8")) as RefitSummary;
-  } catch {
-    throw new PrefDissectError("missing-refit", `no readable refit summary at ${file}; run \`pd refit\` (or \`make refit\`) first`, { file });
-  }
 }
 
 /** The claims, sections and source line a refit adds to the report. */

@@ -14,6 +14,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { PrefDissectError, redactUrl } from "@prefdissect/shared";
+import { formatFeatureRows, formatPairsJsonl } from "@prefdissect/data";
 import { writeFileAtomic } from "@prefdissect/data/node";
 import type { AnnotationInput } from "../input/pairs.js";
 import { DEFAULT_SAMPLING, type SamplingSettings } from "../plan/calls.js";
@@ -66,10 +67,6 @@ export interface AnnotateSummary {
   readonly price: ModelPrice | undefined;
   readonly cache: CacheOpenReport;
   readonly files: { readonly cache: string; readonly pairs: string; readonly features: string; readonly provenance: string };
-}
-
-function jsonLines(lines: readonly unknown[]): string {
-  return lines.map((line) => `${JSON.stringify(line)}\n`).join("");
 }
 
 export async function annotateToDirectory(options: AnnotateOptions): Promise<AnnotateSummary> {
@@ -137,8 +134,8 @@ export async function annotateToDirectory(options: AnnotateOptions): Promise<Ann
       records.push(record);
       features.push(line);
     }
-    await writeFileAtomic(files.pairs, jsonLines(records));
-    await writeFileAtomic(files.features, jsonLines(features));
+    await writeFileAtomic(files.pairs, formatPairsJsonl(records));
+    await writeFileAtomic(files.features, formatFeatureRows(features));
 
     const price = options.price ?? priceFor(options.model);
     const cost = price === undefined ? undefined : costOf(stats.usage, price, Boolean(options.batch));

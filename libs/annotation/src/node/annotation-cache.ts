@@ -13,9 +13,10 @@
  *   hash and answers only.
  */
 import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync, writeSync } from "node:fs";
+import { z } from "zod";
 import { PrefDissectError } from "@prefdissect/shared";
 import type { CallParams } from "../plan/calls.js";
-import type { PromptId } from "../prompts/catalog.js";
+import { PROMPT_IDS, type PromptId } from "../prompts/catalog.js";
 import type { TokenUsage } from "../pricing.js";
 
 interface RecordBase {
@@ -55,6 +56,32 @@ export interface FailedRecord extends RecordBase {
 }
 
 export type CacheRecord = OkRecord | FailedRecord;
+
+const TokenUsageSchema = z.object({ input: z.number(), output: z.number() });
+const RecordBaseSchema = z.object({
+  key: z.string(),
+  pairId: z.string(),
+  promptId: z.enum(PROMPT_IDS),
+  promptVersion: z.number(),
+  model: z.string(),
+  params: z.object({ temperature: z.number(), topP: z.number(), seed: z.number(), maxTokens: z.number(), json: z.boolean() }),
+  attempts: z.number(),
+  via: z.enum(["chat", "batch"]),
+  finishedAt: z.string(),
+});
+
+/** One line of the cache file; a line that does not match is left in place and ignored. */
+export const CacheRecordSchema: z.ZodType<CacheRecord> = z.discriminatedUnion("status", [
+  RecordBaseSchema.extend({
+    status: z.literal("ok"),
+    text: z.string(),
+    answer: z.unknown(),
+    repaired: z.array(z.string()),
+    usage: TokenUsageSchema,
+    jsonMode: z.boolean(),
+  }),
+  RecordBaseSchema.extend({ status: z.literal("failed"), reason: z.string(), raw: z.string().optional(), usage: TokenUsageSchema.optional() }),
+]);
 
 export interface CacheOpenReport {
   /** Bytes of a torn last line that were cut off. */
@@ -147,18 +174,21 @@ export class AnnotationCache {
     let unreadableLines = 0;
     for (const line of complete.toString("utf8").split("\n")) {
       if (line.trim() === "") continue;
+      let parsed: unknown;
       try {
-        const record = JSON.parse(line) as CacheRecord;
-        if (typeof record.key !== "string" || (record.status !== "ok" && record.status !== "failed")) {
-          unreadableLines += 1;
-          continue;
-        }
-        // An ok answer is final; a later failure line for the same key cannot exist, but never let
-        // one hide a finished answer.
-        if (this.records.get(record.key)?.status !== "ok") this.records.set(record.key, record);
+        parsed = JSON.parse(line);
       } catch {
         unreadableLines += 1;
+        continue;
       }
+      const record = CacheRecordSchema.safeParse(parsed);
+      if (!record.success) {
+        unreadableLines += 1;
+        continue;
+      }
+      // An ok answer is final; a later failure line for the same key cannot exist, but never let
+      // one hide a finished answer.
+      if (this.records.get(record.data.key)?.status !== "ok") this.records.set(record.data.key, record.data);
     }
     return { tornBytes, unreadableLines };
   }

@@ -12,6 +12,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { toFile } from "openai";
+import { z } from "zod";
 import { writeFileAtomic } from "@prefdissect/data/node";
 import type { AnnotationInput } from "../input/pairs.js";
 import type { CallSpec } from "../plan/calls.js";
@@ -45,11 +46,14 @@ interface OpenBatch {
 
 const TERMINAL = new Set(["completed", "failed", "expired", "cancelled"]);
 
+/** `batches.json`: the batches submitted and not yet merged into the cache. */
+const OpenBatchesSchema = z.object({ open: z.array(z.object({ id: z.string(), keys: z.array(z.string()) })) });
+
+/** The open batches; an unreadable file counts as none (the calls are then simply sent again). */
 function readOpenBatches(path: string): OpenBatch[] {
   if (!existsSync(path)) return [];
   try {
-    const value = JSON.parse(readFileSync(path, "utf8")) as { open?: OpenBatch[] };
-    return Array.isArray(value.open) ? value.open : [];
+    return OpenBatchesSchema.safeParse(JSON.parse(readFileSync(path, "utf8"))).data?.open ?? [];
   } catch {
     return [];
   }

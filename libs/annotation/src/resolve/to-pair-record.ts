@@ -10,6 +10,7 @@ import {
   comparisonFeatures,
   groupsOf,
   type BasicScores,
+  type FeatureRow,
   type PairRecord,
   type QueryInfo,
 } from "@prefdissect/data";
@@ -68,16 +69,8 @@ export function toPairRecord(input: AnnotationInput, answers: PairAnswers): Pair
   return PairRecordSchema.parse(record) as PairRecord;
 }
 
-/** One line of a features file: the same shape `pd features` writes. */
-export interface FeatureLine {
-  readonly index: number;
-  readonly groups: string[];
-  readonly features: number[];
-  readonly excluded: boolean;
-}
-
-/** The comparison features of a resolved pair, as a features-file line. */
-export function toFeatureLine(record: PairRecord, index: number): FeatureLine {
+/** The comparison features of a resolved pair, as a row of the features file `pd features` also writes. */
+export function toFeatureLine(record: PairRecord, index: number): FeatureRow {
   const { features, excluded } = comparisonFeatures(record);
   return { index, groups: groupsOf(record), features, excluded };
 }

@@ -7,6 +7,8 @@ import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { PrefDissectError, isPrefDissectError } from "@prefdissect/shared";
 import { fetchArtifacts, readArtifactText, type ArtifactOptions } from "../node/artifacts.js";
+import { readTextFile } from "../node/files.js";
+import { readLabelsFile } from "../node/released-files.js";
 import { parseGroupIndex, parseLabelsFile } from "../released.js";
 import { toFeatureDataset, type DatasetFormat, type FeatureDataset, type PairDataset } from "./dataset.js";
 import { checkGroupIndex, checkPublishedGroupSizes, isPublishedSize, publishedHumanTally, recognisePublishedDataset, type HumanLabelTally } from "./group-check.js";
@@ -49,13 +51,6 @@ function cannotRead(file: string, error: unknown): PrefDissectError {
   return new PrefDissectError("missing-file", `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file });
 }
 
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    throw cannotRead(file, error);
-  }
-}
 
 /**
  * The first non-blank line of a text file (or ""), read without loading the rest: the file is
@@ -137,10 +132,10 @@ export async function loadPairDataset(options: LoadDatasetOptions): Promise<Pair
         break;
       }
       case "pairs-jsonl":
-        data = parsePairsJsonl(await readText(options.data), options.data);
+        data = parsePairsJsonl(await readTextFile(options.data), options.data);
         break;
       case "pairs-csv":
-        data = parsePairsCsv(await readText(options.data), options.data);
+        data = parsePairsCsv(await readTextFile(options.data), options.data);
         break;
       case "resolved-jsonl":
         throw new PrefDissectError(
@@ -151,30 +146,27 @@ export async function loadPairDataset(options: LoadDatasetOptions): Promise<Pair
     }
   }
   for (const { judge, file } of options.labels ?? []) {
-    data = withJudgeLabels(data, judge, await readLabels(file, data.pairs.length), file);
+    data = withJudgeLabels(data, judge, await readLabelsFile(file, data.pairs.length), file);
   }
   return data;
 }
 
-async function readLabels(file: string, expectedLength: number): Promise<PreferenceLabel[]> {
-  return parseLabelsFile(await readText(file), file, expectedLength);
-}
 
 /**
  * Reads the authors' resolved comparisons (format b) with the group index and the human labels
  * (both fetched when not given) plus any further labels files.
  */
 export async function loadResolvedDataset(options: LoadDatasetOptions): Promise<FeatureDataset> {
-  const indexText = options.groupIndexFile ? await readText(options.groupIndexFile) : await readArtifactText("group-index", options);
+  const indexText = options.groupIndexFile ? await readTextFile(options.groupIndexFile) : await readArtifactText("group-index", options);
   const indexFile = options.groupIndexFile ?? "query_aware_idxs.json";
   const groupIndex = parseGroupIndex(indexText, indexFile);
-  const text = await readText(options.data);
+  const text = await readTextFile(options.data);
   const labels = new Map<string, PreferenceLabel[]>();
   const labelFiles = options.labels ?? [];
   if (!labelFiles.some((entry) => entry.judge === "human")) {
     labels.set("human", parseLabelsFile(await readArtifactText("labels-human", options), "example_preference_labels.json"));
   }
-  for (const { judge, file } of labelFiles) labels.set(judge, parseLabelsFile(await readText(file), file));
+  for (const { judge, file } of labelFiles) labels.set(judge, await readLabelsFile(file));
   return parseResolvedJsonl(text, options.data, { groupIndex, labels, groupIndexFile: indexFile });
 }
 
@@ -220,7 +212,7 @@ export async function loadFeatureDataset(options: LoadDatasetOptions): Promise<F
     options,
   );
   if (options.groupIndexFile && format !== "resolved-jsonl") {
-    checkGroupIndex(dataset.rows, parseGroupIndex(await readText(options.groupIndexFile), options.groupIndexFile), dataset.source.file, options.groupIndexFile);
+    checkGroupIndex(dataset.rows, parseGroupIndex(await readTextFile(options.groupIndexFile), options.groupIndexFile), dataset.source.file, options.groupIndexFile);
   }
   return dataset;
 }

@@ -4,8 +4,7 @@
  * `labels.human`). In CSV, lists and error items are JSON text, booleans are `true`/`false`, and
  * an empty cell means "absent" (an optional field, or no label from that judge).
  */
-import { PrefDissectError, checkSchema, issuePath } from "@prefdissect/shared";
-import { parseJsonLines } from "../json-text.js";
+import { PrefDissectError, checkSchema, issuePath, parseJsonLines } from "@prefdissect/shared";
 import type { PairDataset } from "./dataset.js";
 import { formatCsv, parseCsv } from "./csv.js";
 import { BASIC_ANNOTATION_KEYS, PairRecordSchema, type PairRecord } from "./types.js";
@@ -52,9 +51,9 @@ export function parsePairsJsonl(text: string, file: string): PairDataset {
   return pairDataset("pairs-jsonl", file, pairs, lines);
 }
 
-/** Formats pairs as JSON Lines (one object per line, trailing newline). */
+/** Formats pairs as JSON Lines (one object per line, each ending in a newline). */
 export function formatPairsJsonl(pairs: readonly PairRecord[]): string {
-  return pairs.map((pair) => JSON.stringify(pair)).join("\n") + "\n";
+  return pairs.map((pair) => `${JSON.stringify(pair)}\n`).join("");
 }
 
 // ---------------------------------------------------------------------------------------------

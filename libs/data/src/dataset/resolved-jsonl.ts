@@ -9,10 +9,9 @@
  * The file names no scenario and no labels: scenarios come from the group index file
  * (`query_aware_idxs.json`) and labels from labels files (one JSON array per judge).
  */
-import { PrefDissectError } from "@prefdissect/shared";
+import { PrefDissectError, parseJsonLines } from "@prefdissect/shared";
 import { SCENARIO_IDS, QUERY_SPECIFIC_CASES } from "../catalog/groups.js";
 import { ERROR_PROPERTY_INDICES, PROPERTIES, PROPERTY_COUNT } from "../catalog/properties.js";
-import { parseJsonLines } from "../json-text.js";
 import { createWarningLog, type FeatureDataset, type FeatureRow } from "./dataset.js";
 import { querySpecificCasesOf } from "./groups.js";
 import type { PreferenceLabel, QueryInfo } from "./types.js";

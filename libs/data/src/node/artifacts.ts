@@ -3,10 +3,11 @@
  * released weights into a `WeightSet`.
  */
 import { readFileSync } from "node:fs";
-import { readFile, readdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PrefDissectError } from "@prefdissect/shared";
 import { GROUP_IDS } from "../catalog/groups.js";
+import { readWeightsDirectory } from "./released-files.js";
 import { parseManifest, weightsArtifactId, type Manifest, type ManifestEntry } from "../manifest.js";
 import { parseFittedParams, type WeightSet } from "../released.js";
 import { dataDir, manifestPath, repoRoot } from "./paths.js";
@@ -80,30 +81,6 @@ export async function loadReleasedWeights(options: ArtifactOptions = {}): Promis
   return ws;
 }
 
-/** File name of a group's weights in the released layout (also used by refits). */
-export function weightsFileName(groupId: string): string {
-  return `model_${groupId}_fitted_paras.jsonl`;
-}
-
-/** Reads a folder of `model_<group>_fitted_paras.jsonl` files (a refit's output). */
-export async function loadWeightsDirectory(dir: string): Promise<WeightSet> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    throw new PrefDissectError("missing-weights", `no weights folder at ${dir}; run \`pd refit\` (or \`make refit\`) first`, { file: dir });
-  }
-  const ws = new Map<string, Map<string, number[]>>();
-  for (const group of GROUP_IDS) {
-    const name = weightsFileName(group);
-    if (!names.includes(name)) continue;
-    const file = join(dir, name);
-    ws.set(group, parseFittedParams(await readFile(file, "utf8"), file, group));
-  }
-  if (ws.size === 0) throw new PrefDissectError("missing-weights", `${dir} holds no model_<group>_fitted_paras.jsonl files`, { file: dir });
-  return ws;
-}
-
 export type WeightsSource = "released" | "refit";
 
 /** Output folder of `pd refit`: `PD_REFIT_DIR`, else `<repo>/data/derived/refit`. */
@@ -123,6 +100,6 @@ export function refitWeightsDir(): string {
 export async function loadWeights(options: { source?: WeightsSource | string; dir?: string } & ArtifactOptions = {}): Promise<WeightSet> {
   const source = options.source ?? "released";
   if (source === "released") return loadReleasedWeights(options);
-  if (source === "refit") return loadWeightsDirectory(options.dir ?? refitWeightsDir());
+  if (source === "refit") return readWeightsDirectory(options.dir ?? refitWeightsDir());
   throw new PrefDissectError("bad-source", `unknown weights source "${source}" (expected "released" or "refit")`, { field: "source" });
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { PrefDissectError, type JsonFormat } from "@prefdissect/shared";
 
 /**
  * Writes a file so that readers never see it half-written: the bytes go to a temporary file in
@@ -16,4 +17,27 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array | 
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * Reads a text file; a missing or unreadable file is a `PrefDissectError` naming it, with `hint`
+ * (e.g. "run `pd refit` first") appended when given.
+ */
+export async function readTextFile(path: string, hint?: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new PrefDissectError("missing-file", `cannot read ${path} (${reason})${hint ? `; ${hint}` : ""}`, { file: path }, { cause: error });
+  }
+}
+
+/** Reads and validates a file of the given format (see `jsonDocumentFormat` in @prefdissect/shared). */
+export async function readFormatFile<T>(format: JsonFormat<T>, path: string, hint?: string): Promise<T> {
+  return format.parse(await readTextFile(path, hint), path);
+}
+
+/** Writes a value in the given format, atomically. */
+export function writeFormatFile<T>(format: JsonFormat<T>, path: string, value: T): Promise<void> {
+  return writeFileAtomic(path, format.stringify(value));
 }

@@ -15,7 +15,7 @@ import { FIG01_GROUP, FIG01_JUDGES } from "../figures/fig01-communication-dissec
 import type { InputFigureDefinition } from "../input-figure.js";
 import type { DataFigureOptions } from "../data/options.js";
 import { markSynthetic } from "../data/dataset-source.js";
-import type { RefitIntervals } from "./intervals.js";
+import type { RefitIntervals } from "@prefdissect/refit";
 import { missingJudgesNote } from "./coverage-note.js";
 
 export interface PreferenceIntervalRow {

@@ -13,7 +13,7 @@ import { inlineValues } from "../figure.js";
 import type { InputFigureDefinition } from "../input-figure.js";
 import type { DataFigureOptions } from "../data/options.js";
 import { markSynthetic } from "../data/dataset-source.js";
-import type { RefitIntervals } from "./intervals.js";
+import type { RefitIntervals } from "@prefdissect/refit";
 import { inCatalogOrder, listInWords, safeJudgeLabel } from "../labels.js";
 
 export interface SimilarityIntervalRow {

@@ -8,51 +8,21 @@
  */
 import { join } from "node:path";
 import { PrefDissectError } from "@prefdissect/shared";
-import { writeFileAtomic } from "@prefdissect/data/node";
+import { writeWeightsDirectory } from "@prefdissect/data/node";
 import { GROUP_IDS, JUDGE_IDS, SCENARIO_IDS, toRegressionProblems, type FeatureDataset, type WeightSet } from "@prefdissect/data";
 import { fitPosteriorMode, planKFold, resolvePermutation, type KFoldFit, type KFoldOptions, type Problem } from "@prefdissect/regression";
 import { heldOutAccuracy } from "../accuracy.js";
 import { preferenceIntervals, similarityInterval, type Interval } from "../uncertainty.js";
+import { REFIT_INTERVALS_TAG, REFIT_SUMMARY_TAG, RefitEntrySchema, type RefitEntry, type RefitIntervals, type RefitSettings, type RefitSummary } from "../formats.js";
+import { writeRefitIntervals, writeRefitSummary } from "./files.js";
 import { fingerprintOf, loadFit, saveFit } from "./store.js";
-import { writeWeightSet } from "./weights-files.js";
 
 /** Anything that fits k folds: the worker pool, or a single-thread wrapper. */
 export interface KFoldFitter {
   fitKFold(problem: Problem, options: KFoldOptions): Promise<KFoldFit>;
 }
 
-export interface RefitSettings {
-  readonly folds: number;
-  readonly seed: number;
-  readonly chains: number;
-  readonly warmup: number;
-  readonly samples: number;
-  readonly scale: number;
-  /** Posterior draws kept per fold for intervals (pooled over folds). */
-  readonly keepDraws: number;
-  /** "nuts": the paper's sampler; "mode": the exact posterior mode per fold (fast path, no draws). */
-  readonly method: "nuts" | "mode";
-}
-
 export const PAPER_REFIT_SETTINGS: RefitSettings = { folds: 10, seed: 0, chains: 4, warmup: 500, samples: 2000, scale: 0.1, keepDraws: 40, method: "nuts" };
-
-/** What is stored per judge × group. */
-export interface RefitEntry {
-  readonly rows: number;
-  readonly excluded: number;
-  readonly mean: number[];
-  readonly q05: number[];
-  readonly q95: number[];
-  readonly folds: { readonly heldOut: number[]; readonly mean: number[] }[];
-  /** Thinned posterior draws pooled over folds (empty for the mode fast path). */
-  readonly draws: number[][];
-  /** Held-out accuracy; null when nothing was held out (one fold). */
-  readonly accuracy: number | null;
-  readonly heldOutRows: number;
-  readonly diagnostics: { maxRhat: number; minEssBulk: number; divergences: number; meanAcceptProb: number } | null;
-  readonly warnings: string[];
-  readonly seconds: number;
-}
 
 export interface RefitProgress {
   readonly done: number;
@@ -187,7 +157,7 @@ export async function runRefit(options: RefitOptions): Promise<RefitResult> {
   const worker = async () => {
     for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
       const fingerprint = fingerprintOf({ X: job.problem.X, y: job.problem.y, settings });
-      const stored = await loadFit<RefitEntry>(options.outDir, job.judge, job.group, fingerprint);
+      const stored = await loadFit(options.outDir, job.judge, job.group, fingerprint, RefitEntrySchema);
       let entry: RefitEntry;
       let note: string | undefined;
       if (stored.status === "hit") {
@@ -216,14 +186,10 @@ export async function runRefit(options: RefitOptions): Promise<RefitResult> {
     }
   }
   const weightsDir = join(options.outDir, "weights");
-  await writeWeightSet(weightsDir, weights);
-  await writeJson(join(options.outDir, "summary.json"), summarise(options.dataset, settings, judges, groups, entries, skipped));
-  await writeJson(join(options.outDir, "intervals.json"), intervalsOf(options.dataset, judges, groups, entries));
+  await writeWeightsDirectory(weightsDir, weights);
+  await writeRefitSummary(options.outDir, summarise(options.dataset, settings, judges, groups, entries, skipped));
+  await writeRefitIntervals(options.outDir, intervalsOf(options.dataset, judges, groups, entries));
   return { weights, entries, fitted, reused, skipped, weightsDir };
-}
-
-function writeJson(path: string, value: unknown): Promise<void> {
-  return writeFileAtomic(path, JSON.stringify(value, null, 1) + "\n");
 }
 
 /**
@@ -256,13 +222,13 @@ function summarise(
   groups: readonly string[],
   entries: ReadonlyMap<string, ReadonlyMap<string, RefitEntry>>,
   skipped: RefitResult["skipped"],
-) {
+): RefitSummary {
   return {
-    format: "prefdissect-refit-summary/1",
+    format: REFIT_SUMMARY_TAG,
     source: { file: dataset.source.file, format: dataset.source.format, rows: dataset.source.rows, synthetic: dataset.source.synthetic },
     settings,
-    judges,
-    groups,
+    judges: [...judges],
+    groups: [...groups],
     accuracyDefinition: accuracyDefinition(settings.folds),
     accuracy: Object.fromEntries(judges.map((judge) => [judge, pooledAccuracy(entries.get(judge))])),
     fits: judges.flatMap((judge) =>
@@ -282,7 +248,7 @@ function intervalsOf(
   judges: readonly string[],
   groups: readonly string[],
   entries: ReadonlyMap<string, ReadonlyMap<string, RefitEntry>>,
-) {
+): RefitIntervals {
   const preference: { judge: string; group: string; propertyIndex: number; mean: number; low: number; high: number }[] = [];
   for (const judge of judges) {
     for (const group of groups) {
@@ -302,5 +268,5 @@ function intervalsOf(
       similarity.push({ a: judges[i]!, b: judges[j]!, ...similarityInterval(a, b) });
     }
   }
-  return { format: "prefdissect-refit-intervals/1", synthetic: dataset.source.synthetic, mass: 0.9, preference, similarity };
+  return { format: REFIT_INTERVALS_TAG, synthetic: dataset.source.synthetic, mass: 0.9, preference, similarity };
 }

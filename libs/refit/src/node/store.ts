@@ -1,16 +1,20 @@
 /**
- * Durable storage of finished fits: one JSON file per judge × group under `<dir>/fits/`, written
- * atomically (temporary file + rename) so an interrupted refit keeps everything it finished.
+ * Durable storage of finished fits: one JSON file per judge × group under `<dir>/fits/`
+ * (`STORED_FIT_FILE`), written atomically (temporary file + rename) so an interrupted refit keeps
+ * everything it finished.
  *
  * Each entry carries a sha256 of its body and the fingerprint of the inputs it was fitted from
- * (data + settings). On resume an entry is reused only when both match; a truncated, edited or
- * stale entry is reported and fitted again.
+ * (data + settings). On resume an entry is reused only when both match and the body has the
+ * expected shape; a truncated, edited or stale entry is reported and fitted again.
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { writeFileAtomic } from "@prefdissect/data/node";
+import type { z } from "zod";
+import { checkJson, isPrefDissectError } from "@prefdissect/shared";
+import { writeFormatFile } from "@prefdissect/data/node";
+import { STORED_FIT_FILE, STORED_FIT_TAG } from "../formats.js";
 
 export interface StoredFit<T> {
   readonly judge: string;
@@ -18,11 +22,6 @@ export interface StoredFit<T> {
   /** Hash of the problem and settings the fit came from. */
   readonly fingerprint: string;
   readonly body: T;
-}
-
-interface Envelope<T> extends StoredFit<T> {
-  readonly format: "prefdissect-fit/1";
-  readonly sha256: string;
 }
 
 /** sha256 of a value's JSON text: the fingerprint of a fit's inputs, and the checksum of its body. */
@@ -41,28 +40,32 @@ export type LoadOutcome<T> =
   | { readonly status: "missing" }
   | { readonly status: "stale" | "corrupt"; readonly reason: string };
 
-/** Reads a stored fit and checks it against the expected fingerprint. */
-export async function loadFit<T>(dir: string, judge: string, group: string, fingerprint: string): Promise<LoadOutcome<T>> {
+/** Reads a stored fit, checks it against the expected fingerprint and its body against `body`. */
+export async function loadFit<T>(dir: string, judge: string, group: string, fingerprint: string, body: z.ZodType<T>): Promise<LoadOutcome<T>> {
   const path = fitPath(dir, judge, group);
   if (!existsSync(path)) return { status: "missing" };
-  let envelope: Envelope<T>;
+  let envelope;
   try {
-    envelope = JSON.parse(await readFile(path, "utf8")) as Envelope<T>;
+    envelope = STORED_FIT_FILE.parse(await readFile(path, "utf8"), path);
   } catch (error) {
-    return { status: "corrupt", reason: `${path} is not valid JSON (${(error as Error).message})` };
+    if (!isPrefDissectError(error)) throw error;
+    return { status: "corrupt", reason: error.message };
   }
-  if (envelope.format !== "prefdissect-fit/1" || envelope.judge !== judge || envelope.group !== group) {
-    return { status: "corrupt", reason: `${path} does not hold the fit of ${judge} × ${group}` };
-  }
+  if (envelope.judge !== judge || envelope.group !== group) return { status: "corrupt", reason: `${path} does not hold the fit of ${judge} × ${group}` };
+  // The checksum covers the body as written, so it is checked before the schema rebuilds it.
   if (fingerprintOf(envelope.body) !== envelope.sha256) return { status: "corrupt", reason: `${path} fails its checksum` };
   if (envelope.fingerprint !== fingerprint) return { status: "stale", reason: `${path} was fitted from other data or settings` };
-  return { status: "hit", fit: envelope };
+  try {
+    return { status: "hit", fit: { judge, group, fingerprint, body: checkJson(envelope.body, body, { file: path, what: STORED_FIT_FILE.what }) } };
+  } catch (error) {
+    if (!isPrefDissectError(error)) throw error;
+    return { status: "corrupt", reason: error.message };
+  }
 }
 
 /** Writes a fit atomically. */
 export async function saveFit<T>(dir: string, fit: StoredFit<T>): Promise<string> {
   const path = fitPath(dir, fit.judge, fit.group);
-  const envelope: Envelope<T> = { format: "prefdissect-fit/1", ...fit, sha256: fingerprintOf(fit.body) };
-  await writeFileAtomic(path, JSON.stringify(envelope));
+  await writeFormatFile(STORED_FIT_FILE, path, { format: STORED_FIT_TAG, ...fit, sha256: fingerprintOf(fit.body) });
   return path;
 }

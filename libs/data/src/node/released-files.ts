@@ -1,0 +1,50 @@
+/**
+ * Files in the released layouts, on disk: a folder of `model_<group>_fitted_paras.jsonl` weight
+ * files (the authors' release, or a refit's `weights/`) and labels files.
+ */
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { PrefDissectError } from "@prefdissect/shared";
+import { GROUP_IDS } from "../catalog/groups.js";
+import { formatFittedParams, formatLabelsFile, parseFittedParams, parseLabelsFile, weightsFileName, type Label, type WeightSet } from "../released.js";
+import { readTextFile, writeFileAtomic } from "./files.js";
+
+/** Reads a folder of `model_<group>_fitted_paras.jsonl` files (a refit's output); groups without a file are absent. */
+export async function readWeightsDirectory(dir: string): Promise<WeightSet> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    throw new PrefDissectError("missing-weights", `no weights folder at ${dir}; run \`pd refit\` (or \`make refit\`) first`, { file: dir });
+  }
+  const ws = new Map<string, Map<string, number[]>>();
+  for (const group of GROUP_IDS) {
+    const name = weightsFileName(group);
+    if (!names.includes(name)) continue;
+    const file = join(dir, name);
+    ws.set(group, parseFittedParams(await readTextFile(file), file, group));
+  }
+  if (ws.size === 0) throw new PrefDissectError("missing-weights", `${dir} holds no model_<group>_fitted_paras.jsonl files`, { file: dir });
+  return ws;
+}
+
+/** Writes one weights file per group of `ws` into `dir`, in the released layout; returns the paths. */
+export async function writeWeightsDirectory(dir: string, ws: WeightSet): Promise<string[]> {
+  const written: string[] = [];
+  for (const [group, judges] of ws) {
+    const path = join(dir, weightsFileName(group));
+    await writeFileAtomic(path, formatFittedParams(judges));
+    written.push(path);
+  }
+  return written;
+}
+
+/** Reads a labels file; `expectedLength`, when given, must match. */
+export async function readLabelsFile(path: string, expectedLength?: number): Promise<Label[]> {
+  return parseLabelsFile(await readTextFile(path), path, expectedLength);
+}
+
+/** Writes a labels file (a JSON array of "A" / "B"). */
+export function writeLabelsFile(path: string, labels: readonly Label[]): Promise<void> {
+  return writeFileAtomic(path, formatLabelsFile(labels));
+}
