@@ -5,14 +5,27 @@ import { errorSensitivityTable } from "./figures/table04-error-sensitivity.js";
 import { similarityHeatmap } from "./figures/fig-similarity-heatmap.js";
 import { sizeGroupSimilarityFigure } from "./figures/fig-size-group-similarity.js";
 import { alignmentSimilarity } from "./figures/fig06-alignment-similarity.js";
+import { dataMeanRatings } from "./data/mean-ratings.js";
+import { dataLabelBalance } from "./data/label-balance.js";
+import { dataPropertyCorrelation } from "./data/property-correlation.js";
+import { refitPreferenceIntervals } from "./refit/preference-intervals.js";
+import { refitSimilarityIntervals } from "./refit/similarity-intervals.js";
 
-/** Every figure the project draws, in paper order. Each has a notebook of the same name. */
-export const FIGURES: readonly FigureDefinition<any>[] = [
+/**
+ * Every figure the project draws: the paper's (from weights) in paper order, then the dataset
+ * statistics and the refit's intervals. Each has a notebook of the same name, or shares one
+ * (`data-statistics`, `refit-uncertainty`).
+ */
+export const FIGURES: readonly FigureDefinition<any, any>[] = [
   communicationDissection,
   topBottomProperties,
   errorSensitivityTable,
   similarityHeatmap,
   sizeGroupSimilarityFigure,
   alignmentSimilarity,
+  dataMeanRatings,
+  dataLabelBalance,
+  dataPropertyCorrelation,
+  refitPreferenceIntervals,
+  refitSimilarityIntervals,
 ];
-

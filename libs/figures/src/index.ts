@@ -1,13 +1,15 @@
 /**
- * @prefdissect/figures: Vega-Lite spec builders for the paper's figures. Pure and browser-safe;
- * rendering to SVG/PNG lives in the Node-only entry `@prefdissect/figures/node`.
+ * @prefdissect/figures: Vega-Lite spec builders for the paper's figures and the refit/dataset
+ * figures, and rendering a spec to SVG. Pure and browser-safe; rasterising to PNG and writing a
+ * figure's files live in the Node-only entry `@prefdissect/figures/node`.
  */
 export { FIGURE_CONFIG, FONT_FAMILY, JUDGE_COLOURS, judgeColour } from "./theme.js";
 export { PROPERTY_LABELS, propertyLabel, judgeLabel, groupLabel } from "./labels.js";
 export { describeSource, DEFAULT_SOURCE_LABEL } from "./source.js";
 export { figureTitle, type FigureOptions, type FigureTitle } from "./options.js";
-export { inlineValues, type FigureDefinition } from "./figure.js";
+export { inlineValues, type FigureDefinition, type FigureInputKind } from "./figure.js";
 export { rowsToJson } from "./rows-json.js";
+export { renderSvg, normalizeSvg } from "./render.js";
 export { FIGURES } from "./catalog.js";
 export {
   communicationDissection,
@@ -50,8 +52,6 @@ export {
   type AlignmentSimilarityRow,
 } from "./figures/fig06-alignment-similarity.js";
 export { describeDataset, markSynthetic, SYNTHETIC_PREFIX } from "./data/dataset-source.js";
-export { type DataFigureOptions } from "./data/options.js";
-export { type InputFigureDefinition, type FigureInputKind } from "./input-figure.js";
 export { dataMeanRatings, meanRatingRows, buildMeanRatingsSpec, PAPER_MEAN_RATINGS, type MeanRatingRow } from "./data/mean-ratings.js";
 export { dataLabelBalance, labelBalanceRows, buildLabelBalanceSpec, type LabelBalanceRow } from "./data/label-balance.js";
 export {
@@ -79,4 +79,3 @@ export {
 } from "./refit/similarity-intervals.js";
 export { weightCoverage, judgesCovering, coverageSentence, type WeightCoverage } from "./coverage/weight-coverage.js";
 export { planPaperFigure, type PaperFigurePlan } from "./coverage/paper-figure-plan.js";
-export { INPUT_FIGURES } from "./input-catalog.js";

@@ -4,9 +4,14 @@ import { DEFAULT_SOURCE_LABEL } from "./source.js";
 export interface FigureOptions {
   /**
    * Where the plotted numbers come from; printed as the last subtitle line. Build it with
-   * `describeSource()`; defaults to the released weights.
+   * `describeSource()` or `describeDataset()`; defaults to the released weights.
    */
   readonly sourceLabel?: string;
+  /**
+   * The data is synthetic: figures drawn from a dataset or a refit's intervals prefix their
+   * headline with a SYNTHETIC marker (weight figures say it in the source line instead).
+   */
+  readonly synthetic?: boolean;
 }
 
 /** A title with subtitle lines, assignable to Vega-Lite's `title`. */

@@ -1,19 +1,15 @@
 /**
- * Headless rendering: Vega-Lite → Vega → SVG (no canvas; text is measured by estimate) → PNG with
- * resvg. Both outputs are byte-identical across runs: Vega's SVG has no timestamps, clip-path ids
- * are renumbered per document, and resvg is deterministic given the same fonts.
+ * Headless rendering: Vega-Lite → Vega → SVG, with no canvas (text is measured by estimate, see
+ * text/measure.ts), so it runs the same in Node and in a browser. The SVG is byte-identical
+ * across runs: Vega's SVG has no timestamps and clip-path ids are renumbered per document.
+ * Rasterising to PNG needs resvg and is in the Node entry (png.ts).
  *
  * vega 6 uses top-level await, which `require()` cannot load (tslab compiles notebook imports to
  * `require`). So vega and vega-lite are loaded with a dynamic `import()` inside the function, never
  * at module top level.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { Resvg } from "@resvg/resvg-js";
-import { FONT_FAMILY } from "./theme.js";
 import { vegaTextWidth } from "./text/measure.js";
-
-/** PNG pixels per SVG pixel. */
-export const PNG_ZOOM = 2;
 
 /** Renders a Vega-Lite spec to an SVG document. */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
@@ -49,14 +45,4 @@ export function normalizeSvg(svg: string): string {
     const target = renamed.get(id);
     return target === undefined ? whole : `${lead}${target}`;
   });
-}
-
-/** Rasterises an SVG to PNG at `PNG_ZOOM`, system fonts, DejaVu Sans as fallback, white background. */
-export function svgToPng(svg: string): Buffer {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: "zoom", value: PNG_ZOOM },
-    font: { loadSystemFonts: true, defaultFontFamily: FONT_FAMILY },
-    background: "white",
-  });
-  return resvg.render().asPng();
 }

@@ -15,7 +15,7 @@ import {
   similarityIntervalRows,
 } from "../src/index.js";
 import { syntheticWeights } from "./fixtures.js";
-import { intervalsFor, smallFeatureDataset, smallPairDataset } from "./input-fixtures.js";
+import { intervalsFor, smallFeatureDataset, smallPairDataset } from "./figure-inputs.js";
 
 type Titled = { title: { text: string; subtitle: string[] } };
 const weights = syntheticWeights();

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FIGURES, rowsToJson, sizeGroupSimilarityFigure, similarityHeatmap } from "../src/index.js";
-import { normalizeSvg, renderSvg, svgToPng, writeFigureFiles } from "../src/node.js";
+import { FIGURES, normalizeSvg, renderSvg, rowsToJson, sizeGroupSimilarityFigure, similarityHeatmap } from "../src/index.js";
+import { removeFigureFiles, svgToPng, writeFigureFiles } from "../src/node.js";
+import { figureInput } from "./figure-inputs.js";
 import { syntheticWeights } from "./fixtures.js";
 
 const weights = syntheticWeights();
@@ -41,19 +42,29 @@ describe("normalizeSvg()", () => {
   });
 });
 
-describe("writeFigureFiles()", () => {
+describe("writeFigureFiles() / removeFigureFiles()", () => {
   for (const figure of FIGURES) {
-    it(`writes ${figure.name} as SVG, PNG and JSON rows equal to the input rows`, async () => {
+    it(`writes ${figure.name} as SVG, PNG and JSON rows equal to the input rows, byte-identical twice`, async () => {
       const dir = mkdtempSync(join(tmpdir(), "figures-"));
-      const rows = figure.rows(weights);
-      const written = await writeFigureFiles(figure.name, figure.spec(rows), rows, figure.columns, dir);
+      const rows = figure.rows(figureInput(figure));
+      const written = await writeFigureFiles(figure, rows, dir, { sourceLabel: "Source: test data" });
       expect(readFileSync(join(dir, `${figure.name}.svg`), "utf8")).toBe(written.svg);
       expect(readFileSync(join(dir, `${figure.name}.png`)).equals(written.png)).toBe(true);
       const json = readFileSync(join(dir, `${figure.name}.json`), "utf8");
       expect(JSON.parse(json)).toEqual(rows);
       expect(Object.keys(JSON.parse(json)[0])).toEqual(figure.columns);
+      const again = await writeFigureFiles(figure, figure.rows(figureInput(figure)), mkdtempSync(join(tmpdir(), "figures-")), { sourceLabel: "Source: test data" });
+      expect(again.svg).toBe(written.svg);
+      expect(again.png.equals(written.png)).toBe(true);
     });
   }
+
+  it("removes all three files of a figure and nothing else", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "figures-"));
+    for (const name of ["a.svg", "a.png", "a.json", "b.png"]) writeFileSync(join(dir, name), "old");
+    await removeFigureFiles("a", dir);
+    expect(readdirSync(dir)).toEqual(["b.png"]);
+  });
 });
 
 describe("rowsToJson()", () => {

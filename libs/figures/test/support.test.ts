@@ -1,21 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeSource, propertyLabel, judgeLabel } from "../src/index.js";
-import { parseWeightSource } from "../src/node.js";
 import { measureText, vegaTextWidth } from "../src/text/measure.js";
-
-describe("parseWeightSource()", () => {
-  it("reads released, refit and refit:<folder>", () => {
-    expect(parseWeightSource(undefined)).toEqual({ source: "released", label: describeSource("released") });
-    expect(parseWeightSource("refit").source).toBe("refit");
-    const custom = parseWeightSource("refit:data/derived/other");
-    expect(custom).toMatchObject({ source: "refit", dir: "data/derived/other" });
-    expect(custom.label).toContain("data/derived/other");
-  });
-
-  it("rejects anything else, naming PD_WEIGHTS's expected values", () => {
-    expect(() => parseWeightSource("fitted")).toThrow(/"fitted".*"released", "refit" or "refit:<folder>"/);
-  });
-});
 
 describe("describeSource()", () => {
   it("says released, refit and synthetic figures apart", () => {

@@ -5,7 +5,7 @@
 import { Command, Option } from "commander";
 import { repoRoot } from "@prefdissect/data/node";
 import { join } from "node:path";
-import { DEFAULT_EXECUTED_DIR, DEFAULT_FIGURES_DIR, defaultNotebookSelection, listNotebooks, runNotebooks } from "@prefdissect/figures/node";
+import { DEFAULT_EXECUTED_DIR, DEFAULT_FIGURES_DIR, defaultNotebookSelection, listNotebooks, runNotebooks } from "@prefdissect/pipeline/node";
 import { wholeNumber } from "../flags.js";
 
 interface FiguresFlags {

@@ -59,7 +59,7 @@ const PARTIAL_ROWS: Readonly<Record<string, PartialRows>> = {
  * complete (so released figures stay byte-identical), the fitted subset with a "partial refit"
  * source line otherwise, or a skip with a reason.
  */
-export function planPaperFigure<Row extends object>(figure: FigureDefinition<Row>, weights: WeightSet, sourceLabel: string): PaperFigurePlan<Row> {
+export function planPaperFigure<Row extends object>(figure: FigureDefinition<WeightSet, Row>, weights: WeightSet, sourceLabel: string): PaperFigurePlan<Row> {
   const coverage = weightCoverage(weights);
   if (coverage.complete) return { kind: "draw", rows: figure.rows(weights), sourceLabel, partial: false };
   const partial = PARTIAL_ROWS[figure.name];

@@ -8,10 +8,8 @@ import type { TopLevelSpec } from "vega-lite";
 import { GROUP_IDS, HUMAN, JUDGE_IDS, groupById, type FeatureDataset } from "@prefdissect/data";
 import { inCatalogOrder, safeGroupLabel, safeJudgeLabel } from "../labels.js";
 import { FIGURE_CONFIG, HALF_LINE_COLOUR, NEUTRAL_COLOUR, judgeColour } from "../theme.js";
-import { figureTitle } from "../options.js";
-import { inlineValues } from "../figure.js";
-import type { InputFigureDefinition } from "../input-figure.js";
-import type { DataFigureOptions } from "./options.js";
+import { figureTitle, type FigureOptions } from "../options.js";
+import { inlineValues, type FigureDefinition } from "../figure.js";
 import { markSynthetic } from "./dataset-source.js";
 
 export interface LabelBalanceRow {
@@ -58,7 +56,7 @@ export function labelBalanceRows(dataset: Pick<FeatureDataset, "rows" | "labels"
 }
 
 /** One line per group: grey dots for the judges, the highlighted judge as a large coloured dot. */
-export function buildLabelBalanceSpec(rows: readonly LabelBalanceRow[], options: DataFigureOptions = {}): TopLevelSpec {
+export function buildLabelBalanceSpec(rows: readonly LabelBalanceRow[], options: FigureOptions = {}): TopLevelSpec {
   const groups = [...new Set(rows.map((row) => `${row.groupLabel} (${row.pairs})`))];
   const judges = new Set(rows.map((row) => row.judge)).size;
   const highlighted = rows.find((row) => row.highlighted);
@@ -120,7 +118,7 @@ function colourName(judge: string): string {
   return judge === HUMAN ? "blue" : "coloured";
 }
 
-export const dataLabelBalance: InputFigureDefinition<Pick<FeatureDataset, "rows" | "labels">, LabelBalanceRow> = {
+export const dataLabelBalance: FigureDefinition<Pick<FeatureDataset, "rows" | "labels">, LabelBalanceRow> = {
   name: "data-label-balance",
   description: "Dataset statistics: share of pairs where response A was preferred, per group; Human highlighted, other judges as dots.",
   input: "feature-dataset",

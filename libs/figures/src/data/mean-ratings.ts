@@ -9,10 +9,8 @@
 import type { TopLevelSpec } from "vega-lite";
 import { PROPERTIES, type BasicAnnotationKey, type PairRecord } from "@prefdissect/data";
 import { FIGURE_CONFIG, HALF_LINE_COLOUR } from "../theme.js";
-import { figureTitle } from "../options.js";
-import { inlineValues } from "../figure.js";
-import type { InputFigureDefinition } from "../input-figure.js";
-import type { DataFigureOptions } from "./options.js";
+import { figureTitle, type FigureOptions } from "../options.js";
+import { inlineValues, type FigureDefinition } from "../figure.js";
 import { markSynthetic } from "./dataset-source.js";
 
 export interface MeanRatingRow {
@@ -56,7 +54,7 @@ export function meanRatingRows(pairs: readonly PairRecord[]): MeanRatingRow[] {
 }
 
 /** Horizontal bars of the means on the 0–3 scale, values at the bar ends, the paper's mean as a tick. */
-export function buildMeanRatingsSpec(rows: readonly MeanRatingRow[], options: DataFigureOptions = {}): TopLevelSpec {
+export function buildMeanRatingsSpec(rows: readonly MeanRatingRow[], options: FigureOptions = {}): TopLevelSpec {
   const labels = rows.map((row) => row.property);
   const responses = rows[0]?.responses ?? 0;
   const known = rows.filter((row) => row.paperValue !== null);
@@ -99,7 +97,7 @@ export function buildMeanRatingsSpec(rows: readonly MeanRatingRow[], options: Da
   };
 }
 
-export const dataMeanRatings: InputFigureDefinition<readonly PairRecord[], MeanRatingRow> = {
+export const dataMeanRatings: FigureDefinition<readonly PairRecord[], MeanRatingRow> = {
   name: "data-mean-ratings",
   description: "Dataset statistics: mean 0–3 rating per annotated property over all responses, with the paper's well formatted 1.26.",
   input: "pair-dataset",

@@ -7,10 +7,8 @@
 import type { TopLevelSpec } from "vega-lite";
 import { PROPERTIES, PROPERTY_COUNT, type FeatureDataset } from "@prefdissect/data";
 import { FIGURE_CONFIG } from "../theme.js";
-import { figureTitle } from "../options.js";
-import { inlineValues } from "../figure.js";
-import type { InputFigureDefinition } from "../input-figure.js";
-import type { DataFigureOptions } from "./options.js";
+import { figureTitle, type FigureOptions } from "../options.js";
+import { inlineValues, type FigureDefinition } from "../figure.js";
 import { markSynthetic } from "./dataset-source.js";
 import { columnCorrelations } from "./pearson-columns.js";
 
@@ -45,7 +43,7 @@ export function propertyCorrelationRows(dataset: Pick<FeatureDataset, "rows">): 
 const CELL = 27;
 
 /** A 29×29 heatmap on a red–blue scale centred on 0, each correlation printed in its cell. */
-export function buildPropertyCorrelationSpec(rows: readonly PropertyCorrelationRow[], options: DataFigureOptions = {}): TopLevelSpec {
+export function buildPropertyCorrelationSpec(rows: readonly PropertyCorrelationRow[], options: FigureOptions = {}): TopLevelSpec {
   const order = [...new Set(rows.map((row) => row.propertyA))];
   const pairs = rows[0]?.pairs ?? 0;
   const undefinedCells = rows.some((row) => row.correlation === null);
@@ -104,7 +102,7 @@ export function buildPropertyCorrelationSpec(rows: readonly PropertyCorrelationR
   };
 }
 
-export const dataPropertyCorrelation: InputFigureDefinition<Pick<FeatureDataset, "rows">, PropertyCorrelationRow> = {
+export const dataPropertyCorrelation: FigureDefinition<Pick<FeatureDataset, "rows">, PropertyCorrelationRow> = {
   name: "data-property-correlation",
   description: "Dataset statistics: 29×29 Pearson correlation of the comparison features over the pairs that enter the fits.",
   input: "feature-dataset",

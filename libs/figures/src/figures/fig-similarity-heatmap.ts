@@ -113,9 +113,10 @@ export function buildSimilarityHeatmapSpec(rows: readonly SimilarityCellRow[], o
   };
 }
 
-export const similarityHeatmap: FigureDefinition<SimilarityCellRow> = {
+export const similarityHeatmap: FigureDefinition<WeightSet, SimilarityCellRow> = {
   name: "fig-similarity-heatmap",
   description: "Similarity heatmap: 33×33 judges in size order, mean Pearson over the 11 scenarios, values in cells.",
+  input: "weights",
   columns: ["judgeA", "judgeALabel", "judgeB", "judgeBLabel", "similarity"],
   rows: (weights) => similarityCellRows(weights),
   spec: buildSimilarityHeatmapSpec,

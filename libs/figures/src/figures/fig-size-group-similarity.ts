@@ -85,9 +85,10 @@ export function buildSizeGroupSimilaritySpec(rows: readonly SizeGroupSimilarityR
   };
 }
 
-export const sizeGroupSimilarityFigure: FigureDefinition<SizeGroupSimilarityRow> = {
+export const sizeGroupSimilarityFigure: FigureDefinition<WeightSet, SizeGroupSimilarityRow> = {
   name: "fig-size-group-similarity",
   description: "Size groups: mean similarity within ≤14B, within >30B and between, against the paper's 0.83 / 0.88 / 0.74.",
+  input: "weights",
   columns: ["comparison", "label", "pairs", "similarity", "paperValue"],
   rows: (weights) => sizeGroupSimilarityRows(weights),
   spec: buildSizeGroupSimilaritySpec,

@@ -117,9 +117,10 @@ export function buildCommunicationDissectionSpec(
   };
 }
 
-export const communicationDissection: FigureDefinition<CommunicationDissectionRow> = {
+export const communicationDissection: FigureDefinition<WeightSet, CommunicationDissectionRow> = {
   name: "fig01-communication-dissection",
   description: "Figure 1: P(p) over the 29 properties for Human, GPT-4-Turbo and LLaMA-2-70B-Chat in Communication.",
+  input: "weights",
   columns: ["group", "judge", "judgeLabel", "propertyIndex", "property", "weight", "preference"],
   rows: (weights) => communicationDissectionRows(weights),
   spec: buildCommunicationDissectionSpec,

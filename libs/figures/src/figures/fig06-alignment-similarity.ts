@@ -107,9 +107,10 @@ export function buildAlignmentSimilaritySpec(rows: readonly AlignmentSimilarityR
   };
 }
 
-export const alignmentSimilarity: FigureDefinition<AlignmentSimilarityRow> = {
+export const alignmentSimilarity: FigureDefinition<WeightSet, AlignmentSimilarityRow> = {
   name: "fig06-alignment-similarity",
   description: "Figure 6 (similarity): base vs aligned similarity for same-vendor pairs (a) and other fine-tunes (b).",
+  input: "weights",
   columns: ["panel", "base", "baseLabel", "aligned", "alignedLabel", "similarity"],
   rows: (weights) => alignmentSimilarityRows(weights),
   spec: buildAlignmentSimilaritySpec,

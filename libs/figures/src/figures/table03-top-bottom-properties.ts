@@ -170,9 +170,10 @@ function headerOf(row: TopBottomPropertyRow): string {
   return (row.groupKind === "query-specific" ? "◆ " : "") + row.groupLabel;
 }
 
-export const topBottomProperties: FigureDefinition<TopBottomPropertyRow> = {
+export const topBottomProperties: FigureDefinition<WeightSet, TopBottomPropertyRow> = {
   name: "table03-top-bottom-properties",
   description: "Table 3: top-3 and bottom-3 properties with P(p) per group, Human beside GPT-4-Turbo.",
+  input: "weights",
   columns: ["group", "groupLabel", "groupKind", "judge", "judgeLabel", "end", "rank", "propertyIndex", "property", "preference", "sharedWithOtherJudge"],
   rows: (weights) => topBottomPropertyRows(weights),
   spec: buildTopBottomPropertiesSpec,

@@ -114,9 +114,10 @@ export function buildErrorSensitivitySpec(rows: readonly ErrorSensitivityRow[], 
   };
 }
 
-export const errorSensitivityTable: FigureDefinition<ErrorSensitivityRow> = {
+export const errorSensitivityTable: FigureDefinition<WeightSet, ErrorSensitivityRow> = {
   name: "table04-error-sensitivity",
   description: "Table 4: P(no minor / moderate / severe errors) for all 33 judges, ordered by size.",
+  input: "weights",
   columns: ["judge", "judgeLabel", "sizeRank", "severity", "property", "preference"],
   rows: (weights) => errorSensitivityRows(weights),
   spec: buildErrorSensitivitySpec,

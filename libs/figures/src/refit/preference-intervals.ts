@@ -9,11 +9,9 @@ import { PROPERTIES } from "@prefdissect/data";
 import { PROPERTY_LABELS, safeGroupLabel, safeJudgeLabel } from "../labels.js";
 import { axisTicks, percentDomain } from "../percent-axis.js";
 import { FIGURE_CONFIG, HALF_LINE_COLOUR, judgeColour } from "../theme.js";
-import { figureTitle } from "../options.js";
-import { inlineValues } from "../figure.js";
+import { figureTitle, type FigureOptions } from "../options.js";
+import { inlineValues, type FigureDefinition } from "../figure.js";
 import { FIG01_GROUP, FIG01_JUDGES } from "../figures/fig01-communication-dissection.js";
-import type { InputFigureDefinition } from "../input-figure.js";
-import type { DataFigureOptions } from "../data/options.js";
 import { markSynthetic } from "../data/dataset-source.js";
 import type { RefitIntervals } from "@prefdissect/refit";
 import { missingJudgesNote } from "./coverage-note.js";
@@ -35,7 +33,7 @@ export interface PreferenceIntervalRow {
   verdict: "preferred" | "disliked" | "undecided";
 }
 
-export interface PreferenceIntervalOptions extends DataFigureOptions {
+export interface PreferenceIntervalOptions extends FigureOptions {
   /** Judges the figure is meant to show; those without rows are named as missing (default: Figure 1's). */
   readonly expectedJudges?: readonly string[];
 }
@@ -142,7 +140,7 @@ export function buildPreferenceIntervalsSpec(rows: readonly PreferenceIntervalRo
   };
 }
 
-export const refitPreferenceIntervals: InputFigureDefinition<RefitIntervals, PreferenceIntervalRow> = {
+export const refitPreferenceIntervals: FigureDefinition<RefitIntervals, PreferenceIntervalRow> = {
   name: "refit-preference-intervals",
   description: "Refit uncertainty: Figure 1's P(p) for Human, GPT-4-Turbo and LLaMA-2-70B-Chat in Communication with 90 % credible intervals.",
   input: "refit-intervals",

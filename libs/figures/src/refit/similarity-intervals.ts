@@ -8,10 +8,8 @@ import type { TopLevelSpec } from "vega-lite";
 import { GPT4_TURBO, HUMAN, JUDGE_IDS, SCENARIO_IDS, type WeightSet } from "@prefdissect/data";
 import { judgeSimilarity } from "@prefdissect/similarity";
 import { FIGURE_CONFIG, judgeColour } from "../theme.js";
-import { figureTitle } from "../options.js";
-import { inlineValues } from "../figure.js";
-import type { InputFigureDefinition } from "../input-figure.js";
-import type { DataFigureOptions } from "../data/options.js";
+import { figureTitle, type FigureOptions } from "../options.js";
+import { inlineValues, type FigureDefinition } from "../figure.js";
 import { markSynthetic } from "../data/dataset-source.js";
 import type { RefitIntervals } from "@prefdissect/refit";
 import { inCatalogOrder, listInWords, safeJudgeLabel } from "../labels.js";
@@ -110,7 +108,7 @@ function capitalise(text: string): string {
 }
 
 /** One panel per reference judge, a row per other judge: the interval as a bar, the mean as a dot. */
-export function buildSimilarityIntervalsSpec(rows: readonly SimilarityIntervalRow[], options: DataFigureOptions = {}): TopLevelSpec {
+export function buildSimilarityIntervalsSpec(rows: readonly SimilarityIntervalRow[], options: FigureOptions = {}): TopLevelSpec {
   const others = [...rows].sort((a, b) => a.sizeRank - b.sizeRank).map((row) => row.otherLabel);
   const order = [...new Set(others)];
   const references = [...new Set(rows.map((row) => row.reference))];
@@ -171,7 +169,7 @@ export function buildSimilarityIntervalsSpec(rows: readonly SimilarityIntervalRo
   };
 }
 
-export const refitSimilarityIntervals: InputFigureDefinition<SimilarityIntervalInput, SimilarityIntervalRow> = {
+export const refitSimilarityIntervals: FigureDefinition<SimilarityIntervalInput, SimilarityIntervalRow> = {
   name: "refit-similarity-intervals",
   description: "Refit uncertainty: similarity of Human and of GPT-4-Turbo to every other refit judge with 90 % intervals (forest plot).",
   input: "refit-intervals",

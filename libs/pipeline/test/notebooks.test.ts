@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { NotebookCell } from "../src/index.js";
 import { cellErrorText, failingCellIndex, listNotebooks, notebookEnvironment, repoJupyterPath, selectNotebooks } from "../src/node.js";
 
-const cells = [
-  { cell_type: "markdown", source: ["# title"] },
-  { cell_type: "code", source: ["const a = 1;\n", "console.log(a);"] },
-  { cell_type: "code", source: "throw new Error(\"boom\");" },
+const cells: NotebookCell[] = [
+  { cell_type: "markdown", metadata: {}, source: ["# title"] },
+  { cell_type: "code", metadata: {}, source: ["const a = 1;\n", "console.log(a);"] },
+  { cell_type: "code", metadata: {}, source: "throw new Error(\"boom\");" },
 ];
 
 describe("failingCellIndex()", () => {
@@ -25,14 +26,14 @@ describe("failingCellIndex()", () => {
 describe("cellErrorText()", () => {
   it("prefers the error line over Node's code excerpt and drops stack frames", () => {
     const text = ["evalmachine.<anonymous>:2\n", "throw new Error(\"boom\");\n", "^\n", "\n", "Error: boom\n", "    at evalmachine.<anonymous>:2:7\n"];
-    expect(cellErrorText({ cell_type: "code", source: "", outputs: [{ output_type: "stream", name: "stderr", text: text }] })).toBe("Error: boom");
+    expect(cellErrorText({ outputs: [{ output_type: "stream", name: "stderr", text: text }] })).toBe("Error: boom");
   });
 
   it("keeps TypeScript diagnostics and uses error outputs when the kernel sends them", () => {
     const ts = { output_type: "stream", name: "stderr", text: "1:7 - Type 'string' is not assignable to type 'number'.\n" };
-    expect(cellErrorText({ cell_type: "code", source: "", outputs: [ts] })).toBe("1:7 - Type 'string' is not assignable to type 'number'.");
+    expect(cellErrorText({ outputs: [ts] })).toBe("1:7 - Type 'string' is not assignable to type 'number'.");
     const error = { output_type: "error", ename: "RangeError", evalue: "bad" };
-    expect(cellErrorText({ cell_type: "code", source: "", outputs: [error] })).toBe("RangeError: bad");
+    expect(cellErrorText({ outputs: [error] })).toBe("RangeError: bad");
     expect(cellErrorText(undefined)).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { PrefDissectError } from "@prefdissect/shared";
+import { NOTEBOOK_FILE, joinText, type NotebookCell } from "../notebook-file.js";
 
 export interface ExecuteOptions {
   /** Repository root (the kernel's working directory) used to print short paths. */
@@ -52,16 +53,8 @@ function nbconvert(notebook: string, output: string, options: ExecuteOptions, al
   });
 }
 
-interface StoredCell {
-  cell_type: string;
-  source: string | string[];
-  outputs?: { output_type: string; name?: string; text?: string | string[]; ename?: string; evalue?: string }[];
-}
-
-const joinText = (text: string | string[] | undefined): string => (Array.isArray(text) ? text.join("") : (text ?? ""));
-
 /** The cell nbconvert quotes in its error (between its dashed lines), as an index into `cells`. */
-export function failingCellIndex(stderr: string, cells: readonly StoredCell[]): number | undefined {
+export function failingCellIndex(stderr: string, cells: readonly Pick<NotebookCell, "cell_type" | "source">[]): number | undefined {
   const quoted = /executing the following cell:\n-+\n([\s\S]*?)\n-+\n/.exec(stderr)?.[1]?.trim();
   if (quoted === undefined) return undefined;
   const index = cells.findIndex((cell) => cell.cell_type === "code" && joinText(cell.source).trim() === quoted);
@@ -69,7 +62,7 @@ export function failingCellIndex(stderr: string, cells: readonly StoredCell[]): 
 }
 
 /** First line(s) of a failing cell's error: error outputs first, else its stderr stream. */
-export function cellErrorText(cell: StoredCell | undefined): string | undefined {
+export function cellErrorText(cell: Pick<NotebookCell, "outputs"> | undefined): string | undefined {
   const outputs = cell?.outputs ?? [];
   const error = outputs.find((output) => output.output_type === "error");
   if (error !== undefined && (error.ename || error.evalue)) return `${error.ename ?? "Error"}: ${error.evalue ?? ""}`.trim();
@@ -82,9 +75,10 @@ export function cellErrorText(cell: StoredCell | undefined): string | undefined 
   return chosen.length > 0 ? chosen.slice(0, 3).join(" | ") : undefined;
 }
 
-function readCells(path: string): StoredCell[] {
+/** The cells of a notebook file; none when it cannot be read (the caller then names no cell). */
+function readCells(path: string): NotebookCell[] {
   try {
-    return (JSON.parse(readFileSync(path, "utf8")) as { cells: StoredCell[] }).cells;
+    return NOTEBOOK_FILE.parse(readFileSync(path, "utf8"), path).cells;
   } catch {
     return [];
   }

@@ -1,5 +1,6 @@
 import { PROPERTIES, SCENARIO_IDS, synthesizePairs, toFeatureDataset, type FeatureDataset, type PairDataset, type WeightSet } from "@prefdissect/data";
 import type { RefitIntervals } from "@prefdissect/refit";
+import type { FigureDefinition } from "../src/index.js";
 import { syntheticWeights } from "./fixtures.js";
 
 /** A small synthetic pair dataset (labels for three judges), generated once per test file. */
@@ -29,4 +30,23 @@ export function intervalsFor(weights: WeightSet, judges: readonly string[], grou
   );
   const similarity = judges.flatMap((a, i) => judges.slice(i + 1).map((b, j) => ({ a, b, mean: 0.5 + (i + j) / 100, low: 0.4 + (i + j) / 100, high: 0.6 + (i + j) / 100 })));
   return { format: "prefdissect.refit-intervals/1", synthetic, mass: 0.9, preference, similarity };
+}
+
+const weights = syntheticWeights();
+const pairs = smallPairDataset(120);
+const features = toFeatureDataset(pairs);
+const intervals = intervalsFor(weights, ["human", "gpt-4-1106-preview", "llama-2-70b-chat"]);
+
+/** A test input for any figure, by the kind of input it reads (weights: the full synthetic set). */
+export function figureInput(figure: FigureDefinition<unknown, object>): unknown {
+  switch (figure.input) {
+    case "weights":
+      return weights;
+    case "pair-dataset":
+      return pairs.pairs;
+    case "feature-dataset":
+      return features;
+    case "refit-intervals":
+      return figure.name === "refit-similarity-intervals" ? { intervals, weights } : intervals;
+  }
 }

@@ -4,15 +4,17 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { z } from "zod";
 import { PrefDissectError } from "@prefdissect/shared";
 import { notebookEnvironment } from "./environment.js";
 
 export const JUPYTER_INSTALL_HINT =
   "install it with `make jupyter` (Debian/Ubuntu as root) or `sudo apt-get install -y --no-install-recommends jupyter-nbconvert jupyter-client`";
 
-interface KernelSpecList {
-  kernelspecs?: Record<string, { resource_dir?: string; spec?: { argv?: string[] } }>;
-}
+/** What `jupyter kernelspec list --json` prints, as far as it is read here. */
+const KernelSpecListSchema = z.object({
+  kernelspecs: z.record(z.string(), z.object({ spec: z.object({ argv: z.array(z.string()).optional() }).optional() })).optional(),
+});
 
 /** Throws a `PrefDissectError` unless `jupyter nbconvert` runs and the `tslab` kernel is usable. */
 export function checkJupyter(root: string): void {
@@ -24,13 +26,13 @@ export function checkJupyter(root: string): void {
     });
   }
   const listed = spawnSync("jupyter", ["kernelspec", "list", "--json"], { env, encoding: "utf8" });
-  let specs: KernelSpecList = {};
+  let listedJson: unknown;
   try {
-    specs = JSON.parse(listed.stdout) as KernelSpecList;
+    listedJson = JSON.parse(listed.stdout);
   } catch {
     // Treated below as "no kernel".
   }
-  const tslab = specs.kernelspecs?.tslab;
+  const tslab = KernelSpecListSchema.safeParse(listedJson).data?.kernelspecs?.tslab;
   const launcher = tslab?.spec?.argv?.[0];
   if (tslab === undefined || launcher === undefined || !existsSync(launcher)) {
     const found = launcher === undefined ? "no tslab kernel on JUPYTER_PATH" : `the tslab kernel points at a missing ${launcher}`;

@@ -1,5 +1,5 @@
 import { PrefDissectError } from "@prefdissect/shared";
-import { describeSource } from "./source.js";
+import { describeSource } from "@prefdissect/figures";
 
 /** A parsed weight-source setting (the `PD_WEIGHTS` value notebooks read). */
 export interface WeightSourceSetting {

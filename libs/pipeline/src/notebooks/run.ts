@@ -2,7 +2,7 @@ import { basename, isAbsolute, join, resolve } from "node:path";
 import { checkJupyter } from "./check.js";
 import { notebookEnvironment } from "./environment.js";
 import { executeNotebook } from "./execute.js";
-import { listNotebooks, selectNotebooks } from "./notebooks.js";
+import { listNotebooks, selectNotebooks } from "./list.js";
 
 export interface RunNotebooksOptions {
   /** Repository root; notebooks live in `<root>/notebooks`. */
