@@ -15,5 +15,5 @@ export {
   type WeightSet,
   type Label,
 } from "./released.js";
-export { weightsTable } from "./weights-table.js";
+export { weightsTable, type WeightsTableSelection } from "./weights-table.js";
 export * from "./dataset/index.js";

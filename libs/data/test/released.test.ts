@@ -74,4 +74,21 @@ describe("weightsTable()", () => {
     expect(t.get("property", 22)).toBe("no severe errors");
     expect(t.get("weight", 22)).toBeCloseTo(2.2);
   });
+
+  it("selects groups and judges in the order asked, skipping absent ones, and names valid ids for a typo", () => {
+    const vector = (x: number) => Array.from({ length: 29 }, () => x);
+    const ws = new Map([
+      ["Code", new Map([["human", vector(1)], ["gpt-4-1106-preview", vector(2)]])],
+      ["Advice", new Map([["human", vector(3)]])],
+    ]);
+    const t = weightsTable(ws, { groups: ["Advice", "Code"], judges: ["gpt-4-1106-preview", "human"] });
+    expect(t.numRows()).toBe(3 * 29);
+    expect([0, 29, 58].map((row) => [t.get("group", row), t.get("judge", row)])).toEqual([
+      ["Advice", "human"],
+      ["Code", "gpt-4-1106-preview"],
+      ["Code", "human"],
+    ]);
+    expectError(() => weightsTable(ws, { groups: ["Cod"] }), /^groups: unknown group "Cod"; the groups are "Advice", "Code", .*"w_mistakes"$/);
+    expectError(() => weightsTable(ws, { judges: ["gpt4"] }), /^judges: unknown judge "gpt4"; the judges are "human", /);
+  });
 });

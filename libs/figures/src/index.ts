@@ -12,6 +12,14 @@ export { rowsToJson } from "./rows-json.js";
 export { renderSvg, normalizeSvg } from "./render.js";
 export { FIGURES } from "./catalog.js";
 export {
+  withPreference,
+  scenarioMeans,
+  scenarioSimilarities,
+  meanPairSimilarities,
+  type PreferenceRow,
+  type PairSimilarityRow,
+} from "./steps.js";
+export {
   communicationDissection,
   communicationDissectionRows,
   buildCommunicationDissectionSpec,
@@ -77,5 +85,4 @@ export {
   type SimilarityIntervalRow,
   type SimilarityIntervalInput,
 } from "./refit/similarity-intervals.js";
-export { weightCoverage, judgesCovering, coverageSentence, type WeightCoverage } from "./coverage/weight-coverage.js";
-export { planPaperFigure, type PaperFigurePlan } from "./coverage/paper-figure-plan.js";
+export { weightCoverage, judgesCovering, coverageSentence, coverageCounts, type WeightCoverage } from "./coverage/weight-coverage.js";

@@ -52,3 +52,10 @@ export function inCatalogOrder(present: Iterable<string>, catalog: readonly stri
 export function listInWords(items: readonly string[]): string {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
+
+const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+/** A small count in words ("three"), larger ones in digits. */
+export function countInWords(count: number): string {
+  return NUMBER_WORDS[count] ?? String(count);
+}

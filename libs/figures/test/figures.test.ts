@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { GPT4_TURBO, GROUP_IDS, HUMAN, JUDGE_IDS, PROPERTY_COUNT, type WeightSet } from "@prefdissect/data";
+import { GPT4_TURBO, GROUP_IDS, HUMAN, JUDGE_IDS, PROPERTY_COUNT, SCENARIO_IDS, weightsTable, type WeightSet } from "@prefdissect/data";
 import { errorSensitivity } from "@prefdissect/similarity";
 import {
+  alignmentSimilarity,
+  communicationDissection,
+  errorSensitivityTable,
+  meanPairSimilarities,
+  scenarioMeans,
+  similarityHeatmap,
+  sizeGroupSimilarityFigure,
+  topBottomProperties,
+  withPreference,
   buildCommunicationDissectionSpec,
   buildSimilarityHeatmapSpec,
   communicationDissectionRows,
@@ -16,10 +25,18 @@ import {
 import { syntheticWeights } from "./fixtures.js";
 
 const weights = syntheticWeights();
+/** P(p) of some judges in some groups, as the notebooks build it. */
+const preferencesOf = (ws: WeightSet, groups: readonly string[], judges: readonly string[]) => withPreference(weightsTable(ws, { groups, judges }));
 type Layered = { layer: { mark: { type: string; color?: string; strokeDash?: number[] }; encoding: Record<string, any>; data?: { values: any[] } }[] };
 
 describe("communicationDissectionRows() / buildCommunicationDissectionSpec()", () => {
-  const rows = communicationDissectionRows(weights);
+  const rows = communicationDissection.rows(weights);
+
+  it("builds the same rows from the P(p) table of the chosen judges and group", () => {
+    expect(communicationDissectionRows(preferencesOf(weights, ["Communication"], [HUMAN, GPT4_TURBO, "llama-2-70b-chat"]))).toEqual(rows);
+    const code = communicationDissectionRows(preferencesOf(weights, ["Code"], [GPT4_TURBO]));
+    expect(code.map((row) => row.weight)).toEqual(weights.get("Code")!.get(GPT4_TURBO));
+  });
 
   it("has 29 properties for each of Human, GPT-4-Turbo and LLaMA-2-70B-Chat", () => {
     expect(rows).toHaveLength(3 * PROPERTY_COUNT);
@@ -42,8 +59,9 @@ describe("communicationDissectionRows() / buildCommunicationDissectionSpec()", (
 
 describe("topBottomPropertyRows()", () => {
   it("lists 3 top and 3 bottom properties per judge for all 16 groups", () => {
-    const rows = topBottomPropertyRows(weights);
+    const rows = topBottomProperties.rows(weights);
     expect(rows).toHaveLength(GROUP_IDS.length * 2 * 6);
+    expect(topBottomPropertyRows(preferencesOf(weights, ["Advice"], [HUMAN]), 5)).toHaveLength(10);
     const advice = rows.filter((row) => row.group === "Advice" && row.judge === HUMAN && row.end === "top");
     expect(advice.map((row) => row.rank)).toEqual([1, 2, 3]);
     expect(advice[0]!.preference).toBeGreaterThanOrEqual(advice[1]!.preference);
@@ -52,7 +70,7 @@ describe("topBottomPropertyRows()", () => {
   it("marks a property shared when the other judge has it at the same end", () => {
     const vector = (top: number[]) => Array.from({ length: PROPERTY_COUNT }, (_, i) => (top.includes(i) ? 1 + i / 100 : -i / 1000));
     const ws: WeightSet = new Map([["Advice", new Map([[HUMAN, vector([0, 1, 2])], [GPT4_TURBO, vector([2, 5, 6])]])]]);
-    const rows = topBottomPropertyRows(ws, [HUMAN, GPT4_TURBO], ["Advice"]);
+    const rows = topBottomPropertyRows(preferencesOf(ws, ["Advice"], [HUMAN, GPT4_TURBO]));
     const humanTop = rows.filter((row) => row.judge === HUMAN && row.end === "top");
     expect(humanTop.map((row) => [row.propertyIndex, row.sharedWithOtherJudge])).toEqual([
       [2, true],
@@ -62,22 +80,28 @@ describe("topBottomPropertyRows()", () => {
   });
 
   it("puts the four judge × end columns in the spec's column order", () => {
-    const spec = buildTopBottomPropertiesSpec(topBottomPropertyRows(weights)) as unknown as { spec: { encoding: { x: { sort: string[] } } } };
+    const spec = buildTopBottomPropertiesSpec(topBottomProperties.rows(weights)) as unknown as { spec: { encoding: { x: { sort: string[] } } } };
     expect(spec.spec.encoding.x.sort).toEqual(["Human · top 3", "Human · bottom 3", "GPT-4-Turbo · top 3", "GPT-4-Turbo · bottom 3"]);
   });
 });
 
 describe("errorSensitivityRows()", () => {
   it("gives minor / moderate / severe for all 33 judges in size order", () => {
-    const rows = errorSensitivityRows(weights);
+    const rows = errorSensitivityTable.rows(weights);
     expect(rows).toHaveLength(33 * 3);
     expect(rows.filter((row) => row.severity === "severe").map((row) => row.judge)).toEqual([...JUDGE_IDS]);
+    // Bit for bit what the claims compute.
     expect(rows[2]!.preference).toBe(errorSensitivity(weights, HUMAN).severe);
+  });
+
+  it("refuses a mean over fewer than the 11 scenarios", () => {
+    const means = scenarioMeans(preferencesOf(weights, SCENARIO_IDS.slice(1), [HUMAN]), ["judge", "propertyIndex", "property"], "preference");
+    expect(() => errorSensitivityRows(means)).toThrow(/a mean over 10 of the 11 scenarios/);
   });
 });
 
 describe("buildSimilarityHeatmapSpec()", () => {
-  const rows = similarityCellRows(weights);
+  const rows = similarityHeatmap.rows(weights);
   const spec = buildSimilarityHeatmapSpec(rows) as unknown as Layered & { width: number; height: number };
 
   it("has 33×33 cells in size order with a symmetric matrix and ones on the diagonal", () => {
@@ -87,6 +111,7 @@ describe("buildSimilarityHeatmapSpec()", () => {
     const at = (a: string, b: string) => rows.find((row) => row.judgeA === a && row.judgeB === b)!.similarity;
     expect(at(HUMAN, GPT4_TURBO)).toBe(at(GPT4_TURBO, HUMAN));
     expect(spec.width).toBe(spec.height);
+    expect(similarityCellRows(meanPairSimilarities(weights, [HUMAN]))).toEqual([]);
   });
 
   it("colours a rect per cell and prints each value as a text mark", () => {
@@ -106,18 +131,29 @@ describe("buildSimilarityHeatmapSpec()", () => {
 
 describe("sizeGroupSimilarityRows()", () => {
   it("has the three comparisons with their pair counts and the paper's values", () => {
-    const rows = sizeGroupSimilarityRows(weights);
+    const rows = sizeGroupSimilarityFigure.rows(weights);
     expect(rows.map((row) => [row.comparison, row.pairs, row.paperValue])).toEqual([
       ["small", 190, 0.83],
       ["large", 45, 0.88],
       ["between", 200, 0.74],
     ]);
   });
+
+  it("is empty unless both size groups have two models", () => {
+    expect(sizeGroupSimilarityRows(meanPairSimilarities(weights, [HUMAN, "yi-6b", "llama-2-7b", "llama-2-70b"]))).toEqual([]);
+    const rows = sizeGroupSimilarityRows(meanPairSimilarities(weights, [HUMAN, "yi-6b", "llama-2-7b", "llama-2-70b", "yi-34b"]));
+    expect(rows.map((row) => [row.label, row.pairs])).toEqual([
+      ["within ≤14B (2 models)", 1],
+      ["within >30B (2 models)", 1],
+      ["between ≤14B and >30B", 4],
+    ]);
+  });
 });
 
 describe("alignmentSimilarityRows() / buildAlignmentSimilaritySpec()", () => {
   it("puts the 10 same-vendor pairs in panel (a) and the other fine-tunes in panel (b)", () => {
-    const rows = alignmentSimilarityRows(weights);
+    const rows = alignmentSimilarity.rows(weights);
+    expect(alignmentSimilarityRows(meanPairSimilarities(weights, ["llama-2-7b", "llama-2-7b-chat", HUMAN])).map((row) => row.aligned)).toEqual(["llama-2-7b-chat"]);
     expect(rows.filter((row) => row.panel === "same-vendor")).toHaveLength(10);
     expect(rows.find((row) => row.aligned === "vicuna-7b-v1.5")!.panel).toBe("other-fine-tune");
     const spec = buildAlignmentSimilaritySpec(rows) as unknown as { vconcat: { title: { text: string } }[] };

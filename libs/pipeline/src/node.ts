@@ -5,7 +5,17 @@
  */
 export { loadFigureWeights, refitIsSynthetic, SYNTHETIC_REFIT_NOTE, type FigureWeights } from "./inputs/weights.js";
 export { loadFigureDataset, loadRefitIntervals, DEFAULT_FIGURE_DATA, type FigureDataset } from "./inputs/dataset.js";
-export { drawPlannedFigure } from "./draw.js";
+export {
+  openAnalysis,
+  notebookFiguresDir,
+  NotebookAnalysis,
+  WeightsAnalysis,
+  DatasetAnalysis,
+  RefitAnalysis,
+  SCRATCH_FIGURES_DIR,
+  type AnalysisInput,
+  type NotebookDisplay,
+} from "./notebook/analysis.js";
 export { runNotebooks, DEFAULT_FIGURES_DIR, DEFAULT_EXECUTED_DIR, type RunNotebooksOptions } from "./notebooks/run.js";
 export { checkJupyter, JUPYTER_INSTALL_HINT } from "./notebooks/check.js";
 export { listNotebooks, selectNotebooks } from "./notebooks/list.js";

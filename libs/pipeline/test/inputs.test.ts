@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { describeSource, communicationDissection } from "@prefdissect/figures";
+import { describeSource } from "@prefdissect/figures";
 import { parseWeightSource } from "../src/index.js";
-import { defaultNotebookSelection, drawPlannedFigure } from "../src/node.js";
+import { defaultNotebookSelection } from "../src/node.js";
 
 describe("parseWeightSource()", () => {
   it("reads released, refit and refit:<folder>", () => {
@@ -17,17 +14,6 @@ describe("parseWeightSource()", () => {
 
   it("rejects anything else, naming PD_WEIGHTS's expected values", () => {
     expect(() => parseWeightSource("fitted")).toThrow(/"fitted".*"released", "refit" or "refit:<folder>"/);
-  });
-});
-
-describe("drawPlannedFigure()", () => {
-  it("removes a skipped figure's older files and writes nothing", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "plan-"));
-    const name = communicationDissection.name;
-    for (const extension of ["svg", "png", "json"]) writeFileSync(join(dir, `${name}.${extension}`), "old");
-    const written = await drawPlannedFigure(communicationDissection, { kind: "skip", reason: "r" }, dir);
-    expect(written).toBeUndefined();
-    expect(["svg", "png", "json"].some((extension) => existsSync(join(dir, `${name}.${extension}`)))).toBe(false);
   });
 });
 

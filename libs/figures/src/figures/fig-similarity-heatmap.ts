@@ -4,12 +4,13 @@
  * small and large models the paper discusses (§4.2) show up along the diagonal.
  */
 import type { TopLevelSpec } from "vega-lite";
+import type { ColumnTable } from "arquero";
 import { JUDGE_IDS, judgeById, sizeGroup, type WeightSet } from "@prefdissect/data";
-import { similarityMatrix } from "@prefdissect/similarity";
 import { judgeLabel } from "../labels.js";
 import { FIGURE_CONFIG } from "../theme.js";
 import { figureTitle, type FigureOptions } from "../options.js";
 import { inlineValues, type FigureDefinition } from "../figure.js";
+import { meanPairSimilarities, pairedJudges, requireAllScenarios, tableRows, type PairSimilarityRow } from "../steps.js";
 
 export interface SimilarityCellRow {
   judgeA: string;
@@ -19,16 +20,22 @@ export interface SimilarityCellRow {
   similarity: number;
 }
 
-/** Every ordered pair of judges with its similarity, row-major in the given judge order. */
-export function similarityCellRows(weights: WeightSet, judges: readonly string[] = JUDGE_IDS): SimilarityCellRow[] {
-  const matrix = similarityMatrix(weights, judges);
-  return matrix.judges.flatMap((judgeA, i) =>
-    matrix.judges.map((judgeB, j) => ({
+/**
+ * Every ordered pair of the judges in a table of pair similarities averaged over the scenarios
+ * (`meanPairSimilarities`), row-major in the order the judges were paired, ones on the diagonal.
+ */
+export function similarityCellRows(pairs: ColumnTable): SimilarityCellRow[] {
+  const rows = tableRows<PairSimilarityRow>(pairs);
+  requireAllScenarios(rows, "similarity heatmap");
+  const similarity = new Map(rows.map((row) => [`${row.judgeA}\n${row.judgeB}`, row.similarity]));
+  const judges = pairedJudges(rows);
+  return judges.flatMap((judgeA, i) =>
+    judges.map((judgeB, j) => ({
       judgeA,
       judgeALabel: judgeLabel(judgeA),
       judgeB,
       judgeBLabel: judgeLabel(judgeB),
-      similarity: matrix.values[i]![j]!,
+      similarity: i === j ? 1 : similarity.get(i < j ? `${judgeA}\n${judgeB}` : `${judgeB}\n${judgeA}`)!,
     })),
   );
 }
@@ -118,6 +125,6 @@ export const similarityHeatmap: FigureDefinition<WeightSet, SimilarityCellRow> =
   description: "Similarity heatmap: 33×33 judges in size order, mean Pearson over the 11 scenarios, values in cells.",
   input: "weights",
   columns: ["judgeA", "judgeALabel", "judgeB", "judgeBLabel", "similarity"],
-  rows: (weights) => similarityCellRows(weights),
+  rows: (weights) => similarityCellRows(meanPairSimilarities(weights, JUDGE_IDS)),
   spec: buildSimilarityHeatmapSpec,
 };

@@ -4,11 +4,12 @@
  * paper's values are drawn as ticks so a reproduction can be checked by eye.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { JUDGE_IDS, type WeightSet } from "@prefdissect/data";
-import { similarityMatrix, sizeGroupSimilarity } from "@prefdissect/similarity";
+import { escape, op, type ColumnTable } from "arquero";
+import { JUDGE_IDS, judgeById, sizeGroup, type WeightSet } from "@prefdissect/data";
 import { FIGURE_CONFIG, HALF_LINE_COLOUR } from "../theme.js";
 import { figureTitle, type FigureOptions } from "../options.js";
 import { inlineValues, type FigureDefinition } from "../figure.js";
+import { meanPairSimilarities, pairedJudges, requireAllScenarios, tableRows, type PairSimilarityRow } from "../steps.js";
 
 export type SizeGroupComparison = "small" | "large" | "between";
 
@@ -25,26 +26,42 @@ export interface SizeGroupSimilarityRow {
 /** Paper §4.2: 0.83 within ≤14B, 0.88 within >30B, 0.74 between. */
 export const PAPER_SIZE_GROUP_SIMILARITY: Readonly<Record<SizeGroupComparison, number>> = { small: 0.83, large: 0.88, between: 0.74 };
 
+/** Which of the three comparisons a pair of judges belongs to; null for Human, the GPT models and other pairs. */
+function comparisonOf(a: string, b: string): SizeGroupComparison | null {
+  const groups = [sizeGroup(judgeById(a)), sizeGroup(judgeById(b))];
+  if (groups.includes(undefined)) return null;
+  return groups[0] === groups[1] ? groups[0]! : "between";
+}
+
 /**
- * The three means with their pair counts and the paper's values, over the open models among
- * `judges` (default: all; a partial refit passes the models it fitted).
+ * The three means with their pair counts and the paper's values, from a table of pair
+ * similarities averaged over the scenarios (`meanPairSimilarities`): the pairs are labelled
+ * small / large / between and averaged per label (`groupby("comparison").rollup(...)`). Human and
+ * the GPT models take no part. Empty unless both size groups have at least two models.
  */
-export function sizeGroupSimilarityRows(weights: WeightSet, judges: readonly string[] = JUDGE_IDS): SizeGroupSimilarityRow[] {
-  const means = sizeGroupSimilarity(weights, similarityMatrix(weights, judges));
-  const small = means.smallJudges.length;
-  const large = means.largeJudges.length;
-  const rows: [SizeGroupComparison, string, number][] = [
-    ["small", `within ≤14B (${small} models)`, (small * (small - 1)) / 2],
-    ["large", `within >30B (${large} models)`, (large * (large - 1)) / 2],
-    ["between", "between ≤14B and >30B", small * large],
-  ];
-  return rows.map(([comparison, label, pairs]) => ({
-    comparison,
-    label,
-    pairs,
-    similarity: means[comparison],
-    paperValue: PAPER_SIZE_GROUP_SIMILARITY[comparison],
-  }));
+export function sizeGroupSimilarityRows(pairs: ColumnTable): SizeGroupSimilarityRow[] {
+  const rows = tableRows<PairSimilarityRow>(pairs);
+  requireAllScenarios(rows, "size-group similarity");
+  const judges = pairedJudges(rows);
+  const small = judges.filter((id) => sizeGroup(judgeById(id)) === "small").length;
+  const large = judges.filter((id) => sizeGroup(judgeById(id)) === "large").length;
+  if (small < 2 || large < 2) return [];
+  const means = tableRows<{ comparison: SizeGroupComparison; total: number; pairs: number }>(
+    pairs
+      .derive({ comparison: escape((row: PairSimilarityRow) => comparisonOf(row.judgeA, row.judgeB)) })
+      .filter((row: { comparison: SizeGroupComparison | null }) => row.comparison !== null)
+      .groupby("comparison")
+      .rollup({ total: op.sum("similarity"), pairs: op.count() }),
+  );
+  const labels: Record<SizeGroupComparison, string> = {
+    small: `within ≤14B (${small} models)`,
+    large: `within >30B (${large} models)`,
+    between: "between ≤14B and >30B",
+  };
+  return (["small", "large", "between"] as const).map((comparison) => {
+    const mean = means.find((row) => row.comparison === comparison)!;
+    return { comparison, label: labels[comparison], pairs: mean.pairs, similarity: mean.total / mean.pairs, paperValue: PAPER_SIZE_GROUP_SIMILARITY[comparison] };
+  });
 }
 
 /** Horizontal bars of the three means, value labels at the bar ends and paper values as ticks. */
@@ -90,6 +107,6 @@ export const sizeGroupSimilarityFigure: FigureDefinition<WeightSet, SizeGroupSim
   description: "Size groups: mean similarity within ≤14B, within >30B and between, against the paper's 0.83 / 0.88 / 0.74.",
   input: "weights",
   columns: ["comparison", "label", "pairs", "similarity", "paperValue"],
-  rows: (weights) => sizeGroupSimilarityRows(weights),
+  rows: (weights) => sizeGroupSimilarityRows(meanPairSimilarities(weights, JUDGE_IDS)),
   spec: buildSizeGroupSimilaritySpec,
 };

@@ -4,14 +4,14 @@
  * line is a property the judge prefers and one below is a property it dislikes.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { GPT4_TURBO, HUMAN, PROPERTIES, type WeightSet } from "@prefdissect/data";
-import { degreeOfPreference } from "@prefdissect/similarity";
+import type { ColumnTable } from "arquero";
+import { GPT4_TURBO, HUMAN, weightsTable, type WeightSet } from "@prefdissect/data";
 import { groupLabel, judgeLabel, listInWords, PROPERTY_LABELS } from "../labels.js";
 import { axisTicks, percentDomain } from "../percent-axis.js";
 import { FIGURE_CONFIG, HALF_LINE_COLOUR, judgeColour } from "../theme.js";
 import { figureTitle, type FigureOptions } from "../options.js";
 import { inlineValues, type FigureDefinition } from "../figure.js";
-import { missingWeights } from "./weights-lookup.js";
+import { tableRows, withPreference, type PreferenceRow } from "../steps.js";
 
 export interface CommunicationDissectionRow {
   group: string;
@@ -28,24 +28,20 @@ export interface CommunicationDissectionRow {
 export const FIG01_JUDGES: readonly string[] = [HUMAN, GPT4_TURBO, "llama-2-70b-chat"];
 export const FIG01_GROUP = "Communication";
 
-/** P(p) for every property of each judge in one group, judges in the given order. */
-export function communicationDissectionRows(
-  weights: WeightSet,
-  judges: readonly string[] = FIG01_JUDGES,
-  group: string = FIG01_GROUP,
-): CommunicationDissectionRow[] {
-  return judges.flatMap((judge) => {
-    const vector = weights.get(group)?.get(judge) ?? missingWeights(group, judge);
-    return PROPERTIES.map((property) => ({
-      group,
-      judge,
-      judgeLabel: judgeLabel(judge),
-      propertyIndex: property.index,
-      property: property.name,
-      weight: vector[property.index]!,
-      preference: degreeOfPreference(vector[property.index]!),
-    }));
-  });
+/**
+ * The figure's rows from a P(p) table of one group (`withPreference(weightsTable(ws, { groups,
+ * judges }))`), in the table's order (judges as selected, properties in released order).
+ */
+export function communicationDissectionRows(preferences: ColumnTable): CommunicationDissectionRow[] {
+  return tableRows<PreferenceRow>(preferences).map((row) => ({
+    group: row.group,
+    judge: row.judge,
+    judgeLabel: judgeLabel(row.judge),
+    propertyIndex: row.propertyIndex,
+    property: row.property,
+    weight: row.weight,
+    preference: row.preference,
+  }));
 }
 
 /** Grouped bars of P(p) per property, diverging from the 50 % line. */
@@ -122,6 +118,6 @@ export const communicationDissection: FigureDefinition<WeightSet, CommunicationD
   description: "Figure 1: P(p) over the 29 properties for Human, GPT-4-Turbo and LLaMA-2-70B-Chat in Communication.",
   input: "weights",
   columns: ["group", "judge", "judgeLabel", "propertyIndex", "property", "weight", "preference"],
-  rows: (weights) => communicationDissectionRows(weights),
+  rows: (weights) => communicationDissectionRows(withPreference(weightsTable(weights, { groups: [FIG01_GROUP], judges: FIG01_JUDGES }))),
   spec: buildCommunicationDissectionSpec,
 };

@@ -5,13 +5,14 @@
  * the range the paper reports for most pairs (0.88–0.96).
  */
 import type { TopLevelSpec } from "vega-lite";
-import { JUDGE_IDS, SCENARIO_IDS, type WeightSet } from "@prefdissect/data";
-import { basePairSimilarities } from "@prefdissect/similarity";
+import type { ColumnTable } from "arquero";
+import { JUDGE_IDS, baseAlignedPairs, type WeightSet } from "@prefdissect/data";
 import { judgeLabel } from "../labels.js";
 import { measureText } from "../text/measure.js";
 import { FIGURE_CONFIG } from "../theme.js";
 import { figureTitle, type FigureOptions } from "../options.js";
 import { inlineValues, type FigureDefinition } from "../figure.js";
+import { meanPairSimilarities, requireAllScenarios, tableRows, type PairSimilarityRow } from "../steps.js";
 
 export type AlignmentPanel = "same-vendor" | "other-fine-tune";
 
@@ -28,19 +29,29 @@ export interface AlignmentSimilarityRow {
 export const PAPER_ALIGNMENT_RANGE: readonly [number, number] = [0.88, 0.96];
 
 /**
- * Base/aligned similarities, same-vendor pairs first, each panel in catalog (size) order; only the
- * pairs whose two models are among `judges` (default: all).
+ * Base/aligned similarities, same-vendor pairs first, each panel in catalog (size) order, from a
+ * table of pair similarities averaged over the scenarios (`meanPairSimilarities`): every
+ * base/aligned pair whose two models are in the table.
  */
-export function alignmentSimilarityRows(weights: WeightSet, judges: readonly string[] = JUDGE_IDS): AlignmentSimilarityRow[] {
-  const pairs = basePairSimilarities(weights, SCENARIO_IDS, judges).map((pair) => ({
-    panel: (pair.sameVendor ? "same-vendor" : "other-fine-tune") as AlignmentPanel,
-    base: pair.base,
-    baseLabel: judgeLabel(pair.base),
-    aligned: pair.aligned,
-    alignedLabel: judgeLabel(pair.aligned),
-    similarity: pair.similarity,
-  }));
-  return [...pairs.filter((row) => row.panel === "same-vendor"), ...pairs.filter((row) => row.panel === "other-fine-tune")];
+export function alignmentSimilarityRows(pairs: ColumnTable): AlignmentSimilarityRow[] {
+  const rows = tableRows<PairSimilarityRow>(pairs);
+  requireAllScenarios(rows, "alignment similarity");
+  const similarity = new Map(rows.map((row) => [`${row.judgeA}\n${row.judgeB}`, row.similarity]));
+  const found = baseAlignedPairs().flatMap(({ base, aligned, sameVendor }) => {
+    const value = similarity.get(`${base.id}\n${aligned.id}`) ?? similarity.get(`${aligned.id}\n${base.id}`);
+    if (value === undefined) return [];
+    return [
+      {
+        panel: (sameVendor ? "same-vendor" : "other-fine-tune") as AlignmentPanel,
+        base: base.id,
+        baseLabel: judgeLabel(base.id),
+        aligned: aligned.id,
+        alignedLabel: judgeLabel(aligned.id),
+        similarity: value,
+      },
+    ];
+  });
+  return [...found.filter((row) => row.panel === "same-vendor"), ...found.filter((row) => row.panel === "other-fine-tune")];
 }
 
 const PANEL_TITLES: Readonly<Record<AlignmentPanel, string>> = {
@@ -112,6 +123,6 @@ export const alignmentSimilarity: FigureDefinition<WeightSet, AlignmentSimilarit
   description: "Figure 6 (similarity): base vs aligned similarity for same-vendor pairs (a) and other fine-tunes (b).",
   input: "weights",
   columns: ["panel", "base", "baseLabel", "aligned", "alignedLabel", "similarity"],
-  rows: (weights) => alignmentSimilarityRows(weights),
+  rows: (weights) => alignmentSimilarityRows(meanPairSimilarities(weights, JUDGE_IDS)),
   spec: buildAlignmentSimilaritySpec,
 };

@@ -5,13 +5,14 @@
  * makes the paper's "same top-3 in some scenarios" visible at a glance.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { GPT4_TURBO, GROUP_IDS, HUMAN, groupById, type WeightSet } from "@prefdissect/data";
+import type { ColumnTable } from "arquero";
+import { GPT4_TURBO, GROUP_IDS, HUMAN, groupById, weightsTable, type WeightSet } from "@prefdissect/data";
 import { rankProperties } from "@prefdissect/similarity";
-import { groupLabel, judgeLabel, propertyLabel } from "../labels.js";
+import { countInWords, groupLabel, judgeLabel, propertyLabel } from "../labels.js";
 import { DISLIKED_COLOUR, FIGURE_CONFIG, PREFERRED_COLOUR } from "../theme.js";
 import { figureTitle, type FigureOptions } from "../options.js";
 import { inlineValues, type FigureDefinition } from "../figure.js";
-import { missingWeights } from "./weights-lookup.js";
+import { tableRows, withPreference, type PreferenceRow } from "../steps.js";
 
 export interface TopBottomPropertyRow {
   group: string;
@@ -32,19 +33,22 @@ export interface TopBottomPropertyRow {
 export const TABLE03_JUDGES: readonly string[] = [HUMAN, GPT4_TURBO];
 const TOP_K = 3;
 
-/** Top-k and bottom-k properties of each judge in each group, with the shared-property flag. */
-export function topBottomPropertyRows(
-  weights: WeightSet,
-  judges: readonly string[] = TABLE03_JUDGES,
-  groups: readonly string[] = GROUP_IDS,
-  k: number = TOP_K,
-): TopBottomPropertyRow[] {
+/**
+ * Top-k and bottom-k properties of each judge in each group of a P(p) table
+ * (`withPreference(weightsTable(ws, { groups, judges }))`), groups and judges in the table's
+ * order, with the shared-property flag.
+ */
+export function topBottomPropertyRows(preferences: ColumnTable, k: number = TOP_K): TopBottomPropertyRow[] {
+  const vectors = new Map<string, Map<string, number[]>>();
+  for (const row of tableRows<PreferenceRow>(preferences)) {
+    if (!vectors.has(row.group)) vectors.set(row.group, new Map());
+    const judges = vectors.get(row.group)!;
+    if (!judges.has(row.judge)) judges.set(row.judge, []);
+    judges.get(row.judge)![row.propertyIndex] = row.weight;
+  }
   const rows: TopBottomPropertyRow[] = [];
-  for (const group of groups) {
-    const ranked = judges.map((judge) => {
-      const vector = weights.get(group)?.get(judge) ?? missingWeights(group, judge);
-      return { judge, ...rankProperties(vector, k) };
-    });
+  for (const [group, judges] of vectors) {
+    const ranked = [...judges].map(([judge, vector]) => ({ judge, ...rankProperties(vector, k) }));
     for (const { judge, top, bottom } of ranked) {
       for (const end of ["top", "bottom"] as const) {
         const list = end === "top" ? top : bottom;
@@ -90,9 +94,9 @@ const COLUMN_AXIS = {
 /** A text table: one facet row per group, four columns (judge × top/bottom), three lines each. */
 export function buildTopBottomPropertiesSpec(rows: readonly TopBottomPropertyRow[], options: FigureOptions = {}): TopLevelSpec {
   const judges = [...new Set(rows.map((row) => row.judgeLabel))];
-  const columns = judges.flatMap((judge) => [`${judge} · top 3`, `${judge} · bottom 3`]);
-  const groupHeaders = [...new Set(rows.map((row) => headerOf(row)))];
   const ranks = Math.max(1, ...rows.map((row) => row.rank));
+  const columns = judges.flatMap((judge) => [`${judge} · top ${ranks}`, `${judge} · bottom ${ranks}`]);
+  const groupHeaders = [...new Set(rows.map((row) => headerOf(row)))];
   // Every layer repeats the axis: layer encodings replace a channel as a whole, and one layer
   // without it would merge into a default bottom axis.
   const x = { field: "column", type: "nominal" as const, sort: columns, axis: COLUMN_AXIS };
@@ -113,14 +117,14 @@ export function buildTopBottomPropertiesSpec(rows: readonly TopBottomPropertyRow
     title: figureTitle(
       `Most and least preferred properties per group: ${judges.join(" vs ")}`,
       [
-        "Each cell lists three properties with P(p) in %: top 3 (green) are liked most, bottom 3 (red) liked least.",
+        `Each cell lists ${countInWords(ranks)} properties with P(p) in %: top ${ranks} (green) are liked most, bottom ${ranks} (red) liked least.`,
         `Bold: the other judge has the same property at the same end. ◆ marks the five query-specific cases.`,
       ],
       options,
     ),
     data: { values: inlineValues(rows) },
     transform: [
-      { calculate: "datum.judgeLabel + (datum.end === 'top' ? ' · top 3' : ' · bottom 3')", as: "column" },
+      { calculate: `datum.judgeLabel + (datum.end === 'top' ? ' · top ${ranks}' : ' · bottom ${ranks}')`, as: "column" },
       { calculate: "(datum.groupKind === 'query-specific' ? '◆ ' : '') + datum.groupLabel", as: "groupHeader" },
       { calculate: "format(datum.preference, '.1f')", as: "preferenceText" },
     ],
@@ -175,6 +179,6 @@ export const topBottomProperties: FigureDefinition<WeightSet, TopBottomPropertyR
   description: "Table 3: top-3 and bottom-3 properties with P(p) per group, Human beside GPT-4-Turbo.",
   input: "weights",
   columns: ["group", "groupLabel", "groupKind", "judge", "judgeLabel", "end", "rank", "propertyIndex", "property", "preference", "sharedWithOtherJudge"],
-  rows: (weights) => topBottomPropertyRows(weights),
+  rows: (weights) => topBottomPropertyRows(withPreference(weightsTable(weights, { groups: GROUP_IDS, judges: TABLE03_JUDGES }))),
   spec: buildTopBottomPropertiesSpec,
 };

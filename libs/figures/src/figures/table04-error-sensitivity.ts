@@ -4,12 +4,13 @@
  * scenarios. Colour is centred on 50 %, so blue cells mean the judge rewards error-free answers.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { ERROR_PROPERTY_INDICES, GPT4_TURBO, HUMAN, JUDGE_IDS, judgeById, type WeightSet } from "@prefdissect/data";
-import { errorSensitivity } from "@prefdissect/similarity";
+import type { ColumnTable } from "arquero";
+import { ERROR_PROPERTY_INDICES, GPT4_TURBO, HUMAN, JUDGE_IDS, SCENARIO_IDS, judgeById, weightsTable, type WeightSet } from "@prefdissect/data";
 import { judgeLabel, propertyLabel } from "../labels.js";
 import { FIGURE_CONFIG } from "../theme.js";
 import { figureTitle, type FigureOptions } from "../options.js";
 import { inlineValues, type FigureDefinition } from "../figure.js";
+import { requireAllScenarios, scenarioMeans, tableRows, withPreference } from "../steps.js";
 
 export type ErrorSeverity = "minor" | "moderate" | "severe";
 export const ERROR_SEVERITIES: readonly ErrorSeverity[] = ["minor", "moderate", "severe"];
@@ -25,19 +26,34 @@ export interface ErrorSensitivityRow {
   preference: number;
 }
 
-/** Error sensitivity of every judge, in size order, three rows per judge. */
-export function errorSensitivityRows(weights: WeightSet, judges: readonly string[] = JUDGE_IDS): ErrorSensitivityRow[] {
-  return judges.flatMap((judge, sizeRank) => {
-    const sensitivity = errorSensitivity(weights, judge);
-    return ERROR_SEVERITIES.map((severity) => ({
-      judge,
-      judgeLabel: judgeLabel(judge),
-      sizeRank,
-      severity,
-      property: propertyLabel(ERROR_PROPERTY_INDICES[severity]),
-      preference: sensitivity[severity],
-    }));
-  });
+/** A row of `scenarioMeans(preferences, ["judge", "propertyIndex", "property"], "preference")`. */
+interface MeanPreferenceRow {
+  readonly judge: string;
+  readonly propertyIndex: number;
+  readonly preference: number;
+  readonly scenarios: number;
+}
+
+/**
+ * Error sensitivity from the mean P(p) over the 11 scenarios per judge and property
+ * (`scenarioMeans(preferences, ["judge", "propertyIndex", "property"], "preference")`): three rows
+ * per judge, judges in the table's order (their size order when selected so).
+ */
+export function errorSensitivityRows(means: ColumnTable): ErrorSensitivityRow[] {
+  const rows = tableRows<MeanPreferenceRow>(means);
+  requireAllScenarios(rows, "error sensitivity");
+  const byJudge = new Map<string, Map<number, number>>();
+  for (const row of rows) {
+    if (!byJudge.has(row.judge)) byJudge.set(row.judge, new Map());
+    byJudge.get(row.judge)!.set(row.propertyIndex, row.preference);
+  }
+  return [...byJudge].flatMap(([judge, preferences], sizeRank) =>
+    ERROR_SEVERITIES.map((severity) => {
+      const preference = preferences.get(ERROR_PROPERTY_INDICES[severity]);
+      if (preference === undefined) throw new RangeError(`error sensitivity: no mean P(p) of "${propertyLabel(ERROR_PROPERTY_INDICES[severity])}" for judge "${judge}"`);
+      return { judge, judgeLabel: judgeLabel(judge), sizeRank, severity, property: propertyLabel(ERROR_PROPERTY_INDICES[severity]), preference };
+    }),
+  );
 }
 
 const CELL_WIDTH = 130;
@@ -119,6 +135,7 @@ export const errorSensitivityTable: FigureDefinition<WeightSet, ErrorSensitivity
   description: "Table 4: P(no minor / moderate / severe errors) for all 33 judges, ordered by size.",
   input: "weights",
   columns: ["judge", "judgeLabel", "sizeRank", "severity", "property", "preference"],
-  rows: (weights) => errorSensitivityRows(weights),
+  rows: (weights) =>
+    errorSensitivityRows(scenarioMeans(withPreference(weightsTable(weights, { groups: SCENARIO_IDS, judges: JUDGE_IDS })), ["judge", "propertyIndex", "property"], "preference")),
   spec: buildErrorSensitivitySpec,
 };
