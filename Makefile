@@ -59,6 +59,19 @@ jupyter: ## Check for Jupyter (nbconvert); install it with apt when root on Debi
 kernel: $(NODE_MODULES) ## Register the TypeScript (tslab) kernel for this repo in .jupyter/
 	@node tools/register-kernel.mjs
 
+.PHONY: notebook
+notebook: kernel build ## Open the notebooks in Jupyter's classic UI (needs jupyter-notebook; NOTEBOOK_ARGS="--no-browser --port 8888")
+	@command -v jupyter >/dev/null 2>&1 && jupyter notebook --version >/dev/null 2>&1 || \
+	  { echo "error: the notebook UI is not installed; install it with: sudo apt-get install -y jupyter-notebook (or python3 -m pip install notebook)" >&2; exit 1; }
+	JUPYTER_PATH=$(CURDIR)/.jupyter/share/jupyter jupyter notebook --notebook-dir=notebooks \
+	  $(if $(filter 0,$(shell id -u)),--allow-root) $(NOTEBOOK_ARGS)
+
+.PHONY: notebook-filter
+notebook-filter: build ## Make git store notebooks without outputs (registers tools/notebook-filter.mjs for this clone)
+	git config filter.notebook-outputs.clean "node tools/notebook-filter.mjs"
+	git config filter.notebook-outputs.required true
+	@echo "git now stores notebooks/*.ipynb without outputs (see .gitattributes); the files you work on keep them"
+
 .PHONY: data
 data: build ## Download the upstream files into data/raw (checksums verified; honours PD_MIRROR)
 	npx pd fetch

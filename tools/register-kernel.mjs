@@ -25,7 +25,9 @@ const spec = {
   argv: [wrapper, "{connection_file}"],
   display_name: "TypeScript (prefdissect)",
   language: "typescript",
-  interrupt_mode: "message",
+  // tslab stops a running cell on SIGINT and ignores interrupt_request messages, so Kernel >
+  // Interrupt must send the signal.
+  interrupt_mode: "signal",
 };
 writeFileSync(join(kernelDir, "kernel.json"), `${JSON.stringify(spec, null, 2)}\n`);
 console.log(`registered kernel "tslab" in ${kernelDir}`);
