@@ -3,7 +3,7 @@
  * durable JSONL cache, live and Batch API runs, reading pairs files, and the loopback server.
  */
 export { annotateToDirectory, type AnnotateOptions, type AnnotateSummary } from "./node/annotate-directory.js";
-export { AnnotationCache, type CacheRecord, type OkRecord, type FailedRecord, type CacheOpenReport } from "./node/annotation-cache.js";
+export { AnnotationCache, CacheRecordSchema, type CacheRecord, type OkRecord, type FailedRecord, type CacheOpenReport } from "./node/annotation-cache.js";
 export { cacheKey, canonicalJson } from "./node/cache-key.js";
 export {
   ChatClient,
