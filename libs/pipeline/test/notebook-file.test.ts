@@ -73,7 +73,7 @@ describe("notebook files", () => {
   });
 
   it("name the file and field when they are not notebooks", () => {
-    expect(() => NOTEBOOK_FILE.parse('{"cells": [], "metadata": {}, "nbformat": 3, "nbformat_minor": 0}', "old.ipynb")).toThrow(/^old\.ipynb, field "nbformat": /);
+    expect(() => NOTEBOOK_FILE.parse('{"cells": [], "metadata": {}, "nbformat": 3, "nbformat_minor": 0}', "old.ipynb")).toThrow(/^old\.ipynb: field "nbformat" must be 4, got 3; expected a Jupyter notebook/);
   });
 });
 
