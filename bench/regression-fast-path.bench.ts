@@ -8,10 +8,13 @@
  * Both are compared with numpyro's posterior means and with our own paper-setting means.
  */
 import { readFileSync } from "node:fs";
-import { median } from "@prefdissect/shared";
-import { defaults, fitPosterior, fitPosteriorMode, type Problem } from "../libs/regression/src/index.js";
+import { z } from "zod";
+import { checkJson, median, parseJsonDocument } from "@prefdissect/shared";
+import { defaults, fitPosterior, fitPosteriorMode, validateProblem } from "../libs/regression/src/index.js";
 
 const DIR = new URL("../libs/regression/test/fixtures/numpyro/", import.meta.url);
+/** What a reference problem file adds to the problem: numpyro's posterior means. */
+const ReferenceSchema = z.object({ numpyro: z.object({ posterior_mean: z.array(z.number()) }) });
 const FILES = ["A_comm_human_360.json", "B_know_gpt4_738.json", "C_feel_llama70c_109.json", "G_kfold_daily_gpt4_400.json"];
 
 const maxAbs = (a: number[], b: number[]) => Math.max(...a.map((v, j) => Math.abs(v - b[j]!)));
@@ -20,8 +23,9 @@ const fmt = (a: number[], b: number[]) => `max ${maxAbs(a, b).toFixed(4)}, mean 
 
 console.log("Error in posterior means (absolute, over the 29 weights)\n");
 for (const file of FILES) {
-  const raw = JSON.parse(readFileSync(new URL(file, DIR), "utf8")) as Problem & { numpyro: { posterior_mean: number[] } };
-  const reference = raw.numpyro.posterior_mean;
+  const json = parseJsonDocument(readFileSync(new URL(file, DIR), "utf8"), file, "a reference problem");
+  const raw = validateProblem(json, file);
+  const reference = checkJson(json, ReferenceSchema, { file, what: "a reference problem with numpyro's posterior means" }).numpyro.posterior_mean;
   let t0 = performance.now();
   const full = fitPosterior(raw, { seed: 11 });
   const fullSeconds = (performance.now() - t0) / 1000;

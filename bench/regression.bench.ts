@@ -11,7 +11,7 @@
  * 3. projected wall time of the 5,280-fit grid on a 2-worker pool, from a sample of fold fits.
  */
 import { readFileSync } from "node:fs";
-import { median } from "@prefdissect/shared";
+import { median, parseJsonDocument } from "@prefdissect/shared";
 import {
   fitPosterior,
   LogisticLaplacePotential,
@@ -25,7 +25,7 @@ import {
 import { createFitPool } from "../libs/regression/src/node.js";
 
 const DIR = new URL("../libs/regression/test/fixtures/numpyro/", import.meta.url);
-const load = (file: string): Problem => JSON.parse(readFileSync(new URL(file, DIR), "utf8")) as Problem;
+const load = (file: string): Problem => validateProblem(parseJsonDocument(readFileSync(new URL(file, DIR), "utf8"), file, "a reference problem"), file);
 const A = load("A_comm_human_360.json");
 const B = load("B_know_gpt4_738.json");
 const C = load("C_feel_llama70c_109.json");
