@@ -91,11 +91,23 @@ async function pendingCalls(
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface BatchLine {
-  custom_id?: string;
-  response?: { status_code?: number; body?: { choices?: Array<{ message?: { content?: string | null }; finish_reason?: string }>; usage?: { prompt_tokens?: number; completion_tokens?: number } } } | null;
-  error?: { message?: string; code?: string } | null;
-}
+/** One line of a batch's output file, as far as it is read here (the provider adds more). */
+const BatchLineSchema = z.looseObject({
+  custom_id: z.string().optional(),
+  response: z
+    .looseObject({
+      status_code: z.number().optional(),
+      body: z
+        .looseObject({
+          choices: z.array(z.looseObject({ message: z.looseObject({ content: z.string().nullable().optional() }).optional(), finish_reason: z.string().optional() })).optional(),
+          usage: z.looseObject({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional() }).optional(),
+        })
+        .optional(),
+    })
+    .nullable()
+    .optional(),
+  error: z.looseObject({ message: z.string().optional(), code: z.string().optional() }).nullable().optional(),
+});
 
 /** Waits for a batch and merges its results into the cache. */
 async function collectBatch(
@@ -129,7 +141,15 @@ async function collectBatch(
     const text = await (await client.openai.files.content(fileId)).text();
     for (const line of text.split("\n")) {
       if (line.trim() === "") continue;
-      const entry = JSON.parse(line) as BatchLine;
+      // A line that is not a result of this shape names no call; its call is failed below as missing.
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch {
+        continue;
+      }
+      const entry = BatchLineSchema.safeParse(json).data;
+      if (entry === undefined) continue;
       const call = entry.custom_id === undefined ? undefined : calls.get(entry.custom_id);
       if (call === undefined || cache.get(call.key)?.status === "ok") continue;
       seen.add(call.key);
