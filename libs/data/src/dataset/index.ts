@@ -17,3 +17,4 @@ export { parseCsv, formatCsv, type CsvRecord } from "./csv.js";
 export * from "./group-check.js";
 export * from "./labels.js";
 export * from "./judge-labels.js";
+export * from "./open.js";
