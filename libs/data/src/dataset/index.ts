@@ -18,3 +18,4 @@ export * from "./group-check.js";
 export * from "./labels.js";
 export * from "./judge-labels.js";
 export * from "./open.js";
+export * from "./annotation-values.js";
