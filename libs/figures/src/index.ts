@@ -81,3 +81,16 @@ export {
 export { weightCoverage, judgesCovering, coverageSentence, type WeightCoverage } from "./coverage/weight-coverage.js";
 export { planPaperFigure, type PaperFigurePlan } from "./coverage/paper-figure-plan.js";
 export { INPUT_FIGURES } from "./input-catalog.js";
+export { viewGroupLabel, viewJudgeLabel, distinctJudgeColours } from "./explore/labels.js";
+export {
+  dissectionRows,
+  buildDissectionSpec,
+  DISSECTION_COLUMNS,
+  type DissectionRow,
+  type DissectionSort,
+  type DissectionSpecOptions,
+  type PreferenceIntervalEntry,
+} from "./explore/dissection.js";
+export { similarityMatrixRows, buildSimilarityMatrixSpec, type JudgeOrder, type SimilarityMatrixSpecOptions } from "./explore/similarity-matrix.js";
+export { pairWaterfallRows, buildPairWaterfallSpec, type PairWaterfallRow } from "./explore/pair-waterfall.js";
+export { judgeSimilarityRows, buildJudgeSimilaritySpec, judgePreferenceMapRows, buildJudgePreferenceMapSpec } from "./explore/judge-placement.js";
