@@ -52,6 +52,20 @@ export function parseFittedParams(text: string, file: string, groupId: string): 
   return weights;
 }
 
+/** File name of a group's weights in the released layout. */
+export function weightsFileName(groupId: string): string {
+  return `model_${groupId}_fitted_paras.jsonl`;
+}
+
+/**
+ * The text of one group's weights file in the released layout: one `{"model_name", "parameters"}`
+ * line per judge, in the order given (the inverse of `parseFittedParams`).
+ */
+export function formatFittedParams(weights: Iterable<readonly [string, readonly number[]]>): string {
+  const lines = [...weights].map(([judge, parameters]) => JSON.stringify({ model_name: judge, parameters }));
+  return lines.join("\n") + "\n";
+}
+
 /**
  * Parses the group index (`query_aware_idxs.json`): an object from group id (plus "all") to the
  * row indices of that group in dataset order.

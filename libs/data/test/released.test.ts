@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PrefDissectError } from "@prefdissect/shared";
-import { parseFittedParams, parseGroupIndex, parseLabelsFile, weightsTable } from "../src/index.js";
+import { formatFittedParams, parseFittedParams, parseGroupIndex, parseLabelsFile, weightsFileName, weightsTable } from "../src/index.js";
 import { failure } from "./failure.js";
 
 const weights = (n: number, fill = 0.1) => Array.from({ length: n }, () => fill);
@@ -63,3 +63,21 @@ describe("weightsTable()", () => {
     expect(t.get("weight", 22)).toBeCloseTo(2.2);
   });
 });
+
+describe("formatFittedParams()", () => {
+  it("writes the released layout that parseFittedParams reads back, judges in the order given", () => {
+    const weights: [string, number[]][] = [
+      ["gpt-4-1106-preview", weights29(-0.25)],
+      ["human", weights29(0.5)],
+    ];
+    const text = formatFittedParams(weights);
+    expect(text.endsWith("}\n")).toBe(true);
+    expect(text.split("\n")[0]).toBe(line("gpt-4-1106-preview", weights29(-0.25)));
+    expect([...parseFittedParams(text, "f.jsonl", "Code")]).toEqual(weights);
+    expect(weightsFileName("Creative Writing")).toBe("model_Creative Writing_fitted_paras.jsonl");
+  });
+});
+
+function weights29(fill: number): number[] {
+  return weights(29, fill);
+}

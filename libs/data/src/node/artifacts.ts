@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { PrefDissectError } from "@prefdissect/shared";
 import { GROUP_IDS } from "../catalog/groups.js";
 import { parseManifest, weightsArtifactId, type Manifest, type ManifestEntry } from "../manifest.js";
-import { parseFittedParams, type WeightSet } from "../released.js";
+import { parseFittedParams, weightsFileName, type WeightSet } from "../released.js";
 import { dataDir, manifestPath, repoRoot } from "./paths.js";
 import { fetchArtifact, type FetchEvent } from "./fetcher.js";
 
@@ -81,9 +81,7 @@ export async function loadReleasedWeights(options: ArtifactOptions = {}): Promis
 }
 
 /** File name of a group's weights in the released layout (also used by refits). */
-export function weightsFileName(groupId: string): string {
-  return `model_${groupId}_fitted_paras.jsonl`;
-}
+export { weightsFileName };
 
 /** Reads a folder of `model_<group>_fitted_paras.jsonl` files (a refit's output). */
 export async function loadWeightsDirectory(dir: string): Promise<WeightSet> {

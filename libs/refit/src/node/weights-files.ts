@@ -4,16 +4,15 @@
  * `pd verify`) reads a refit unchanged.
  */
 import { join } from "node:path";
-import { JUDGE_IDS, type WeightSet } from "@prefdissect/data";
+import { JUDGE_IDS, formatFittedParams, type WeightSet } from "@prefdissect/data";
 import { weightsFileName, writeFileAtomic } from "@prefdissect/data/node";
 
 export async function writeWeightSet(dir: string, ws: WeightSet): Promise<string[]> {
   const written: string[] = [];
   for (const [group, judges] of ws) {
     const ordered = [...judges.keys()].sort((a, b) => JUDGE_IDS.indexOf(a) - JUDGE_IDS.indexOf(b));
-    const lines = ordered.map((judge) => JSON.stringify({ model_name: judge, parameters: judges.get(judge) }));
     const path = join(dir, weightsFileName(group));
-    await writeFileAtomic(path, lines.join("\n") + "\n");
+    await writeFileAtomic(path, formatFittedParams(ordered.map((judge) => [judge, judges.get(judge)!] as const)));
     written.push(path);
   }
   return written;
