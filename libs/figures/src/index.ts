@@ -81,7 +81,7 @@ export {
 export { weightCoverage, judgesCovering, coverageSentence, type WeightCoverage } from "./coverage/weight-coverage.js";
 export { planPaperFigure, type PaperFigurePlan } from "./coverage/paper-figure-plan.js";
 export { INPUT_FIGURES } from "./input-catalog.js";
-export { viewGroupLabel, viewJudgeLabel, distinctJudgeColours } from "./explore/labels.js";
+export { viewGroupLabel, viewJudgeLabel, inGroupPhrase, distinctJudgeColours } from "./explore/labels.js";
 export {
   dissectionRows,
   buildDissectionSpec,

@@ -12,7 +12,7 @@ import { inlineValues } from "../figure.js";
 import { figureTitle, type FigureOptions } from "../options.js";
 import { axisTicks, percentDomain } from "../percent-axis.js";
 import { FIGURE_CONFIG, HALF_LINE_COLOUR } from "../theme.js";
-import { distinctJudgeColours, viewGroupLabel, viewJudgeLabel } from "./labels.js";
+import { distinctJudgeColours, inGroupPhrase, viewJudgeLabel } from "./labels.js";
 
 /** A row of Figure 1's shape; `low` and `high` (percent) when the judge's fit has intervals here. */
 export interface DissectionRow extends CommunicationDissectionRow {
@@ -67,6 +67,8 @@ export type DissectionSort = "property" | "preference";
 export interface DissectionSpecOptions extends FigureOptions {
   /** "property": released order; "preference": by the first judge's P(p), highest first. */
   readonly sort?: DissectionSort;
+  /** Judges per legend row (default 3); fewer fit a narrow screen. */
+  readonly legendColumns?: number;
 }
 
 /** Horizontal bars of P(p) per property, one bar per judge, diverging from the 50 % line. */
@@ -83,21 +85,22 @@ export function buildDissectionSpec(rows: readonly DissectionRow[], options: Dis
     [...rows.map((row) => row.preference), ...withIntervals.map((row) => row.low!)],
     [...rows.map((row) => row.preference), ...withIntervals.map((row) => row.high!)],
   );
-  const barHeight = judges.length > 3 ? 8 : 11;
-  const y = { field: "property", type: "nominal" as const, sort: order, axis: { title: null, labelLimit: 200, labelFontSize: 11.5 } };
+  // The step is the height of one judge's bar; a property's band holds one bar per judge.
+  const barHeight = judges.length > 4 ? 6 : judges.length > 1 ? 8 : 14;
+  const y = { field: "property", type: "nominal" as const, sort: order, scale: { paddingInner: 0.3, paddingOuter: 0.15 }, axis: { title: null, labelLimit: 200, labelFontSize: 11.5 } };
   const yOffset = { field: "judgeLabel", type: "nominal" as const, sort: labels };
   const x = { field: "preference", type: "quantitative" as const, scale: { domain }, axis: { title: "P(p) (%)", values: axisTicks(domain[0], domain[1], 5), grid: true } };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: FIGURE_CONFIG,
-    description: `P(p) of the 29 properties for ${labels.join(", ")} in ${viewGroupLabel(group)}.`,
+    description: `P(p) of the 29 properties for ${labels.join(", ")} ${inGroupPhrase(group)}.`,
     title: figureTitle(
-      `P(p) in ${viewGroupLabel(group)}`,
+      `P(p) ${inGroupPhrase(group)}`,
       ["Chance a response is preferred when it is better only in property p. Right of the red line: preferred."],
       options,
     ),
     width: "container",
-    height: { step: barHeight * judges.length + 6 },
+    height: { step: barHeight },
     autosize: { type: "fit-x", contains: "padding" },
     data: { values: inlineValues(rows) },
     layer: [
@@ -113,7 +116,7 @@ export function buildDissectionSpec(rows: readonly DissectionRow[], options: Dis
             type: "nominal",
             sort: labels,
             scale: { domain: labels, range: distinctJudgeColours(judges) },
-            legend: { title: null, orient: "top", direction: "horizontal", columns: 3, labelLimit: 260 },
+            legend: { title: null, orient: "top", direction: "horizontal", columns: options.legendColumns ?? 3, labelLimit: 260 },
           },
           tooltip: [
             { field: "judgeLabel", title: "judge" },

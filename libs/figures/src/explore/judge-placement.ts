@@ -39,6 +39,7 @@ const KIND_COLOURS = ["#3a6ea5", "#9ecae1", "#08519c", "#e07b28", "#9467bd"];
 export function buildJudgeSimilaritySpec(rows: readonly SimilarityCellRow[], options: FigureOptions = {}): TopLevelSpec {
   const judge = rows[0]?.judgeALabel ?? "";
   const values = inlineValues(rows).map((row) => ({ ...row, kind: judgeKind(row.judgeB) }));
+  const present = KINDS.filter((kind) => values.some((row) => row.kind === kind));
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: FIGURE_CONFIG,
@@ -52,7 +53,12 @@ export function buildJudgeSimilaritySpec(rows: readonly SimilarityCellRow[], opt
     encoding: {
       y: { field: "judgeBLabel", type: "nominal", sort: { field: "similarity", order: "descending" }, axis: { title: null, labelLimit: 200, labelFontSize: 10.5 } },
       x: { field: "similarity", type: "quantitative", scale: { domain: [Math.min(0, ...rows.map((row) => row.similarity)), 1] }, axis: { title: "similarity", grid: true } },
-      color: { field: "kind", type: "nominal", scale: { domain: KINDS, range: KIND_COLOURS }, legend: { title: null, orient: "top", columns: 3 } },
+      color: {
+        field: "kind",
+        type: "nominal",
+        scale: { domain: present, range: present.map((kind) => KIND_COLOURS[KINDS.indexOf(kind)]!) },
+        legend: { title: null, orient: "top", columns: 2 },
+      },
       tooltip: [{ field: "judgeBLabel", title: "judge" }, { field: "kind", title: "group" }, { field: "similarity", format: ".3f" }],
     },
   };

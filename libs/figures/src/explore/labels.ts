@@ -11,6 +11,11 @@ export function viewGroupLabel(group: string): string {
   return group === SCENARIO_MEAN ? "Mean of the 11 scenarios" : safeGroupLabel(group);
 }
 
+/** "in Code", or "averaged over the 11 scenarios" for `mean`: the group as part of a sentence. */
+export function inGroupPhrase(group: string): string {
+  return group === SCENARIO_MEAN ? "averaged over the 11 scenarios" : `in ${safeGroupLabel(group)}`;
+}
+
 /** Display name of a judge id; an id outside the catalog (an added judge) is its own name. */
 export const viewJudgeLabel = safeJudgeLabel;
 

@@ -60,13 +60,13 @@ export function buildPairWaterfallSpec(rows: readonly PairWaterfallRow[], option
         mark: { type: "bar", height: { band: 0.75 } },
         encoding: {
           y,
-          x: { field: "start", type: "quantitative", axis: { title: "log-odds that A wins", grid: true } },
+          x: { field: "start", type: "quantitative", scale: { zero: true, nice: true }, axis: { title: "log-odds that A wins", grid: true } },
           x2: { field: "end" },
           color: {
             field: "direction",
             type: "nominal",
             scale: { domain: ["toward A", "toward B", "total"], range: ["#1f6f3f", "#a8322d", "#3a6ea5"] },
-            legend: { title: null, orient: "top" },
+            legend: { title: null, orient: "top", direction: "vertical" },
           },
           tooltip: [
             { field: "step", title: "property" },

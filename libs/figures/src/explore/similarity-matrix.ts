@@ -11,7 +11,7 @@ import { inlineValues } from "../figure.js";
 import { figureTitle, type FigureOptions } from "../options.js";
 import { FIGURE_CONFIG } from "../theme.js";
 import { similarityColourScale } from "../figures/similarity-scale.js";
-import { viewGroupLabel, viewJudgeLabel } from "./labels.js";
+import { inGroupPhrase, viewJudgeLabel } from "./labels.js";
 
 export type JudgeOrder = "size" | "cluster";
 
@@ -54,7 +54,7 @@ export function buildSimilarityMatrixSpec(rows: readonly SimilarityCellRow[], op
     axis: { title: null, orient: "top" as const, labelAngle: -55, labelAlign: "left" as const, labelFontSize: 10.5, domain: false, ticks: false, labelLimit: 160 },
   };
   const y = { field: "judgeALabel", type: "nominal" as const, sort: order, axis: { title: null, labelFontSize: 10.5, domain: false, ticks: false, labelLimit: 160 } };
-  const where = options.group === undefined ? "" : ` in ${viewGroupLabel(options.group)}`;
+  const where = options.group === undefined ? "" : ` ${inGroupPhrase(options.group)}`;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: FIGURE_CONFIG,
