@@ -144,6 +144,10 @@ bench: $(NODE_MODULES) data ## Print the speed benchmarks (sampler, fast paths, 
 	npx tsx --conditions=@prefdissect/source bench/regression-fast-path.bench.ts
 	npx tsx --conditions=@prefdissect/source bench/refit.bench.ts
 
+.PHONY: bench-demo
+bench-demo: demo-build ## Print the demo's speed in Chromium (first render, add a judge: mode and NUTS) and the site's size
+	npx tsx --conditions=@prefdissect/source bench/demo.bench.ts
+
 .PHONY: clean
 clean: ## Remove generated files: figures/, reports/, .jupyter/, build output (keeps data/)
 	rm -rf figures reports .jupyter

@@ -58,7 +58,7 @@ export function startApp(root: HTMLElement): void {
   const clearAlerts = () => alertRegion.replaceChildren();
   const alert = (message: string) => {
     if ([...alertRegion.querySelectorAll("p")].some((p) => p.textContent === message)) return;
-    const item = h("div", { class: "alert" }, h("p", {}, message), h("button", { type: "button", class: "secondary", "aria-label": "Dismiss this message", onclick: () => item.remove() }, "Dismiss"));
+    const item: HTMLDivElement = h("div", { class: "alert" }, h("p", {}, message), h("button", { type: "button", class: "secondary", "aria-label": "Dismiss this message", onclick: () => item.remove() }, "Dismiss"));
     alertRegion.append(item);
   };
 

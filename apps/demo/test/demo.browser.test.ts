@@ -9,11 +9,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { JUDGE_IDS, SCENARIO_IDS, readHfParquet, toFeatureDataset, type WeightSet } from "@prefdissect/data";
+import { unzipSync, strFromU8 } from "fflate";
+import { GROUP_IDS, JUDGE_IDS, SCENARIO_IDS, readHfParquet, toFeatureDataset, weightsFileName, type WeightSet } from "@prefdissect/data";
+import { fitJudge } from "@prefdissect/refit";
 import { loadReleasedWeights } from "@prefdissect/data/node";
 import { DISSECTION_COLUMNS, dissectionRows, rowsToJson, similarityCellRows, similarityMatrixRows } from "@prefdissect/figures";
 import { explainPair, judgeProfile } from "@prefdissect/similarity";
-import { chartsDrawn, launchBrowser, openPage, screenshot, serveStatic, type Browser, type Site, type WatchedPage } from "./site.js";
+import { chartsDrawn, launchBrowser, openPage, screenshot, serveStatic, type Browser, type Site, type WatchedPage } from "../scripts/site.js";
 
 const GENERATED = join(import.meta.dirname, "..", "generated");
 const SIMILARITY_COLUMNS = ["judgeA", "judgeALabel", "judgeB", "judgeBLabel", "similarity"] as const;
@@ -99,6 +101,12 @@ describe("the demo in Chromium", () => {
     const { name, text } = await downloaded(page, () => page.getByRole("button", { name: /^Download data \(JSON\)/ }).click());
     expect(name).toBe("dissection-Code.json");
     expectSameRows(text, rowsToJson(dissectionRows(released, judges, "Code"), DISSECTION_COLUMNS));
+    // The image downloads are drawn from the whole spec: title and source line included.
+    const svg = await downloaded(page, () => page.getByRole("button", { name: /^Download SVG/ }).click());
+    expect(svg.name).toBe("dissection-Code.svg");
+    expect(svg.text).toMatch(/^<svg[\s\S]*P\(p\) in Code[\s\S]*Source: the authors' released regression weights/);
+    const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /^Download PNG/ }).click()]);
+    expect(readFileSync((await png.path())!).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     await screenshot(page, "dissection-wide");
   });
 
@@ -227,8 +235,14 @@ describe("the demo in Chromium", () => {
 
     // Its weights download in the released layout; removing it takes it out of every view.
     await page.goto(`${site.url}?view=add`);
-    const zip = await downloaded(page, () => page.getByRole("button", { name: "Download the weights of human-again" }).click());
-    expect(zip.name).toBe("human-again-weights.zip");
+    const [zip] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the weights of human-again" }).click()]);
+    expect(zip.suggestedFilename()).toBe("human-again-weights.zip");
+    const unzipped = unzipSync(readFileSync((await zip.path())!));
+    expect(Object.keys(unzipped).sort()).toEqual(GROUP_IDS.map((group) => `weights/${weightsFileName(group)}`).sort());
+    const code = JSON.parse(strFromU8(unzipped[`weights/${weightsFileName("Code")}`]!)) as { model_name: string; parameters: number[] };
+    expect(code.model_name).toBe("human-again");
+    const fitted = await fitJudge(synthetic, "human-again", synthetic.labels.get("human"), { groups: ["Code"] });
+    expect(code.parameters.map((w) => Number(w.toPrecision(10)))).toEqual(fitted.groups[0]!.mean.map((w) => Number(w.toPrecision(10))));
     await page.getByRole("button", { name: "Remove human-again" }).click();
     await eventually(() => page.locator('tr[data-judge="human-again"]').count()).toBe(0);
     await page.goto(`${site.url}?view=judge&judge=human-again`);

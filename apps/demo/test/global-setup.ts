@@ -2,10 +2,10 @@
  * Before the browser tests: a Chromium must be there (tools/ensure-chromium.sh installs Debian's
  * with apt when missing, as root) and the site must be built (nx runs the demo's build first).
  */
-import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { chromiumPath } from "../scripts/site.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -14,8 +14,7 @@ declare module "vitest" {
 }
 
 export default function setup(project: TestProject): void {
-  const root = join(import.meta.dirname, "..", "..", "..");
-  const chromium = execFileSync("sh", [join(root, "tools", "ensure-chromium.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim().split("\n").at(-1)!;
+  const chromium = chromiumPath();
   if (!existsSync(join(import.meta.dirname, "..", "dist", "index.html"))) {
     throw new Error("apps/demo/dist/index.html is missing: build the site first (make demo-build, or nx run @prefdissect/demo:test, which builds it)");
   }

@@ -1,16 +1,24 @@
 /**
- * The built site served the way the README says any static host can serve it
- * (`python3 -m http.server` in apps/demo/dist, loopback only), and a fresh Chromium driven by
- * playwright-core. Every request the page makes is recorded, so tests can check that none leaves
- * the machine; console errors and uncaught exceptions are recorded per page.
+ * For the browser tests and the benchmark: the built site served the way the README says any
+ * static host can serve it (`python3 -m http.server` in apps/demo/dist, loopback only), and a
+ * Chromium with a fresh profile driven by playwright-core. Every request the page makes is
+ * recorded, so tests can check that none leaves the machine; console errors and uncaught
+ * exceptions are recorded per page.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 export const DIST = join(import.meta.dirname, "..", "dist");
+/** The Chromium to drive: tools/ensure-chromium.sh finds it (and installs Debian's with apt, as root, when missing). */
+export function chromiumPath(): string {
+  const root = join(import.meta.dirname, "..", "..", "..");
+  const output = execFileSync("sh", [join(root, "tools", "ensure-chromium.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  return output.trim().split("\n").at(-1)!;
+}
+
 export const SCREENSHOTS = join(import.meta.dirname, "..", "..", "..", "reports", "demo");
 
 /** The launch flags of the browser tests and the benchmark. */
