@@ -50,8 +50,26 @@ for (let run = 0; run < 5; run++) {
 }
 line("navigation start → chart drawn", `median ${seconds(median(renders))} (runs: ${renders.map((ms) => seconds(ms)).join(", ")})`);
 
-/** Adds a judge on the add view and returns the ms from the click to the judge being added. */
-async function addJudge(method: "mode" | "nuts", name: string, timeout: number): Promise<{ ms: number; outcome: string; workers: number }> {
+/**
+ * CPU seconds used so far by the processes of the browser with `profile` (user + system time from
+ * /proc): unlike wall time, it does not grow when other programs compete for the cores.
+ */
+function browserCpuSeconds(profile: string): number {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(profile)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return ticks / 100;
+}
+
+/** Adds a judge on the add view: ms from the click to the judge being added, and the browser's CPU seconds meanwhile. */
+async function addJudge(method: "mode" | "nuts", name: string, timeout: number): Promise<{ ms: number; cpu: number; outcome: string; workers: number }> {
   const browser = await launchBrowser(chromium);
   const page = await browser.context.newPage();
   await page.goto(`${site.url}?view=add`);
@@ -61,12 +79,14 @@ async function addJudge(method: "mode" | "nuts", name: string, timeout: number):
   if (method === "nuts") await page.getByLabel(/^NUTS, the paper's settings/).check();
   const workers = await page.evaluate(() => Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2)));
   const started = Date.now();
+  const cpuBefore = browserCpuSeconds(browser.profile);
   await page.getByRole("button", { name: "Fit and add the judge" }).click();
   await page.waitForSelector(`[data-outcome="${name}"]`, { timeout });
   const ms = Date.now() - started;
+  const cpu = browserCpuSeconds(browser.profile) - cpuBefore;
   const outcome = await page.locator(`[data-outcome="${name}"]`).innerText();
   await browser.close();
-  return { ms, outcome, workers };
+  return { ms, cpu, outcome, workers };
 }
 
 console.log("\n2. Add a judge, posterior mode (16 groups, 5,240 pairs), dataset already loaded");
@@ -87,6 +107,7 @@ if (process.env.BENCH_SKIP_NUTS !== "1") {
   const before = load();
   const nuts = await addJudge("nuts", "bench-nuts", 30 * 60_000);
   line(`in the browser: click → judge added (${nuts.workers} workers)`, `${seconds(nuts.ms)}; target ≤ 2 min with 2 workers (${before} before, ${load()} after)`);
+  line("  CPU time of the browser's processes", `${nuts.cpu.toFixed(0)} s: ${(nuts.cpu / nuts.workers).toFixed(0)} s per worker, the wall time on ${nuts.workers} free cores`);
   line("placement", nuts.outcome.replace(/\s+/g, " "));
   // The same fit in Node: fitJudge with the chains run on the worker-thread pool.
   const pool = createFitPool({ workers: 2 });
@@ -96,8 +117,11 @@ if (process.env.BENCH_SKIP_NUTS !== "1") {
   };
   const features = toFeatureDataset(dataset);
   const nodeStart = Date.now();
+  const nodeCpu = process.cpuUsage();
   await fitJudge(features, "human", undefined, { settings: PAPER_JUDGE_FIT, runner });
-  line("in Node: fitJudge on a 2-worker thread pool", `${seconds(Date.now() - nodeStart)} (${load()} after)`);
+  const used = process.cpuUsage(nodeCpu);
+  const nodeCpuSeconds = (used.user + used.system) / 1e6;
+  line("in Node: fitJudge on a 2-worker thread pool", `${seconds(Date.now() - nodeStart)} (${load()} after); CPU ${nodeCpuSeconds.toFixed(0)} s, ${(nodeCpuSeconds / 2).toFixed(0)} s per worker`);
   await pool.close();
 }
 

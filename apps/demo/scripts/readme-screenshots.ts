@@ -1,6 +1,7 @@
 /**
- * Takes the README's screenshots of the demo (one per view, 1100 × 820, the top of the page after
- * the view has drawn) from the built site into docs/images/demo/.
+ * Takes the README's screenshots of the demo (one per view, 1100 × 820, after the view has drawn;
+ * a judge "my-judge" is added first from the synthetic dataset's Human labels) from the built
+ * site into docs/images/demo/.
  *
  *   make demo-build && npx tsx --conditions=@prefdissect/source apps/demo/scripts/readme-screenshots.ts
  */
@@ -17,11 +18,15 @@ const browser = await launchBrowser(chromiumPath());
 const page = await browser.context.newPage();
 await page.setViewportSize({ width: 1100, height: 820 });
 
-async function shoot(name: string, query: string, scrollTo?: string): Promise<void> {
+/** Scrolls so that the element `selector` is at the top of the window (no scrolling without one). */
+async function scrollTo(selector: string | undefined): Promise<void> {
+  if (selector !== undefined) await page.locator(selector).first().evaluate((element) => element.scrollIntoView({ block: "start" }));
+}
+
+async function shoot(name: string, query: string, top?: string): Promise<void> {
   await page.goto(`${site.url}${query}`);
-  if (query.includes("view=add")) await page.waitForSelector("[data-dataset]");
-  else await chartsDrawn(page);
-  if (scrollTo) await page.locator(scrollTo).first().scrollIntoViewIfNeeded();
+  await chartsDrawn(page);
+  await scrollTo(top);
   await page.screenshot({ path: join(out, `${name}.png`) });
 }
 
@@ -35,12 +40,13 @@ await page.getByLabel("Name of the judge").fill("my-judge");
 await page.getByLabel(/^Labels file/).setInputFiles(labels);
 await page.getByRole("button", { name: "Fit and add the judge" }).click();
 await page.waitForSelector('[data-outcome="my-judge"]', { timeout: 120_000 });
+await scrollTo("section:has(form) h2");
+await page.screenshot({ path: join(out, "add.png") });
 
-await shoot("dissection", "?view=dissection&group=Communication&judges=human,gpt-4-1106-preview,llama-2-70b-chat&sort=preference", "figure.chart");
-await shoot("similarity", "?view=similarity&group=mean&order=cluster", "figure.chart");
+await shoot("dissection", "?view=dissection&group=Communication&judges=human,gpt-4-1106-preview,my-judge&sort=preference");
+await shoot("similarity", "?view=similarity&group=mean&order=cluster");
 await shoot("judge", "?view=judge&judge=my-judge");
-await shoot("pair", "?view=pair&index=12&judge=human", "[data-probability]");
-await shoot("add", "?view=add", "form");
+await shoot("pair", "?view=pair&index=12&judge=human", "section:has([data-probability]) h2");
 
 await browser.close();
 await site.stop();

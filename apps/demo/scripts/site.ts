@@ -66,6 +66,8 @@ export function serveStatic(dir: string = DIST): Promise<Site> {
 
 export interface Browser {
   readonly context: BrowserContext;
+  /** The fresh profile folder; every process of this browser names it on its command line. */
+  readonly profile: string;
   /** Every URL the pages requested. */
   readonly requests: string[];
   close(): Promise<void>;
@@ -79,6 +81,7 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
   context.on("request", (request) => requests.push(request.url()));
   return {
     context,
+    profile,
     requests,
     async close() {
       await context.close();
