@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { GROUP_IDS, JUDGE_IDS, PROPERTY_COUNT, parseFittedParams, type WeightSet } from "@prefdissect/data";
-import releasedFiles from "../generated/released-weights.json";
+import releasedWeightsText from "../generated/released-weights.json?raw";
 
 const STORAGE_KEY = "prefdissect-demo/added-judges/1";
 
@@ -28,9 +28,13 @@ export const AddedJudgeSchema = z.object({
 
 export type AddedJudge = z.infer<typeof AddedJudgeSchema>;
 
+/** What the build bundles (scripts/prepare-assets.ts): the text of each group's released weights file. */
+const BundledWeightsSchema = z.object({ files: z.array(z.object({ group: z.string(), file: z.string(), text: z.string() })) });
+
 /** The released weights, parsed from the bundled files with the project's own parser. */
 function parseReleased(): WeightSet {
-  return new Map(releasedFiles.files.map((entry) => [entry.group, parseFittedParams(entry.text, entry.file, entry.group)]));
+  const { files } = BundledWeightsSchema.parse(JSON.parse(releasedWeightsText));
+  return new Map(files.map((entry) => [entry.group, parseFittedParams(entry.text, entry.file, entry.group)]));
 }
 
 export class JudgeStore {
