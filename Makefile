@@ -136,13 +136,32 @@ refit: refit-figures ## Refit DATA=synthetic|hf|<file> (REFIT_ARGS=...), draw fi
 verify-refit: refit-figures ## Like refit, but pd verify: non-zero exit when a claim (or the synthetic recovery) fails
 	npx pd verify --weights refit --refit-dir $(REFIT_DIR) --figures $(REFIT_FIGURES)
 
+# ---------------------------------------------------------------------------------------------
+# Demo: the paper's interactive demo as a static site (apps/demo). The build fetches the released
+# weights through the fetcher (PD_MIRROR works) and bundles them with the synthetic dataset of
+# `make synthetic`; nothing fetched is committed.
+#   PORT=<n>   port of `make demo` (default 4173), on 127.0.0.1
+# ---------------------------------------------------------------------------------------------
+PORT ?= 4173
+
+.PHONY: demo-build demo
+demo-build: build $(SYNTHETIC_DATA) ## Build the demo site into apps/demo/dist/ (serve it from any static host)
+	npm run build -w @prefdissect/demo
+
+demo: demo-build ## Build the demo and serve it on 127.0.0.1 (PORT=4173 to choose; the URL is printed)
+	node node_modules/vite/bin/vite.js preview --config apps/demo/vite.config.ts --host 127.0.0.1 --port $(PORT) --strictPort
+
 .PHONY: bench
 bench: $(NODE_MODULES) data ## Print the speed benchmarks (sampler, fast paths, refit): numbers only, no pass/fail
 	npx tsx --conditions=@prefdissect/source bench/regression.bench.ts
 	npx tsx --conditions=@prefdissect/source bench/regression-fast-path.bench.ts
 	npx tsx --conditions=@prefdissect/source bench/refit.bench.ts
 
+.PHONY: bench-demo
+bench-demo: demo-build ## Print the demo's speed in Chromium (first render, add a judge: mode and NUTS) and the site's size
+	npx tsx --conditions=@prefdissect/source bench/demo.bench.ts
+
 .PHONY: clean
 clean: ## Remove generated files: figures/, reports/, .jupyter/, build output (keeps data/)
 	rm -rf figures reports .jupyter
-	rm -rf libs/*/dist apps/*/dist
+	rm -rf libs/*/dist apps/*/dist apps/demo/generated

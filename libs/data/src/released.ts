@@ -52,10 +52,14 @@ export function parseFittedParams(text: string, file: string, groupId: string): 
   return weights;
 }
 
-/** The text of a group's weights file, judges in catalog order (the order of the released files). */
-export function formatFittedParams(judges: ReadonlyMap<string, readonly number[]>): string {
-  const ordered = [...judges.keys()].sort((a, b) => JUDGE_IDS.indexOf(a) - JUDGE_IDS.indexOf(b));
-  return WEIGHTS_FILE.stringify(ordered.map((judge) => ({ model_name: judge, parameters: [...judges.get(judge)!] })));
+/**
+ * The text of a group's weights file: the paper's judges in catalog order (the order of the
+ * released files), then any other judge (a newly added one) in the order given.
+ */
+export function formatFittedParams(judges: Iterable<readonly [string, readonly number[]]>): string {
+  const rank = (judge: string) => (isJudgeId(judge) ? JUDGE_IDS.indexOf(judge) : JUDGE_IDS.length);
+  const ordered = [...judges].sort(([a], [b]) => rank(a) - rank(b));
+  return WEIGHTS_FILE.stringify(ordered.map(([judge, parameters]) => ({ model_name: judge, parameters: [...parameters] })));
 }
 
 /** The group index (`query_aware_idxs.json`): group id (plus "all") → row indices in dataset order. */

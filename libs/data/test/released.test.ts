@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PrefDissectError } from "@prefdissect/shared";
-import { formatFittedParams, formatLabelsFile, parseFittedParams, parseGroupIndex, parseLabelsFile, weightsTable } from "../src/index.js";
+import { formatFittedParams, formatLabelsFile, parseFittedParams, parseGroupIndex, parseLabelsFile, weightsFileName, weightsTable } from "../src/index.js";
 import { failure } from "./failure.js";
 
 const weights = (n: number, fill = 0.1) => Array.from({ length: n }, () => fill);
@@ -92,3 +92,27 @@ describe("weightsTable()", () => {
     expectError(() => weightsTable(ws, { judges: ["gpt4"] }), /^judges: unknown judge "gpt4"; the judges are "human", /);
   });
 });
+
+describe("formatFittedParams()", () => {
+  it("writes the paper's judges in catalog order, then a new judge, in the layout parseFittedParams reads", () => {
+    const weights: [string, number[]][] = [
+      ["my-new-judge", weights29(0.125)],
+      ["gpt-4-1106-preview", weights29(-0.25)],
+      ["human", weights29(0.5)],
+    ];
+    const text = formatFittedParams(weights);
+    expect(text.endsWith("}\n")).toBe(true);
+    expect(text.split("\n").slice(0, 3)).toEqual([
+      line("human", weights29(0.5)),
+      line("gpt-4-1106-preview", weights29(-0.25)),
+      line("my-new-judge", weights29(0.125)),
+    ]);
+    const known = text.split("\n").slice(0, 2).join("\n");
+    expect([...parseFittedParams(known, "f.jsonl", "Code")]).toEqual([weights[2], weights[1]]);
+    expect(weightsFileName("Creative Writing")).toBe("model_Creative Writing_fitted_paras.jsonl");
+  });
+});
+
+function weights29(fill: number): number[] {
+  return weights(29, fill);
+}

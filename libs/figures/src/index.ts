@@ -86,3 +86,16 @@ export {
   type SimilarityIntervalInput,
 } from "./refit/similarity-intervals.js";
 export { weightCoverage, judgesCovering, coverageSentence, coverageCounts, type WeightCoverage } from "./coverage/weight-coverage.js";
+export { viewGroupLabel, viewJudgeLabel, inGroupPhrase, distinctJudgeColours } from "./explore/labels.js";
+export {
+  dissectionRows,
+  buildDissectionSpec,
+  DISSECTION_COLUMNS,
+  type DissectionRow,
+  type DissectionSort,
+  type DissectionSpecOptions,
+  type PreferenceIntervalEntry,
+} from "./explore/dissection.js";
+export { similarityMatrixRows, buildSimilarityMatrixSpec, type JudgeOrder, type SimilarityMatrixSpecOptions } from "./explore/similarity-matrix.js";
+export { pairWaterfallRows, buildPairWaterfallSpec, type PairWaterfallRow } from "./explore/pair-waterfall.js";
+export { judgeSimilarityRows, buildJudgeSimilaritySpec, judgePreferenceMapRows, buildJudgePreferenceMapSpec } from "./explore/judge-placement.js";

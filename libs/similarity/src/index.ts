@@ -20,3 +20,6 @@ export {
   type SimilarJudge,
   type SizeGroupPlacement,
 } from "./profile.js";
+export { groupPreferences, preferenceGaps, SCENARIO_MEAN, type PreferenceGap } from "./scenario-mean.js";
+export { explainPair, type PairExplanation, type PropertyTerm } from "./explanation.js";
+export { clusterOrder } from "./cluster.js";

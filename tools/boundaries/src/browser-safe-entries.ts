@@ -82,6 +82,8 @@ export function browserSafeEntryViolations(workspaceRoot: string, projects: read
         const place = { rule: "browser-safe-entry" as const, file: rel(file), line, import: specifier };
         const route = chain.length > 1 ? ` (${chain.join(" → ")})` : "";
         if (specifier.startsWith(".")) {
+          // A bundler asset (`./data.parquet?url`, `./notes.json?raw`) is loaded as data, not run.
+          if (specifier.includes("?")) continue;
           const target = resolveRelative(file, specifier);
           if (target === undefined) {
             violations.push({ ...place, message: `cannot be followed from the browser-safe entry ${rel(entry)}: no such file` });

@@ -92,28 +92,38 @@ function compareOptional(a: number | undefined, b: number | undefined): -1 | 0 |
 }
 
 /**
+ * One response's five query-specific scores (indices 23..27): undefined where the query does not
+ * trigger the case or the response carries no annotation for it; per-item annotations
+ * (constraints, stances, mistakes) are averaged.
+ */
+export function querySpecificValues(
+  info: QueryInfo,
+  scores: QuerySpecificScores,
+): [number | undefined, number | undefined, number | undefined, number | undefined, number | undefined] {
+  const stanceMean = scores.supportStances === undefined ? undefined : mean(scores.supportStances.map((label) => STANCE_SCORES[label]));
+  const mistakeMean = scores.correctMistakes === undefined ? undefined : mean(scores.correctMistakes.map((label) => MISTAKE_SCORES[label]));
+  const constraintMean = scores.satisfyConstraints === undefined ? undefined : mean(scores.satisfyConstraints);
+  return [
+    info.clearIntent ? undefined : scores.clarifyIntent,
+    info.expressesFeelings ? scores.showEmpathetic : undefined,
+    info.constraints.length > 0 ? constraintMean : undefined,
+    info.stances.length > 0 ? stanceMean : undefined,
+    info.mistakes.length > 0 ? mistakeMean : undefined,
+  ];
+}
+
+/**
  * The five query-specific features (indices 23..27). A feature is non-zero only when the query
- * triggers its case (`queryInfo`) and both responses carry the annotation; per-item annotations
- * (constraints, stances, mistakes) are averaged per response first.
+ * triggers its case (`queryInfo`) and both responses carry the annotation (`querySpecificValues`).
  */
 export function querySpecificFeatures(
   info: QueryInfo,
   a: QuerySpecificScores,
   b: QuerySpecificScores,
 ): [number, number, number, number, number] {
-  const stanceMean = (scores: QuerySpecificScores) =>
-    scores.supportStances === undefined ? undefined : mean(scores.supportStances.map((label) => STANCE_SCORES[label]));
-  const mistakeMean = (scores: QuerySpecificScores) =>
-    scores.correctMistakes === undefined ? undefined : mean(scores.correctMistakes.map((label) => MISTAKE_SCORES[label]));
-  const constraintMean = (scores: QuerySpecificScores) =>
-    scores.satisfyConstraints === undefined ? undefined : mean(scores.satisfyConstraints);
-  return [
-    info.clearIntent ? 0 : compareOptional(a.clarifyIntent, b.clarifyIntent),
-    info.expressesFeelings ? compareOptional(a.showEmpathetic, b.showEmpathetic) : 0,
-    info.constraints.length > 0 ? compareOptional(constraintMean(a), constraintMean(b)) : 0,
-    info.stances.length > 0 ? compareOptional(stanceMean(a), stanceMean(b)) : 0,
-    info.mistakes.length > 0 ? compareOptional(mistakeMean(a), mistakeMean(b)) : 0,
-  ];
+  const valuesA = querySpecificValues(info, a);
+  const valuesB = querySpecificValues(info, b);
+  return valuesA.map((value, k) => compareOptional(value, valuesB[k])) as [number, number, number, number, number];
 }
 
 /** Index of the non-repetitive property, annotated as "repetitive". */

@@ -18,3 +18,5 @@ export * from "./group-check.js";
 export * from "./labels.js";
 export * from "./judge-labels.js";
 export { FeatureRowSchema, FEATURES_FILE, formatFeatureRows, parseFeatureRows } from "./feature-file.js";
+export * from "./open.js";
+export * from "./annotation-values.js";

@@ -4,16 +4,16 @@
  */
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { extname } from "node:path";
 import { PrefDissectError, isPrefDissectError } from "@prefdissect/shared";
 import { fetchArtifacts, readArtifactText, type ArtifactOptions } from "../node/artifacts.js";
 import { readTextFile } from "../node/files.js";
 import { readLabelsFile } from "../node/released-files.js";
 import { parseGroupIndex, parseLabelsFile } from "../released.js";
 import { toFeatureDataset, type DatasetFormat, type FeatureDataset, type PairDataset } from "./dataset.js";
-import { checkGroupIndex, checkPublishedGroupSizes, isPublishedSize, publishedHumanTally, recognisePublishedDataset, type HumanLabelTally } from "./group-check.js";
+import { checkGroupIndex, isPublishedSize, publishedHumanTally } from "./group-check.js";
 import { readHfParquet } from "./hf-parquet.js";
 import { withJudgeLabels } from "./labels.js";
+import { checkFeatureDataset, formatFromName, jsonLinesFormatOf, type PublishedReference } from "./open.js";
 import { parsePairsCsv, parsePairsJsonl } from "./own-format.js";
 import { parseResolvedJsonl } from "./resolved-jsonl.js";
 import type { PreferenceLabel } from "./types.js";
@@ -73,13 +73,9 @@ async function firstNonBlankLine(file: string): Promise<string> {
 
 /** Works out the format of a dataset file from its extension and, for JSON Lines, its first line. */
 export async function detectFormat(file: string): Promise<DatasetFormat> {
-  const extension = extname(file).toLowerCase();
-  if (extension === ".parquet") return "hf-parquet";
-  if (extension === ".csv") return "pairs-csv";
-  if (extension === ".jsonl" || extension === ".json" || extension === ".ndjson") {
-    const first = await firstNonBlankLine(file);
-    return /"query_info"\s*:/.test(first) && /"comparison"\s*:/.test(first) ? "resolved-jsonl" : "pairs-jsonl";
-  }
+  const byName = formatFromName(file);
+  if (byName === "json-lines") return jsonLinesFormatOf(await firstNonBlankLine(file));
+  if (byName !== undefined) return byName;
   throw new PrefDissectError(
     "unknown-format",
     `cannot tell the format of ${file} from its extension; pass --format (hf-parquet, resolved-jsonl, pairs-jsonl or pairs-csv)`,
@@ -177,23 +173,15 @@ export async function loadResolvedDataset(options: LoadDatasetOptions): Promise<
  */
 async function checkIfPublished(dataset: FeatureDataset, options: ArtifactOptions): Promise<FeatureDataset> {
   if (!isPublishedSize(dataset.rows.length)) return dataset;
-  const { file, synthetic } = dataset.source;
-  const note = (text: string): FeatureDataset => ({ ...dataset, source: { ...dataset.source, warnings: [...dataset.source.warnings, text] } });
-  let published: HumanLabelTally;
+  let published: PublishedReference;
   try {
     const index = parseGroupIndex(await readArtifactText("group-index", options), "query_aware_idxs.json");
     published = publishedHumanTally(index, parseLabelsFile(await readArtifactText("labels-human", options), "example_preference_labels.json"));
   } catch (error) {
     if (!isPrefDissectError(error)) throw error;
-    return synthetic ? dataset : note(`cannot tell whether ${file} is the paper's dataset (${error.message}), so its groups are not held to the published sizes`);
+    published = { unavailable: error.message };
   }
-  const verdict = recognisePublishedDataset(dataset, published);
-  if (verdict.published) {
-    checkPublishedGroupSizes(dataset.rows, file);
-    return dataset;
-  }
-  // Synthetic data says what it is already; a note would only repeat it.
-  return synthetic ? dataset : note(`${file} has as many pairs as the paper's dataset but is another one (${verdict.reason}), so its groups are not held to the published sizes`);
+  return checkFeatureDataset(dataset, published);
 }
 
 /**

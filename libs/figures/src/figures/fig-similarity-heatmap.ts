@@ -11,6 +11,7 @@ import { FIGURE_CONFIG } from "../theme.js";
 import { figureTitle, type FigureOptions } from "../options.js";
 import { inlineValues, type FigureDefinition } from "../figure.js";
 import { meanPairSimilarities, pairedJudges, requireAllScenarios, tableRows, type PairSimilarityRow } from "../steps.js";
+import { similarityColourScale } from "./similarity-scale.js";
 
 export interface SimilarityCellRow {
   judgeA: string;
@@ -55,11 +56,7 @@ function blockStarts(judgeIds: readonly string[]): string[] {
 export function buildSimilarityHeatmapSpec(rows: readonly SimilarityCellRow[], options: FigureOptions = {}): TopLevelSpec {
   const order = [...new Set(rows.map((row) => row.judgeALabel))];
   const boundaries = blockStarts([...new Set(rows.map((row) => row.judgeA))]).map((label) => ({ judgeALabel: label, judgeBLabel: label }));
-  const lowest = Math.min(...rows.map((row) => row.similarity));
-  // The colour scale starts at the lowest tenth below the data so the paper's 0.7–0.9 range
-  // spreads over most of the palette; it never needs negative values for these weights.
-  const floor = Math.min(0.5, Math.floor(lowest * 10) / 10);
-  const whiteAbove = floor + (1 - floor) * 0.6;
+  const { floor, whiteAbove } = similarityColourScale(rows.map((row) => row.similarity));
   const x = {
     field: "judgeBLabel",
     type: "nominal" as const,
