@@ -201,7 +201,7 @@ describe("the demo in Chromium", () => {
     const bad = synthetic.labels.get("human")!.map((label, i) => (i === 7 ? "C" : label));
     await page.getByLabel(/^Labels file/).setInputFiles(labelsFile("bad.json", JSON.stringify(bad)));
     await page.getByRole("button", { name: "Fit and add the judge" }).click();
-    await eventually(() => alerts(page).innerText()).toMatch(/bad\.json: entry 7 is "C", expected "A" or "B"/);
+    await eventually(() => alerts(page).innerText()).toMatch(/bad\.json: row 7 must be one of "A", "B", got "C"; expected a labels file/);
     await page.getByLabel("Name of the judge").fill("human");
     await page.getByRole("button", { name: "Fit and add the judge" }).click();
     await eventually(() => alerts(page).innerText()).toMatch(/name "human" is already a judge; choose another name/);
