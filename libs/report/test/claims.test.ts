@@ -113,6 +113,26 @@ interface ClaimCase {
   readonly fails: ClaimInput;
 }
 
+/** The row each claim shows in REPORT.md and the terminal: claim, where, paper, tolerance, then
+ * what the passing and the failing input of CASES reproduce. */
+const ROWS: Readonly<Record<string, readonly [string, string, string, string, string, string]>> = {
+  "table4-human-severe": ["Human P(no severe errors), mean over 11 scenarios", "Table 4", "62.86", "±0.005", "62.8649", "62.8651"],
+  "table4-gpt4-severe": ["GPT-4-Turbo P(no severe errors), mean over 11 scenarios", "Table 4", "76.19", "±0.005", "76.1851", "76.1849"],
+  "table4-best-other-severe": ["Highest P(no severe errors) among the other 31 judges", "Table 4", "65.27", "±0.005", "65.2651 (Qwen-72B-Chat)", "65.2751 (Qwen-72B-Chat)"],
+  "sim-small": ["Mean similarity within open models ≤ 14B (20 models)", "§4.2", "0.83", "±0.005", "0.8349", "0.8351"],
+  "sim-large": ["Mean similarity within open models > 30B (10 models)", "§4.2", "0.88", "±0.005", "0.8751", "0.8749"],
+  "sim-between": ["Mean similarity between the two size groups", "§4.2", "0.74", "±0.005", "0.7449", "0.7451"],
+  "fig6-alignment": ["Same-vendor base → aligned similarity is mostly 0.88–0.96", "§4.4, Figure 6", "mostly 0.88–0.96", "a majority of pairs", "6 of 10 pairs in range (median 0.92)", "5 of 10 pairs in range (median 0.71)"],
+  "fig1-human-lengthy": ["Human's most preferred property in Communication", "Figure 1, §4.1", "lengthy", "exact", "lengthy", "harmless"],
+  "table3-shared-top3-creative-writing": ["Human and GPT-4-Turbo share the same top-3 in Creative Writing", "Table 3, §4.1", "same set", "exact", "clear, harmless, lengthy", "human: clear, harmless, lengthy; GPT-4-Turbo: admit limits, clear, lengthy"],
+  "table3-shared-top3-daily-tasks": ["Human and GPT-4-Turbo share the same top-3 in Daily Tasks", "Table 3, §4.1", "same set", "exact", "clear, harmless, lengthy", "human: clear, harmless, lengthy; GPT-4-Turbo: harmless, lengthy, support stances"],
+  "table3-human-admit-limits": ["Humans dislike responses that admit limits (P < 50)", "Table 3, §4.1", "disliked", "a majority of scenarios", "P < 50 in 6 of 11 scenarios", "P < 50 in 5 of 11 scenarios"],
+  "table3-human-support-stances": ["Humans like responses that support their stances (P > 50)", "Table 3, §4.1", "liked", "P > 50", "P = 50.25 (stances case)", "P = 50.00 (stances case)"],
+  "table3-gpt4-weights-no-severe-errors": ["GPT-4-Turbo weights \"no severe errors\" more than humans", "Table 3, §4.1", "GPT-4-Turbo > Human", "direction", "mean P 64.57 vs 62.25", "mean P 62.25 vs 64.57"],
+  "table3-gpt4-weights-clear": ["GPT-4-Turbo weights \"clear\" more than humans", "Table 3, §4.1", "GPT-4-Turbo > Human", "direction", "mean P 57.44 vs 54.98", "mean P 57.44 vs 57.44"],
+  "table3-gpt4-weights-harmless": ["GPT-4-Turbo weights \"harmless\" more than humans", "Table 3, §4.1", "GPT-4-Turbo > Human", "direction", "mean P 52.50 vs 47.50", "mean P 47.50 vs 52.50"],
+};
+
 const CASES: readonly ClaimCase[] = [
   { id: "table4-human-severe", passes: severeOf(HUMAN, 62.86 + JUST_INSIDE), fails: severeOf(HUMAN, 62.86 + JUST_OUTSIDE) },
   { id: "table4-gpt4-severe", passes: severeOf(GPT4_TURBO, 76.19 - JUST_INSIDE), fails: severeOf(GPT4_TURBO, 76.19 - JUST_OUTSIDE) },
@@ -155,11 +175,26 @@ describe("each checkable claim", () => {
   });
 
   it.each(CASES)("$id passes on its passing input", ({ id, passes }) => {
-    expect(statusOf(passes, id)).toBe("pass");
+    const [claim, where, paper, tolerance, reproduced] = ROWS[id]!;
+    expect(claimById(passes, id)).toMatchObject({ claim, where, paper, tolerance, reproduced, status: "pass" });
   });
 
   it.each(CASES)("$id fails when the input moves just past the tolerance or flips", ({ id, fails }) => {
-    expect(statusOf(fails, id)).toBe("fail");
+    const [claim, where, paper, tolerance, , reproduced] = ROWS[id]!;
+    expect(claimById(fails, id)).toMatchObject({ claim, where, paper, tolerance, reproduced, status: "fail" });
+  });
+
+  it("shows the same claim, place and paper value when its weights are absent", () => {
+    for (const row of evaluateClaims(new Map())) {
+      if (row.id.startsWith("appj-")) continue;
+      expect(row).toMatchObject({ status: "not checked", tolerance: "—", reproduced: expect.stringMatching(/^not available: no weights for judge "[^"]+" in group "[^"]+"$/) });
+      if (row.id === "sim-size-groups") {
+        expect(row).toMatchObject({ claim: "Mean similarity by size group", where: "§4.2", paper: "0.83 / 0.88 / 0.74" });
+      } else {
+        const [claim, where, paper] = ROWS[row.id]!;
+        expect(row).toMatchObject({ claim, where, paper });
+      }
+    }
   });
 });
 
@@ -178,6 +213,12 @@ describe("numeric claims", () => {
     expect(statusOf(inputFor(paper - JUST_INSIDE), id)).toBe("pass");
     expect(statusOf(inputFor(paper + JUST_OUTSIDE), id)).toBe("fail");
     expect(statusOf(inputFor(paper - JUST_OUTSIDE), id)).toBe("fail");
+  });
+
+  it("passes a value exactly at the rounding edge despite its binary representation", () => {
+    // |0.835 − 0.83| is 0.0050000000000000044 in doubles: it still rounds to the printed 0.83 or 0.84.
+    expect(statusOf(sizeGroupsOf(0.835, 0.88, 0.74), "sim-small")).toBe("pass");
+    expect(statusOf(sizeGroupsOf(0.825, 0.88, 0.74), "sim-small")).toBe("pass");
   });
 
   it("reports the paper's and the reproduced value, the tolerance, and the best other judge by name", () => {
@@ -232,11 +273,24 @@ describe("evaluateClaims() on partial or refit weights", () => {
   it("checks Appendix J accuracy within ±1.5 points from a refit on real data, and refuses to compare synthetic data", () => {
     const empty = new Map();
     const real = evaluateClaims(empty, undefined, { accuracy: { human: 0.7961, "gpt-4-1106-preview": 0.853 }, synthetic: false });
-    expect(real.find((c) => c.id === "appj-accuracy-human")).toMatchObject({ status: "pass", reproduced: "79.61", tolerance: "±1.5" });
+    expect(real.find((c) => c.id === "appj-accuracy-human")).toMatchObject({
+      claim: "Human fitted-model accuracy (held-out, %)",
+      where: "Appendix J",
+      paper: "78.12",
+      status: "pass",
+      reproduced: "79.61",
+      tolerance: "±1.5",
+      values: { paper: 78.12, reproduced: expect.closeTo(79.61, 10) },
+    });
+    expect(real.find((c) => c.id === "appj-accuracy-gpt4")).toMatchObject({ claim: "GPT-4-Turbo fitted-model accuracy (held-out, %)", where: "Appendix J", paper: "86.79" });
     expect(real.find((c) => c.id === "appj-accuracy-gpt4")!.status).toBe("pass");
     const outside = evaluateClaims(empty, undefined, { accuracy: { human: 0.7963, "gpt-4-1106-preview": 0.8528 }, synthetic: false });
     expect(outside.find((c) => c.id === "appj-accuracy-human")!.status).toBe("fail");
     expect(outside.find((c) => c.id === "appj-accuracy-gpt4")!.status).toBe("fail");
+    const edge = evaluateClaims(empty, undefined, { accuracy: { human: 0.7962, "gpt-4-1106-preview": 0.8829 }, synthetic: false });
+    expect(edge.filter((c) => c.id.startsWith("appj-")).map((c) => c.status)).toEqual(["pass", "pass"]);
+    const notANumber = evaluateClaims(empty, undefined, { accuracy: { human: Number.NaN }, synthetic: false });
+    expect(notANumber.find((c) => c.id === "appj-accuracy-human")).toMatchObject({ status: "not checked", reproduced: "needs the annotated dataset (pd refit)" });
     const synthetic = evaluateClaims(empty, undefined, { accuracy: { human: 0.7805 }, synthetic: true });
     expect(synthetic.find((c) => c.id === "appj-accuracy-human")).toMatchObject({ status: "not checked", reproduced: "78.05 on SYNTHETIC data (not comparable)" });
     expect(synthetic.find((c) => c.id === "appj-accuracy-gpt4")).toMatchObject({ status: "not checked", reproduced: "needs the annotated dataset (pd refit)" });
@@ -245,8 +299,23 @@ describe("evaluateClaims() on partial or refit weights", () => {
   it("reports no accuracy, not a number, for a one-fold refit", () => {
     const claims = evaluateClaims(new Map(), undefined, { accuracy: { human: null }, synthetic: false });
     const human = claims.find((c) => c.id === "appj-accuracy-human")!;
-    expect(human.status).toBe("not checked");
+    expect(human).toMatchObject({ status: "not checked", paper: "78.12", where: "Appendix J", tolerance: "—" });
     expect(human.reproduced).toBe("none: the refit used one fold, so no row was held out");
+  });
+});
+
+describe("formatClaimsTable()", () => {
+  it("aligns the columns, caps a column at 60 characters and lets a longer cell run on", () => {
+    const rows: Claim[] = [
+      { id: "a", claim: "A short claim", where: "Table 4", paper: "62.86", reproduced: "62.8649", tolerance: "±0.005", status: "pass" },
+      { id: "b", claim: "A claim whose text runs on for longer than the sixty characters a column may take", where: "§4.2", paper: "0.83", reproduced: "not available: no weights", tolerance: "—", status: "not checked" },
+    ];
+    expect(formatClaimsTable(rows).split("\n")).toEqual([
+      "status       claim                                                         where    paper  reproduced                 tolerance",
+      "-----------  ------------------------------------------------------------  -------  -----  -------------------------  ---------",
+      "PASS         A short claim                                                 Table 4  62.86  62.8649                    ±0.005",
+      "NOT CHECKED  A claim whose text runs on for longer than the sixty characters a column may take  §4.2     0.83   not available: no weights  —",
+    ]);
   });
 });
 
