@@ -23,6 +23,8 @@ declare module "vitest" {
     upstream: UpstreamFiles;
   }
   export interface TaskMeta {
+    /** The test reads upstream files (written to the JSON report, run or skipped). */
+    upstream?: boolean;
     /** Why a statically skipped test did not run (written to the JSON report). */
     skipReason?: string;
   }
@@ -52,8 +54,8 @@ export function upstreamDataDir(): string {
 /** A describe block whose tests need upstream files: skipped, with the reason, when they are absent. */
 export function describeUpstream(name: string, body: () => void): void {
   const { dataDir, reason } = upstreamFiles();
-  if (dataDir !== null) describe(name, body);
-  else describe(name, { skip: true, meta: { skipReason: reason ?? UPSTREAM_UNAVAILABLE } }, body);
+  if (dataDir !== null) describe(name, { meta: { upstream: true } }, body);
+  else describe(name, { skip: true, meta: { upstream: true, skipReason: reason ?? UPSTREAM_UNAVAILABLE } }, body);
 }
 
 /** A fresh mirror folder (`<host>/<path>`) holding the verified copies, for tests of the mirror path. */
