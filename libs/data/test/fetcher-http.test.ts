@@ -71,6 +71,14 @@ const serveTruncated = (name: string) =>
     response.write(good.subarray(0, good.byteLength / 2), () => response.destroy());
   });
 
+/** A data dir already holding `body` where the entry's file goes. */
+function dataDirWith(entry: ManifestEntry, body: Uint8Array | string): string {
+  const dataDir = temp();
+  mkdirSync(dirname(join(dataDir, entry.path)), { recursive: true });
+  writeFileSync(join(dataDir, entry.path), body);
+  return dataDir;
+}
+
 /** Every file under `dir`, temporary ones included, relative to it. */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -90,10 +98,8 @@ describe("fetchArtifact() over HTTP", () => {
 
   it("refetches a present file whose checksum is wrong and replaces it", async () => {
     serve("a.jsonl", good);
-    const dataDir = temp();
     const entry = entryFor("a.jsonl");
-    mkdirSync(join(dataDir, "repo"));
-    writeFileSync(join(dataDir, entry.path), corrupt);
+    const dataDir = dataDirWith(entry, corrupt);
     const statuses: string[] = [];
     await fetchArtifact(entry, { dataDir, onProgress: (event) => statuses.push(event.status) });
     expect(requests).toEqual(["/a.jsonl"]);
@@ -103,10 +109,8 @@ describe("fetchArtifact() over HTTP", () => {
   });
 
   it("keeps a present, verified file without a request", async () => {
-    const dataDir = temp();
     const entry = entryFor("a.jsonl");
-    mkdirSync(join(dataDir, "repo"));
-    writeFileSync(join(dataDir, entry.path), good);
+    const dataDir = dataDirWith(entry, good);
     const statuses: string[] = [];
     await fetchArtifact(entry, { dataDir, onProgress: (event) => statuses.push(event.status) });
     expect(requests).toEqual([]);
@@ -127,10 +131,8 @@ describe("fetchArtifact() over HTTP", () => {
 
   it("refuses a corrupt refetch of a corrupt present file, leaving no new file beside it", async () => {
     serve("a.jsonl", corrupt);
-    const dataDir = temp();
     const entry = entryFor("a.jsonl");
-    mkdirSync(join(dataDir, "repo"));
-    writeFileSync(join(dataDir, entry.path), "stale");
+    const dataDir = dataDirWith(entry, "stale");
     expect((await asyncFailure(() => fetchArtifact(entry, { dataDir }))).code).toBe("checksum-mismatch");
     expect(filesUnder(dataDir)).toEqual(["repo/a.jsonl"]);
     expect(readFileSync(join(dataDir, entry.path), "utf8")).toBe("stale");
@@ -178,9 +180,7 @@ describe("fetchArtifact() from a mirror", () => {
 
   it("replaces a corrupt present file with the mirror's verified copy", async () => {
     const entry = entryFor("a.jsonl");
-    const dataDir = temp();
-    mkdirSync(join(dataDir, "repo"));
-    writeFileSync(join(dataDir, entry.path), corrupt);
+    const dataDir = dataDirWith(entry, corrupt);
     await fetchArtifact(entry, { dataDir, mirror: mirrorWith(entry, good) });
     expect(new Uint8Array(readFileSync(join(dataDir, entry.path)))).toEqual(good);
   });
