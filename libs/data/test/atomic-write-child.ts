@@ -11,7 +11,9 @@ if (mode === "pause") {
   await writeFileAtomic(target!, data, {
     beforeRename: async (temporary) => {
       process.stdout.write(`written ${temporary}\n`);
-      await new Promise(() => {});
+      // A pending timer keeps the process alive until the test kills it (a bare pending promise
+      // would let Node exit on its own, racing the kill).
+      await new Promise((resolve) => setTimeout(resolve, 600_000));
     },
   });
 } else {
