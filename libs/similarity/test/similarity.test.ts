@@ -13,6 +13,7 @@ import {
   sigmoid,
   similarityMatrix,
   sizeGroupSimilarity,
+  weightsOf,
 } from "../src/index.js";
 
 /** A weight set where every judge's vector in every scenario is `f(judgeIndex, k)`. */
@@ -86,5 +87,49 @@ describe("similarity matrix and group means", () => {
     const within = meanSimilarityWithin(m, JUDGE_IDS.slice(0, 3));
     expect(within).toBeCloseTo((m.values[0]![1]! + m.values[0]![2]! + m.values[1]![2]!) / 3, 12);
     expect(meanSimilarityBetween(m, [JUDGE_IDS[0]!], [JUDGE_IDS[1]!, JUDGE_IDS[2]!])).toBeCloseTo((m.values[0]![1]! + m.values[0]![2]!) / 2, 12);
+  });
+});
+
+describe("the error paths", () => {
+  it("names what is missing or wrong", () => {
+    const ws = syntheticWeights((j, k) => Math.sin(k + j));
+    expect(() => weightsOf(ws, "Code", "nobody")).toThrow(new RangeError('no weights for judge "nobody" in group "Code"'));
+    expect(() => weightsOf(ws, "w_stances", "human")).toThrow('no weights for judge "human" in group "w_stances"');
+    expect(() => pearson([1, 2, 3], [1, 2])).toThrow(new RangeError("vectors differ in length: 3 vs 2"));
+    const m = similarityMatrix(ws, JUDGE_IDS.slice(0, 3));
+    expect(() => meanSimilarityWithin(m, [JUDGE_IDS[0]!])).toThrow(new RangeError("need at least two judges for a within-set mean"));
+    expect(() => meanSimilarityWithin(m, [JUDGE_IDS[0]!, "gpt-4-1106-preview"])).toThrow(new RangeError('judge "gpt-4-1106-preview" is not in the similarity matrix'));
+    expect(() => meanSimilarityBetween(m, [JUDGE_IDS[0]!], ["nobody"])).toThrow('judge "nobody" is not in the similarity matrix');
+  });
+});
+
+describe("rankProperties() with ties", () => {
+  it("keeps the released property order among equal weights, at both ends", () => {
+    const weights = Array.from({ length: 29 }, (_, k) => (k < 3 ? 1 : k > 25 ? -1 : 0));
+    const { top, bottom } = rankProperties(weights, 4);
+    expect(top.map((r) => r.property.index)).toEqual([0, 1, 2, 3]);
+    expect(bottom.map((r) => r.property.index)).toEqual([28, 27, 26, 25]);
+    expect(rankProperties(weights).top).toHaveLength(3);
+  });
+});
+
+describe("sizeGroupSimilarity() and judgeSimilarity()", () => {
+  it("splits the open models into the 20 of at most 14B and the 10 above 30B, and averages over the scenarios", () => {
+    const ws = syntheticWeights((j, k) => Math.sin(k * (1 + (j % 5))));
+    const sizes = sizeGroupSimilarity(ws);
+    expect(sizes.smallJudges).toHaveLength(20);
+    expect(sizes.largeJudges).toHaveLength(10);
+    expect(sizes.smallJudges).not.toContain("human");
+    expect(sizes.largeJudges).toContain("qwen-72b-chat");
+    const matrix = similarityMatrix(ws);
+    expect(sizes.small).toBeCloseTo(meanSimilarityWithin(matrix, sizes.smallJudges), 12);
+    expect(sizes.large).toBeCloseTo(meanSimilarityWithin(matrix, sizes.largeJudges), 12);
+    expect(sizes.between).toBeCloseTo(meanSimilarityBetween(matrix, sizes.smallJudges, sizes.largeJudges), 12);
+    // One scenario's similarity, and the mean over the groups asked for.
+    const [a, b] = ["yi-6b", "llama-2-7b"];
+    const code = pearson(ws.get("Code")!.get(a)!, ws.get("Code")!.get(b)!);
+    expect(judgeSimilarity(ws, a, b, ["Code"])).toBeCloseTo(code, 12);
+    const perScenario = SCENARIO_IDS.map((g) => pearson(ws.get(g)!.get(a)!, ws.get(g)!.get(b)!));
+    expect(judgeSimilarity(ws, a, b)).toBeCloseTo(perScenario.reduce((s, x) => s + x, 0) / SCENARIO_IDS.length, 12);
   });
 });
