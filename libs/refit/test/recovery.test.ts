@@ -35,8 +35,11 @@ describe("recoveryOf()", () => {
 
 describe("refitReportSection()", () => {
   const summary = (synthetic: boolean): RefitSummary => ({
+    format: "prefdissect.refit-summary/1",
     source: { file: "synthetic.parquet", format: "hf-parquet", rows: 5240, synthetic },
-    settings: { folds: 3 },
+    settings: { folds: 3, seed: 0, chains: 2, warmup: 10, samples: 10, scale: 0.1, keepDraws: 2, method: "nuts" },
+    judges: ["human"],
+    groups: [],
     accuracyDefinition: "held-out sign agreement",
     accuracy: { human: 0.75 },
     fits: [],
