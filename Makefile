@@ -30,6 +30,10 @@ test: $(NODE_MODULES) ## Typecheck and test every project, the module-boundary c
 	@status=0; npx nx run-many -t typecheck test --outputStyle=static --parallel=2 || status=$$?; \
 	node tools/test-summary.mjs reports/vitest || status=1; exit $$status
 
+.PHONY: mutation
+mutation: $(NODE_MODULES) ## Mutation-test the claims, fetcher, atomic writer, fit store, features, k-fold and similarity (StrykerJS); per-module scores, fails below 80 % (docs/testing.md)
+	node tools/mutation/run.mjs $(MODULES)
+
 .PHONY: boundaries
 boundaries: $(NODE_MODULES) ## Print every broken module boundary: tags, layers, Node-only code reachable from browser-safe entries (docs/architecture.md)
 	npx tsx tools/boundaries/src/cli.ts

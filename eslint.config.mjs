@@ -13,6 +13,19 @@ const layerConstraints = Array.from({ length: MAX_LAYER + 1 }, (_, n) => ({
   onlyDependOnLibsWithTags: n === 0 ? [] : [`/^layer:[0-${n - 1}]-/`],
 }));
 
+/** Which project may import which (docs/architecture.md). */
+const boundaries = {
+  depConstraints: [
+    ...layerConstraints,
+    // A browser-safe project may not depend on a Node-only one (its own `/node` entry may use Node).
+    { sourceTag: "scope:browser-safe", onlyDependOnLibsWithTags: ["scope:browser-safe"] },
+    { sourceTag: "type:lib", onlyDependOnLibsWithTags: ["type:lib"] },
+    { sourceTag: "type:app", onlyDependOnLibsWithTags: ["type:lib"] },
+    // Development tools stand apart: they read the workspace but import none of it.
+    { sourceTag: "type:tool", onlyDependOnLibsWithTags: [] },
+  ],
+};
+
 export default [
   { ignores: ["**/dist/**", "**/node_modules/**", "figures/**", "reports/**", "data/**", "notebooks/**", ".jupyter/**"] },
   {
@@ -21,20 +34,14 @@ export default [
     plugins: { "@nx": nx },
     linterOptions: { reportUnusedDisableDirectives: "off" },
     rules: {
-      "@nx/enforce-module-boundaries": [
-        "error",
-        {
-          depConstraints: [
-            ...layerConstraints,
-            // A browser-safe project may not depend on a Node-only one (its own `/node` entry may use Node).
-            { sourceTag: "scope:browser-safe", onlyDependOnLibsWithTags: ["scope:browser-safe"] },
-            { sourceTag: "type:lib", onlyDependOnLibsWithTags: ["type:lib"] },
-            { sourceTag: "type:app", onlyDependOnLibsWithTags: ["type:lib"] },
-            // Development tools stand apart: they read the workspace but import none of it.
-            { sourceTag: "type:tool", onlyDependOnLibsWithTags: [] },
-          ],
-        },
-      ],
+      "@nx/enforce-module-boundaries": ["error", boundaries],
+    },
+  },
+  // Tests may also import the test support that sits beside vitest.shared.ts (vitest.upstream.ts, vitest.upstream-setup.ts).
+  {
+    files: ["{libs,apps,tools,tests}/*/test/**/*.ts"],
+    rules: {
+      "@nx/enforce-module-boundaries": ["error", { ...boundaries, allow: ["^(\\.\\./)+vitest\\.upstream(-setup)?\\.js$"] }],
     },
   },
 ];

@@ -2,22 +2,20 @@
 // `@prefdissect/source` points each workspace package at `src/index.ts`, so no build is needed.
 import { defaultServerConditions, defaultClientConditions } from "vite";
 import { defineConfig } from "vitest/config";
-import { existsSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { basename, join } from "node:path";
 
 const sourceCondition = "@prefdissect/source";
 
-/**
- * Tests that read upstream files go through the fetcher. Without network they need a mirror: use
- * PD_MIRROR when set, else the `shared/mirror` folder that sits beside a checkout in CI.
- */
-function testMirror(): Record<string, string> {
-  if (process.env.PD_MIRROR) return {};
-  const beside = resolve(import.meta.dirname, "..", "shared", "mirror");
-  return existsSync(beside) ? { PD_MIRROR: beside } : {};
+export interface ProjectOptions {
+  /**
+   * The project has tests that read upstream files: fetch them once per run before the tests are
+   * collected (vitest.upstream-setup.ts; PD_MIRROR or the network) and skip those tests, with the
+   * reason, when neither is there.
+   */
+  readonly upstream?: boolean;
 }
 
-export function projectConfig(projectDir: string) {
+export function projectConfig(projectDir: string, options: ProjectOptions = {}) {
   const name = basename(projectDir);
   return defineConfig({
     resolve: { conditions: [sourceCondition, ...defaultClientConditions] },
@@ -25,7 +23,7 @@ export function projectConfig(projectDir: string) {
     test: {
       include: ["test/**/*.test.ts"],
       environment: "node",
-      env: testMirror(),
+      globalSetup: options.upstream ? [join(import.meta.dirname, "vitest.upstream-setup.ts")] : [],
       testTimeout: 60_000,
       reporters: ["default", "json"],
       outputFile: { json: `${projectDir}/../../reports/vitest/${name}.json` },

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startMockServer, type MockServer } from "@prefdissect/annotation/node";
+import { describeUpstream, upstreamDataDir } from "../../../vitest.upstream.js";
 import { register as registerAnnotate } from "../src/commands/annotate.js";
 import { runCommand } from "./run.js";
 
@@ -25,7 +26,22 @@ afterEach(() => {
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "pd-annotate-"));
 
-describe("pd annotate", () => {
+/** A pairs file with one made-up pair, for tests about flags and errors rather than the data. */
+function onePairFile(): string {
+  const file = join(tempDir(), "one-pair.jsonl");
+  writeFileSync(file, '{"prompt":"Name a long river.","response_a":"The Nile.","response_b":"The Amazon, in South America."}\n');
+  return file;
+}
+
+describeUpstream("pd annotate on the authors' sample pairs", () => {
+  beforeAll(() => {
+    // `artifact:<id>` reads through the fetcher from the data dir: the verified copies.
+    process.env.PD_DATA_DIR = upstreamDataDir();
+  });
+  afterAll(() => {
+    delete process.env.PD_DATA_DIR;
+  });
+
   it("annotates the authors' sample pairs against the loopback server and resumes from the cache", async () => {
     process.env.OPENAI_API_KEY = "sk-never-printed";
     const out = tempDir();
@@ -57,21 +73,23 @@ describe("pd annotate", () => {
     expect(one.stdout).toContain("[the reference answer written by the reference-answer call goes here; the estimate assumes 400 tokens for it]");
     expect(one.stdout).not.toMatch(/(word ){5}/);
   });
+});
 
+describe("pd annotate", () => {
   it("refuses credentials in the base URL with one line and never prints a secret from the URL", async () => {
     process.env.OPENAI_API_KEY = "sk-never-printed";
     const before = server.requests.length;
     const withUser = `http://user:SECRET-PASSWORD@127.0.0.1:${server.port}/v1`;
-    const refused = await runCommand(registerAnnotate, ["annotate", "--in", "artifact:sample-unannotated", "--out", tempDir(), "--model", "m", "--base-url", withUser]);
+    const refused = await runCommand(registerAnnotate, ["annotate", "--in", onePairFile(), "--out", tempDir(), "--model", "m", "--base-url", withUser]);
     expect(refused.error?.message).toBe(
       `--base-url carries a user name or password (${server.url}); leave credentials out of the URL and pass the key in OPENAI_API_KEY or --api-key`,
     );
     expect(server.requests.length).toBe(before);
     process.env.OPENAI_BASE_URL = "user:SECRET-PASSWORD@127.0.0.1/v1";
-    const unparsed = await runCommand(registerAnnotate, ["annotate", "--in", "artifact:sample-unannotated", "--out", tempDir(), "--model", "m"]);
+    const unparsed = await runCommand(registerAnnotate, ["annotate", "--in", onePairFile(), "--out", tempDir(), "--model", "m"]);
     expect(unparsed.error?.message).toBe('OPENAI_BASE_URL must be an http(s) URL such as http://127.0.0.1:8787/v1, got "127.0.0.1/v1"');
     delete process.env.OPENAI_BASE_URL;
-    const withQuery = await runCommand(registerAnnotate, ["annotate", "--in", "artifact:sample-unannotated", "--out", tempDir(), "--model", "m", "--base-url", `${server.url}?api-key=QUERY-SECRET-42`]);
+    const withQuery = await runCommand(registerAnnotate, ["annotate", "--in", onePairFile(), "--out", tempDir(), "--model", "m", "--base-url", `${server.url}?api-key=QUERY-SECRET-42`]);
     expect(withQuery.error).toBeUndefined();
     expect(withQuery.stdout).toContain(`Annotated with m at ${server.url}\n`);
     const printed = [refused, unparsed, withQuery].map((result) => `${result.stdout}${result.stderr}${result.error?.message ?? ""}`).join("\n");
@@ -81,7 +99,7 @@ describe("pd annotate", () => {
   it("explains a missing key, a bad input line and an unreachable server in one sentence each", async () => {
     delete process.env.OPENAI_API_KEY;
     const base = ["--model", "m", "--out", tempDir(), "--base-url", server.url];
-    const noKey = await runCommand(registerAnnotate, ["annotate", "--in", "artifact:sample-unannotated", ...base]);
+    const noKey = await runCommand(registerAnnotate, ["annotate", "--in", onePairFile(), ...base]);
     expect(noKey.error?.message).toMatch(/^no API key: set OPENAI_API_KEY/);
 
     process.env.OPENAI_API_KEY = "k";
@@ -93,7 +111,7 @@ describe("pd annotate", () => {
     const closed = await startMockServer();
     const url = closed.url;
     await closed.close();
-    const down = await runCommand(registerAnnotate, ["annotate", "--in", "artifact:sample-unannotated", "--model", "m", "--out", tempDir(), "--base-url", url]);
+    const down = await runCommand(registerAnnotate, ["annotate", "--in", onePairFile(), "--model", "m", "--out", tempDir(), "--base-url", url]);
     expect(down.error?.message).toBe(`cannot reach the server at ${url} (ECONNREFUSED); is it running and is the URL right?`);
   });
 });

@@ -1,13 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describeUpstream, upstreamDataDir, upstreamMirror } from "../../../vitest.upstream.js";
 import { register as registerFetch } from "../src/commands/fetch.js";
 import { register as registerVerify } from "../src/commands/verify.js";
-import { runCommand } from "./run.js";
+import { madeUpWeightsDir, runCommand } from "./run.js";
 
-/** The mirror of upstream files; vitest.shared.ts sets it when ../shared/mirror sits beside the checkout. */
-const MIRROR = process.env.PD_MIRROR ?? "";
+const temp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 
 describe("pd fetch", () => {
   it("lists the manifest", async () => {
@@ -22,23 +22,43 @@ describe("pd fetch", () => {
   });
 });
 
-describe.skipIf(!existsSync(MIRROR))("pd fetch + pd verify from the mirror", () => {
+describeUpstream("pd fetch + pd verify from a mirror", () => {
+  let mirror: string;
+  beforeAll(() => {
+    mirror = upstreamMirror();
+  });
+  afterEach(() => {
+    delete process.env.PD_DATA_DIR;
+  });
+
   it("fetches into a fresh data dir and verifies every claim", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "pd-cli-data-"));
-    const figures = mkdtempSync(join(tmpdir(), "pd-cli-figures-"));
-    process.env.PD_DATA_DIR = dataDir;
-    try {
-      const fetched = await runCommand(registerFetch, ["fetch", "--mirror", MIRROR]);
-      expect(fetched.error).toBeUndefined();
-      expect(fetched.stderr).toMatch(/19 artifacts ready: 19 fetched/);
-      const again = await runCommand(registerFetch, ["fetch", "--mirror", MIRROR]);
-      expect(again.stderr).toMatch(/0 fetched, 19 already present and verified/);
-      const verified = await runCommand(registerVerify, ["verify", "--figures", figures]);
-      expect(verified.error).toBeUndefined();
-      expect(verified.stdout).toMatch(/claims: \d+ pass, 0 fail/);
-      expect(readFileSync(join(figures, "REPORT.md"), "utf8")).toContain("Human P(no severe errors)");
-    } finally {
-      delete process.env.PD_DATA_DIR;
-    }
+    const figures = temp("pd-cli-figures-");
+    process.env.PD_DATA_DIR = temp("pd-cli-data-");
+    const fetched = await runCommand(registerFetch, ["fetch", "--mirror", mirror]);
+    expect(fetched.error).toBeUndefined();
+    expect(fetched.stderr).toMatch(/19 artifacts ready: 19 fetched/);
+    const again = await runCommand(registerFetch, ["fetch", "--mirror", mirror]);
+    expect(again.stderr).toMatch(/0 fetched, 19 already present and verified/);
+    const verified = await runCommand(registerVerify, ["verify", "--figures", figures]);
+    expect(verified.error).toBeUndefined();
+    expect(verified.stdout).toMatch(/claims: 15 pass, 0 fail, 2 not checked/);
+    expect(readFileSync(join(figures, "REPORT.md"), "utf8")).toContain("Human P(no severe errors)");
+  });
+
+  it("exits non-zero when a claim fails, where pd report only reports it", async () => {
+    // A refit of made-up weights on real (not synthetic) data: its claims are judged, and fail.
+    process.env.PD_DATA_DIR = upstreamDataDir();
+    const refitDir = temp("pd-cli-refit-");
+    const weights = madeUpWeightsDir();
+    const summary = { source: { file: "pairs.jsonl", format: "pairs-jsonl", rows: 8, synthetic: false }, settings: {}, accuracyDefinition: "none", accuracy: {}, fits: [], skipped: [] };
+    writeFileSync(join(refitDir, "summary.json"), JSON.stringify(summary));
+    const args = ["--weights", "refit", "--refit-dir", refitDir, "--figures", temp("pd-cli-figures-")];
+    mkdirSync(join(refitDir, "weights"));
+    for (const name of ["Advice", "Communication"].map((group) => `model_${group}_fitted_paras.jsonl`)) copyFileSync(join(weights, name), join(refitDir, "weights", name));
+    const reported = await runCommand(registerVerify, ["report", ...args]);
+    expect(reported.error).toBeUndefined();
+    expect(reported.stdout).toMatch(/^FAIL +Human's most preferred property in Communication/m);
+    const verified = await runCommand(registerVerify, ["verify", ...args]);
+    expect(verified.error).toMatchObject({ code: "claims-failed", message: "1 claim(s) failed: fig1-human-lengthy" });
   });
 });

@@ -2,9 +2,8 @@
  * Gathers what the demo bundles, before `vite build`, into apps/demo/generated/ (git-ignored):
  *
  * - the released weights of the 16 groups, the group index and the human labels, fetched through
- *   the project's fetcher (manifest, sha256, PD_MIRROR) — never committed. Without PD_MIRROR, a
- *   `shared/mirror` folder beside the checkout is used when there is one, as the tests do (CI
- *   builds the demo for its browser tests without network);
+ *   the project's fetcher (manifest, sha256; from PD_MIRROR when set, else the pinned URLs, into
+ *   PD_DATA_DIR or data/raw) — never committed;
  * - the synthetic stand-in dataset that `pd synth --weights released --seed 0` writes (the same
  *   file `make synthetic` makes, reused when present).
  *
@@ -12,18 +11,16 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { GROUP_IDS, weightsArtifactId } from "@prefdissect/data";
 import { fetchArtifacts, manifestEntry, repoRoot, sha256 } from "@prefdissect/data/node";
 
 const root = repoRoot();
 const out = join(root, "apps", "demo", "generated");
 mkdirSync(out, { recursive: true });
-const beside = resolve(root, "..", "shared", "mirror");
-const mirror = process.env.PD_MIRROR ?? (existsSync(beside) ? beside : undefined);
 
 const weightIds = GROUP_IDS.map(weightsArtifactId);
-const paths = await fetchArtifacts([...weightIds, "group-index", "labels-human"], mirror === undefined ? {} : { mirror });
+const paths = await fetchArtifacts([...weightIds, "group-index", "labels-human"]);
 const weights = GROUP_IDS.map((group, i) => ({ group, file: manifestEntry(weightIds[i]!).path, text: readFileSync(paths[i]!, "utf8") }));
 writeFileSync(join(out, "released-weights.json"), JSON.stringify({ files: weights }));
 copyFileSync(paths[GROUP_IDS.length]!, join(out, "query_aware_idxs.json"));
@@ -34,7 +31,6 @@ const synthetic = join(root, "data", "derived", "synthetic", "synthetic.parquet"
 if (!existsSync(synthetic)) {
   execFileSync(process.execPath, [join(root, "apps", "cli", "bin", "pd.js"), "synth", "--weights", "released", "--seed", "0", "--out", synthetic], {
     stdio: "inherit",
-    env: mirror === undefined ? process.env : { ...process.env, PD_MIRROR: mirror },
   });
 }
 copyFileSync(synthetic, join(out, "synthetic.parquet"));

@@ -7,14 +7,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { unzipSync, strFromU8 } from "fflate";
-import { GROUP_IDS, JUDGE_IDS, SCENARIO_IDS, readHfParquet, toFeatureDataset, weightsFileName, type WeightSet } from "@prefdissect/data";
+import { GROUP_IDS, JUDGE_IDS, SCENARIO_IDS, readHfParquet, toFeatureDataset, weightsFileName, type FeatureDataset, type WeightSet } from "@prefdissect/data";
 import { fitJudge } from "@prefdissect/refit";
 import { loadReleasedWeights } from "@prefdissect/data/node";
 import { DISSECTION_COLUMNS, dissectionRows, rowsToJson, similarityHeatmap, similarityMatrixRows } from "@prefdissect/figures";
 import { explainPair, judgeProfile } from "@prefdissect/similarity";
+import { describeUpstream, upstreamDataDir } from "../../../vitest.upstream.js";
 import { chartsDrawn, launchBrowser, openPage, screenshot, serveStatic, type Browser, type Site, type WatchedPage } from "../scripts/site.js";
 
 const GENERATED = join(import.meta.dirname, "..", "generated");
@@ -23,20 +24,15 @@ const SIMILARITY_COLUMNS = ["judgeA", "judgeALabel", "judgeB", "judgeBLabel", "s
 let site: Site;
 let browser: Browser;
 let released: WeightSet;
-const synthetic = toFeatureDataset(await readHfParquet(readFileSync(join(GENERATED, "synthetic.parquet")), "synthetic.parquet"));
+let synthetic: FeatureDataset;
 const files = mkdtempSync(join(tmpdir(), "pd-demo-files-"));
 let current: WatchedPage | undefined;
 
-beforeAll(async () => {
-  released = await loadReleasedWeights({ dataDir: mkdtempSync(join(tmpdir(), "pd-demo-weights-")) });
-  site = await serveStatic();
-  browser = await launchBrowser(inject("chromium"));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+/** What the page is checked against: the released weights and the dataset the site bundles. */
+async function loadExpected(): Promise<void> {
+  released = await loadReleasedWeights({ dataDir: upstreamDataDir() });
+  synthetic = toFeatureDataset(await readHfParquet(readFileSync(join(GENERATED, "synthetic.parquet")), "synthetic.parquet"));
+}
 
 /** Closes the page in use, if any, and checks it logged no console error. */
 async function closePage(): Promise<void> {
@@ -91,7 +87,18 @@ function eventually<T>(read: () => Promise<T> | T, timeout = 30_000) {
   return expect.poll(read, { timeout, interval: 100 });
 }
 
-describe("the demo in Chromium", () => {
+describeUpstream("the demo in Chromium", () => {
+  beforeAll(async () => {
+    await loadExpected();
+    site = await serveStatic();
+    browser = await launchBrowser(inject("chromium"));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
   it("loads the dissection view from its URL and downloads exactly the rows the library computes", async () => {
     const judges = ["human", "qwen-72b-chat", "gpt-3.5-turbo-1106"];
     const page = await visit(`?view=dissection&group=Code&judges=${judges.join(",")}&sort=preference`);
@@ -327,7 +334,9 @@ describe("the demo in Chromium", () => {
   });
 });
 
-describe("the bundled data", () => {
+describeUpstream("the bundled data", () => {
+  beforeAll(loadExpected);
+
   it("is the released weights and the synthetic dataset, with nothing missing", () => {
     const bundled = JSON.parse(readFileSync(join(GENERATED, "released-weights.json"), "utf8")) as { files: { group: string }[] };
     expect(bundled.files.map((file) => file.group).sort()).toEqual([...released.keys()].sort());

@@ -1,6 +1,6 @@
 /**
- * End to end: the authors' raw sample pairs (through the fetcher) → loopback server → PairRecords
- * and comparison features, live and through the Batch API.
+ * End to end: the authors' raw sample pairs (upstream files, through the fetcher) or made-up
+ * pairs → loopback server → PairRecords and comparison features, live and through the Batch API.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,16 +9,13 @@ import { PairRecordSchema } from "@prefdissect/data";
 import { fetchArtifacts } from "@prefdissect/data/node";
 import { annotateToDirectory, readPairsFile, startMockServer, type MockServer } from "../src/node.js";
 import { ASSUMED_OUTPUT_TOKENS, estimateRun, estimateTokens, parsePairsFile, type AnnotationInput } from "../src/index.js";
+import { describeUpstream, upstreamDataDir } from "../../../vitest.upstream.js";
 import { fastRetry, syntheticPairs, tempDir } from "./helpers.js";
 
 let server: MockServer;
-let sample: AnnotationInput[];
 
 beforeAll(async () => {
   server = await startMockServer();
-  // Through the fetcher: data/raw if already downloaded, else PD_MIRROR or the network.
-  const [path] = await fetchArtifacts(["sample-unannotated"]);
-  sample = readPairsFile(path!);
 });
 afterAll(async () => {
   await server.close();
@@ -27,7 +24,14 @@ afterAll(async () => {
 const read = (dir: string, name: string) => readFileSync(join(dir, name), "utf8");
 const lines = (dir: string, name: string) => read(dir, name).split("\n").filter((line) => line !== "").map((line) => JSON.parse(line) as Record<string, unknown>);
 
-describe("annotating the authors' sample pairs", () => {
+describeUpstream("annotating the authors' sample pairs", () => {
+  let sample: AnnotationInput[];
+  beforeAll(async () => {
+    // Through the fetcher, from the verified copies the test run prepared.
+    const [path] = await fetchArtifacts(["sample-unannotated"], { dataDir: upstreamDataDir() });
+    sample = readPairsFile(path!);
+  });
+
   it("runs all the way to comparison features", async () => {
     expect(sample.map((pair) => pair.id)).toEqual(["0", "1"]);
     const outDir = tempDir();
@@ -53,45 +57,11 @@ describe("annotating the authors' sample pairs", () => {
     expect(cache.every((record) => typeof record.promptVersion === "number" && record.model === "gpt-4o-mini" && typeof record.params === "object")).toBe(true);
   });
 
-  it("gives the same outputs through the Batch API and merges into the same cache", async () => {
-    const pairs = syntheticPairs(6);
-    const live = tempDir();
-    const batch = tempDir();
-    const common = { pairs, model: "mock", baseURL: server.url, apiKey: "none", retry: fastRetry(), syncCache: false };
-    await annotateToDirectory({ ...common, outDir: live });
-    const batchSummary = await annotateToDirectory({ ...common, outDir: batch, batch: { pollIntervalMs: 5 } });
-    expect(batchSummary.complete).toBe(6);
-    expect(read(batch, "features.jsonl")).toBe(read(live, "features.jsonl"));
-    expect(read(batch, "pairs.jsonl")).toBe(read(live, "pairs.jsonl"));
-    expect(lines(batch, "cache.jsonl").every((record) => record.via === "batch")).toBe(true);
-    // A live rerun over the batch cache has nothing left to do.
-    const rerun = await annotateToDirectory({ ...common, outDir: batch });
-    expect(rerun.calls).toMatchObject({ done: 0, failed: 0 });
-  });
-
   it("uses the reference shipped with the input when asked, skipping that call", async () => {
     const outDir = tempDir();
     const summary = await annotateToDirectory({ pairs: sample, outDir, model: "mock", baseURL: server.url, apiKey: "none", useInputReference: true, syncCache: false });
     expect(lines(outDir, "cache.jsonl").some((record) => record.promptId === "reference-answer")).toBe(false);
     expect(summary.complete).toBe(2);
-  });
-
-  it("counts every distinct call once: done in the first run, skipped in the rerun, live or batch", async () => {
-    // Four pairs on two queries: the reference answer and query analysis are shared by two pairs each.
-    const rawLines = [0, 1, 2, 3].map((index) =>
-      JSON.stringify({ id: index, prompt: `Shared question ${index % 2}: name three rivers.`, response_a: `Answer A${index}.`, response_b: `Answer B${index}, longer.` }),
-    );
-    const pairs = parsePairsFile(new TextEncoder().encode(rawLines.join("\n")), "shared.jsonl");
-    const outDir = tempDir();
-    const common = { pairs, outDir, model: "mock", baseURL: server.url, apiKey: "none", retry: fastRetry(), syncCache: false };
-    const first = await annotateToDirectory({ ...common, concurrency: 4 });
-    const distinct = lines(outDir, "cache.jsonl").length;
-    expect(distinct).toBeLessThan(pairs.length * 6);
-    expect(first.calls).toMatchObject({ done: distinct, failed: 0, skipped: 0 });
-    const live = await annotateToDirectory(common);
-    expect(live.calls).toMatchObject({ done: 0, failed: 0, skipped: distinct });
-    const batch = await annotateToDirectory({ ...common, batch: { pollIntervalMs: 5 } });
-    expect(batch.calls).toMatchObject({ done: 0, failed: 0, skipped: distinct });
   });
 
   it("estimates a dry run without sending anything", () => {
@@ -118,6 +88,42 @@ describe("annotating the authors' sample pairs", () => {
     expect(text).not.toMatch(/(word ){5}/);
     const row = estimate.perPrompt.find((line) => line.promptId === "error-detection")!;
     expect(row.input).toBe(estimateTokens(text) + ASSUMED_OUTPUT_TOKENS["reference-answer"]);
+  });
+});
+
+describe("annotating made-up pairs", () => {
+  it("gives the same outputs through the Batch API and merges into the same cache", async () => {
+    const pairs = syntheticPairs(6);
+    const live = tempDir();
+    const batch = tempDir();
+    const common = { pairs, model: "mock", baseURL: server.url, apiKey: "none", retry: fastRetry(), syncCache: false };
+    await annotateToDirectory({ ...common, outDir: live });
+    const batchSummary = await annotateToDirectory({ ...common, outDir: batch, batch: { pollIntervalMs: 5 } });
+    expect(batchSummary.complete).toBe(6);
+    expect(read(batch, "features.jsonl")).toBe(read(live, "features.jsonl"));
+    expect(read(batch, "pairs.jsonl")).toBe(read(live, "pairs.jsonl"));
+    expect(lines(batch, "cache.jsonl").every((record) => record.via === "batch")).toBe(true);
+    // A live rerun over the batch cache has nothing left to do.
+    const rerun = await annotateToDirectory({ ...common, outDir: batch });
+    expect(rerun.calls).toMatchObject({ done: 0, failed: 0 });
+  });
+
+  it("counts every distinct call once: done in the first run, skipped in the rerun, live or batch", async () => {
+    // Four pairs on two queries: the reference answer and query analysis are shared by two pairs each.
+    const rawLines = [0, 1, 2, 3].map((index) =>
+      JSON.stringify({ id: index, prompt: `Shared question ${index % 2}: name three rivers.`, response_a: `Answer A${index}.`, response_b: `Answer B${index}, longer.` }),
+    );
+    const pairs = parsePairsFile(new TextEncoder().encode(rawLines.join("\n")), "shared.jsonl");
+    const outDir = tempDir();
+    const common = { pairs, outDir, model: "mock", baseURL: server.url, apiKey: "none", retry: fastRetry(), syncCache: false };
+    const first = await annotateToDirectory({ ...common, concurrency: 4 });
+    const distinct = lines(outDir, "cache.jsonl").length;
+    expect(distinct).toBeLessThan(pairs.length * 6);
+    expect(first.calls).toMatchObject({ done: distinct, failed: 0, skipped: 0 });
+    const live = await annotateToDirectory(common);
+    expect(live.calls).toMatchObject({ done: 0, failed: 0, skipped: distinct });
+    const batch = await annotateToDirectory({ ...common, batch: { pollIntervalMs: 5 } });
+    expect(batch.calls).toMatchObject({ done: 0, failed: 0, skipped: distinct });
   });
 });
 

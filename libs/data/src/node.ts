@@ -14,6 +14,6 @@ export {
   type ArtifactOptions,
   type WeightsSource,
 } from "./node/artifacts.js";
-export { writeFileAtomic, readTextFile, readFormatFile, writeFormatFile } from "./node/files.js";
+export { writeFileAtomic, readTextFile, readFormatFile, writeFormatFile, type AtomicWriteOptions } from "./node/files.js";
 export { readWeightsDirectory, writeWeightsDirectory, readLabelsFile, writeLabelsFile } from "./node/released-files.js";
 export * from "./dataset/node.js";

@@ -1,10 +1,7 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { GROUP_IDS, JUDGE_IDS, parseManifest } from "../src/index.js";
 import { defaultArtifactIds, loadManifest, loadReleasedWeights } from "../src/node.js";
-import { HAS_MIRROR, MIRROR } from "./mirror.js";
+import { describeUpstream, upstreamDataDir } from "../../../vitest.upstream.js";
 
 describe("manifest", () => {
   it("pins the 19 upstream files by checksum at the paper's commit", () => {
@@ -22,9 +19,9 @@ describe("manifest", () => {
   });
 });
 
-describe.skipIf(!HAS_MIRROR)("loadReleasedWeights() from the mirror", () => {
+describeUpstream("loadReleasedWeights()", () => {
   it("loads 16 groups × 33 judges × 29 weights", async () => {
-    const ws = await loadReleasedWeights({ mirror: MIRROR, dataDir: mkdtempSync(join(tmpdir(), "pd-data-")) });
+    const ws = await loadReleasedWeights({ dataDir: upstreamDataDir() });
     expect([...ws.keys()].sort()).toEqual([...GROUP_IDS].sort());
     for (const judges of ws.values()) {
       expect([...judges.keys()].sort()).toEqual([...JUDGE_IDS].sort());

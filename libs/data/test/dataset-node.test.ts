@@ -126,12 +126,3 @@ describe("the gated Hugging Face download", () => {
     expect(data.source.synthetic).toBe(true);
   });
 });
-
-describe("writeFileAtomic", () => {
-  it("writes the whole file and leaves no temporary file behind", async () => {
-    const dir = temp();
-    await writeFileAtomic(join(dir, "sub", "out.jsonl"), "a\nb\n");
-    expect(readFileSync(join(dir, "sub", "out.jsonl"), "utf8")).toBe("a\nb\n");
-    expect(readdirSync(join(dir, "sub"))).toEqual(["out.jsonl"]);
-  });
-});

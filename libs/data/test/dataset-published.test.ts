@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import {
   SCENARIO_IDS,
   parseGroupIndex,
@@ -10,33 +10,39 @@ import {
   recognisePublishedDataset,
   synthesizePairs,
   writeHfParquet,
+  type Label,
   type PairRecord,
 } from "../src/index.js";
-import { loadFeatureDataset, mirrorPath, manifestEntry } from "../src/node.js";
+import { describeUpstream, upstreamDataDir } from "../../../vitest.upstream.js";
+import { loadFeatureDataset, readArtifactText } from "../src/node.js";
 import { testWeights } from "./dataset-helpers.js";
 import { asyncFailure } from "./failure.js";
-import { HAS_MIRROR, MIRROR } from "./mirror.js";
 
 const temp = () => mkdtempSync(join(tmpdir(), "pd-published-"));
-const read = (id: string) => readFileSync(mirrorPath(MIRROR, manifestEntry(id).url), "utf8");
-
-describe.skipIf(!HAS_MIRROR)("recognising the paper's dataset by content", () => {
-  const index = parseGroupIndex(read("group-index"), "query_aware_idxs.json");
-  const human = parseLabelsFile(read("labels-human"), "example_preference_labels.json");
-  const scenarioOf = new Array<string>(human.length);
-  for (const scenario of SCENARIO_IDS) for (const row of index.get(scenario)!) scenarioOf[row] = scenario;
-
+describeUpstream("recognising the paper's dataset by content", () => {
+  let index: Map<string, number[]>;
+  let human: Label[];
+  let scenarioOf: string[];
   // 5,240 pairs of other content, in the Hugging Face layout, not marked synthetic.
-  const other = synthesizePairs({ weights: testWeights(), seed: 5, judges: ["human"] });
+  let other: PairRecord[];
   // The stand-in for the paper's dataset: the same pairs given the published scenarios and human
   // labels (the query-specific cases already have their published sizes).
-  const paper: PairRecord[] = other.map((pair, i) => ({ ...pair, scenario: scenarioOf[i]!, labels: { human: human[i]! } }));
+  let paper: PairRecord[];
+  beforeAll(async () => {
+    const read = (id: string) => readArtifactText(id, { dataDir: upstreamDataDir() });
+    index = parseGroupIndex(await read("group-index"), "query_aware_idxs.json");
+    human = parseLabelsFile(await read("labels-human"), "example_preference_labels.json");
+    scenarioOf = new Array<string>(human.length);
+    for (const scenario of SCENARIO_IDS) for (const row of index.get(scenario)!) scenarioOf[row] = scenario;
+    other = synthesizePairs({ weights: testWeights(), seed: 5, judges: ["human"] });
+    paper = other.map((pair, i) => ({ ...pair, scenario: scenarioOf[i]!, labels: { human: human[i]! } }));
+  });
   const writeParquet = (pairs: readonly PairRecord[], name: string) => {
     const file = join(temp(), name);
     writeFileSync(file, new Uint8Array(writeHfParquet(pairs)));
     return file;
   };
-  const load = (data: string) => loadFeatureDataset({ data, mirror: MIRROR, dataDir: temp() });
+  const load = (data: string) => loadFeatureDataset({ data, dataDir: upstreamDataDir() });
 
   it("tallies the published human labels per scenario", () => {
     const tally = publishedHumanTally(index, human);

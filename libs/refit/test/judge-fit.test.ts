@@ -1,15 +1,14 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { GROUP_IDS, JUDGE_IDS, synthesizePairs, toFeatureDataset, toRegressionProblems, type FeatureDataset, type PairRecord } from "@prefdissect/data";
+import { beforeAll, expect, it } from "vitest";
+import { GROUP_IDS, JUDGE_IDS, synthesizePairs, toFeatureDataset, toRegressionProblems, type FeatureDataset, type PairRecord, type WeightSet } from "@prefdissect/data";
 import { loadReleasedWeights } from "@prefdissect/data/node";
 import { fitKFold, fitPosteriorMode } from "@prefdissect/regression";
 import { judgeProfile } from "@prefdissect/similarity";
 import { fitJudge, runJudgeFitJob, type JudgeFitJob, type JudgeFitProgress, type JudgeFitRunner } from "../src/index.js";
 import { runRefit } from "../src/node.js";
-
-const MIRROR = process.env.PD_MIRROR ?? "";
+import { describeUpstream, upstreamDataDir } from "../../../vitest.upstream.js";
 
 function featureDataset(pairs: PairRecord[], file: string): FeatureDataset {
   return toFeatureDataset({ pairs, source: { format: "pairs-jsonl", file, rows: pairs.length, synthetic: true, schemaDifferences: [], warnings: [] } });
@@ -28,9 +27,13 @@ function clonedRunner(concurrency: number): JudgeFitRunner & { jobs: JudgeFitJob
   };
 }
 
-describe.skipIf(!existsSync(MIRROR))("fitJudge()", async () => {
-  const released = await loadReleasedWeights({ mirror: MIRROR, dataDir: mkdtempSync(join(tmpdir(), "pd-judge-fit-")) });
-  const small = featureDataset(synthesizePairs({ weights: released, seed: 5, pairs: 1200, judges: ["human", "gpt-4-1106-preview"] }), "small.jsonl");
+describeUpstream("fitJudge()", () => {
+  let released: WeightSet;
+  let small: FeatureDataset;
+  beforeAll(async () => {
+    released = await loadReleasedWeights({ dataDir: upstreamDataDir() });
+    small = featureDataset(synthesizePairs({ weights: released, seed: 5, pairs: 1200, judges: ["human", "gpt-4-1106-preview"] }), "small.jsonl");
+  });
 
   it("fits the exact posterior mode of all rows in every group by default, from labels given beside the dataset", async () => {
     const humanLabels = small.labels.get("human")!;
@@ -103,9 +106,9 @@ describe.skipIf(!existsSync(MIRROR))("fitJudge()", async () => {
   });
 });
 
-describe.skipIf(!existsSync(MIRROR))("an added judge with the synthetic dataset's Human labels", async () => {
+describeUpstream("an added judge with the synthetic dataset's Human labels", () => {
   it("is placed with Human as its most similar judge, at about 0.78", async () => {
-    const released = await loadReleasedWeights({ mirror: MIRROR, dataDir: mkdtempSync(join(tmpdir(), "pd-judge-place-")) });
+    const released = await loadReleasedWeights({ dataDir: upstreamDataDir() });
     const synthetic = featureDataset(synthesizePairs({ weights: released, seed: 0, judges: ["human"] }), "synthetic.parquet");
     const fit = await fitJudge(synthetic, "human-again", synthetic.labels.get("human"));
     const weights = new Map([...released].map(([group, judges]) => [group, new Map([...judges, ...fit.weights.get(group)!])]));

@@ -1,15 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { synthesizePairs, toFeatureDataset } from "@prefdissect/data";
+import { beforeAll, expect, it } from "vitest";
+import { synthesizePairs, toFeatureDataset, type FeatureDataset, type WeightSet } from "@prefdissect/data";
 import { loadReleasedWeights, readWeightsDirectory } from "@prefdissect/data/node";
 import { fitKFold } from "@prefdissect/regression";
 import { pearson } from "@prefdissect/similarity";
+import { describeUpstream, upstreamDataDir } from "../../../vitest.upstream.js";
 import { fitPath, readRefitIntervals, readRefitSummary, runRefit, type KFoldFitter } from "../src/node.js";
-
-/** The mirror of upstream files; vitest.shared.ts sets it when ../shared/mirror sits beside the checkout. */
-const MIRROR = process.env.PD_MIRROR ?? "";
 
 /** Single-thread fitter with a call counter, so tests can see what was refitted. */
 function countingFitter(): KFoldFitter & { calls: number } {
@@ -23,12 +21,16 @@ function countingFitter(): KFoldFitter & { calls: number } {
   return fitter;
 }
 
-describe.skipIf(!existsSync(MIRROR))("runRefit() on synthetic data", async () => {
-  const released = await loadReleasedWeights({ mirror: MIRROR, dataDir: mkdtempSync(join(tmpdir(), "pd-refit-data-")) });
+describeUpstream("runRefit() on synthetic data", () => {
   const judges = ["human", "gpt-4-1106-preview"];
-  const dataset = toFeatureDataset({
-    pairs: synthesizePairs({ weights: released, seed: 3, judges }),
-    source: { format: "pairs-jsonl", file: "(synthetic)", rows: 5240, synthetic: true, schemaDifferences: [], warnings: [] },
+  let released: WeightSet;
+  let dataset: FeatureDataset;
+  beforeAll(async () => {
+    released = await loadReleasedWeights({ dataDir: upstreamDataDir() });
+    dataset = toFeatureDataset({
+      pairs: synthesizePairs({ weights: released, seed: 3, judges }),
+      source: { format: "pairs-jsonl", file: "(synthetic)", rows: 5240, synthetic: true, schemaDifferences: [], warnings: [] },
+    });
   });
   const groups = ["Communication", "Knowledge-aware"];
   const settings = { folds: 3, chains: 2, warmup: 150, samples: 150, keepDraws: 20 };

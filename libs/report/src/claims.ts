@@ -4,7 +4,7 @@
  * verdicts; printing and writing the report happen at the edges.
  */
 import { median } from "@prefdissect/shared";
-import { GPT4_TURBO, HUMAN, JUDGE_IDS, SCENARIO_IDS, judgeById, propertyByName, type WeightSet } from "@prefdissect/data";
+import { GPT4_TURBO, HUMAN, JUDGE_IDS, SCENARIO_IDS, baseAlignedPairs, judgeById, propertyByName, type WeightSet } from "@prefdissect/data";
 import {
   basePairSimilarities,
   degreeOfPreference,
@@ -73,37 +73,62 @@ export interface RefitEvidence {
 /** Accuracy claims hold within this many percentage points (folds and permutations differ). */
 export const ACCURACY_TOLERANCE = 1.5;
 
+/** The judges and groups whose weights a claim reads. */
+interface ClaimInputs {
+  readonly judges: readonly string[];
+  readonly groups: readonly string[];
+}
+
+/** The first weight vector `inputs` names that `ws` lacks, as a reason; undefined when all are there. */
+function missingWeights(ws: WeightSet, inputs: ClaimInputs): string | undefined {
+  for (const group of inputs.groups) {
+    for (const judge of inputs.judges) {
+      if (ws.get(group)?.get(judge) === undefined) return `no weights for judge "${judge}" in group "${group}"`;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Evaluates every claim on a weight set. `matrix` may be passed to reuse a computed one. A claim
- * whose judges or groups are missing from `ws` (a partial refit) is reported as not checked.
+ * whose judges or groups are missing from `ws` (a partial refit) is reported as not checked; a
+ * claim whose inputs are all there but whose computation throws fails, with the error as reason.
  */
 export function evaluateClaims(ws: WeightSet, matrix?: SimilarityMatrix, refit?: RefitEvidence): Claim[] {
   const claims: Claim[] = [];
-  const attempt = (id: string, claim: string, where: string, paper: string, build: () => Claim | Claim[]) => {
+  const attempt = (id: string, claim: string, where: string, paper: string, inputs: ClaimInputs, build: () => Claim | Claim[]) => {
+    const missing = missingWeights(ws, inputs);
+    if (missing !== undefined) {
+      claims.push({ id, claim, where, paper, reproduced: `not available: ${missing}`, tolerance: "—", status: "not checked" });
+      return;
+    }
     try {
       const built = build();
       claims.push(...(Array.isArray(built) ? built : [built]));
     } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      claims.push({ id, claim, where, paper, reproduced: `not available: ${error.message}`, tolerance: "—", status: "not checked" });
+      // The data is there, so an exception is a defect in the computation, never a pass or a skip.
+      claims.push({ id, claim, where, paper, reproduced: `error: ${(error as Error).message}`, tolerance: "—", status: "fail" });
     }
   };
+  const scenarios = (...judges: string[]): ClaimInputs => ({ judges, groups: SCENARIO_IDS });
+  const allJudges = scenarios(...JUDGE_IDS);
+  const otherJudges = JUDGE_IDS.filter((j) => j !== HUMAN && j !== GPT4_TURBO);
 
   // Table 4: error sensitivity.
   const severe = (judge: string) => errorSensitivity(ws, judge).severe;
   const humanSevere = "Human P(no severe errors), mean over 11 scenarios";
-  attempt("table4-human-severe", humanSevere, "Table 4", "62.86", () => numericClaim("table4-human-severe", humanSevere, "Table 4", 62.86, severe(HUMAN), 2));
+  attempt("table4-human-severe", humanSevere, "Table 4", "62.86", scenarios(HUMAN), () => numericClaim("table4-human-severe", humanSevere, "Table 4", 62.86, severe(HUMAN), 2));
   const gptSevere = "GPT-4-Turbo P(no severe errors), mean over 11 scenarios";
-  attempt("table4-gpt4-severe", gptSevere, "Table 4", "76.19", () => numericClaim("table4-gpt4-severe", gptSevere, "Table 4", 76.19, severe(GPT4_TURBO), 2));
+  attempt("table4-gpt4-severe", gptSevere, "Table 4", "76.19", scenarios(GPT4_TURBO), () => numericClaim("table4-gpt4-severe", gptSevere, "Table 4", 76.19, severe(GPT4_TURBO), 2));
   const bestOther = "Highest P(no severe errors) among the other 31 judges";
-  attempt("table4-best-other-severe", bestOther, "Table 4", "65.27", () => {
-    const others = JUDGE_IDS.filter((j) => j !== HUMAN && j !== GPT4_TURBO).map((j) => ({ judge: j, value: severe(j) }));
+  attempt("table4-best-other-severe", bestOther, "Table 4", "65.27", scenarios(...otherJudges), () => {
+    const others = otherJudges.map((j) => ({ judge: j, value: severe(j) }));
     const best = others.reduce((a, b) => (b.value > a.value ? b : a));
     return numericClaim("table4-best-other-severe", bestOther, "Table 4", 65.27, best.value, 2, { judge: judgeById(best.judge).displayName });
   });
 
   // §4.2: similarity by size.
-  attempt("sim-size-groups", "Mean similarity by size group", "§4.2", "0.83 / 0.88 / 0.74", () => {
+  attempt("sim-size-groups", "Mean similarity by size group", "§4.2", "0.83 / 0.88 / 0.74", allJudges, () => {
     const groups = sizeGroupSimilarity(ws, matrix);
     return [
       numericClaim("sim-small", "Mean similarity within open models ≤ 14B (20 models)", "§4.2", 0.83, groups.small, 2),
@@ -114,7 +139,8 @@ export function evaluateClaims(ws: WeightSet, matrix?: SimilarityMatrix, refit?:
 
   // Figure 6: a base model and its own aligned release are very similar.
   const alignmentClaim = "Same-vendor base → aligned similarity is mostly 0.88–0.96";
-  attempt("fig6-alignment", alignmentClaim, "§4.4, Figure 6", "mostly 0.88–0.96", () => {
+  const pairJudges = [...new Set(baseAlignedPairs().flatMap(({ base, aligned }) => [base.id, aligned.id]))];
+  attempt("fig6-alignment", alignmentClaim, "§4.4, Figure 6", "mostly 0.88–0.96", scenarios(...pairJudges), () => {
     const pairs = basePairSimilarities(ws).filter((pair) => pair.sameVendor);
     const inRange = pairs.filter((pair) => Math.round(pair.similarity * 100) >= 88 && Math.round(pair.similarity * 100) <= 96);
     return booleanClaim(
@@ -130,7 +156,7 @@ export function evaluateClaims(ws: WeightSet, matrix?: SimilarityMatrix, refit?:
 
   // Figure 1 / Table 3: qualitative rankings.
   const lengthyClaim = "Human's most preferred property in Communication";
-  attempt("fig1-human-lengthy", lengthyClaim, "Figure 1, §4.1", "lengthy", () => {
+  attempt("fig1-human-lengthy", lengthyClaim, "Figure 1, §4.1", "lengthy", { judges: [HUMAN], groups: ["Communication"] }, () => {
     const humanTop = rankProperties(weightsOf(ws, "Communication", HUMAN), 1).top[0]!.property.name;
     return booleanClaim("fig1-human-lengthy", lengthyClaim, "Figure 1, §4.1", "lengthy", humanTop, humanTop === "lengthy");
   });
@@ -138,7 +164,7 @@ export function evaluateClaims(ws: WeightSet, matrix?: SimilarityMatrix, refit?:
   for (const scenario of ["Creative Writing", "Daily Tasks"]) {
     const id = `table3-shared-top3-${scenario.toLowerCase().replace(/\s+/g, "-")}`;
     const text = `Human and GPT-4-Turbo share the same top-3 in ${scenario}`;
-    attempt(id, text, "Table 3, §4.1", "same set", () => {
+    attempt(id, text, "Table 3, §4.1", "same set", { judges: [HUMAN, GPT4_TURBO], groups: [scenario] }, () => {
     const names = (judge: string) =>
       rankProperties(weightsOf(ws, scenario, judge), 3)
         .top.map((r) => r.property.name)
@@ -157,14 +183,14 @@ export function evaluateClaims(ws: WeightSet, matrix?: SimilarityMatrix, refit?:
   }
 
   const admitClaim = "Humans dislike responses that admit limits (P < 50)";
-  attempt("table3-human-admit-limits", admitClaim, "Table 3, §4.1", "disliked", () => {
+  attempt("table3-human-admit-limits", admitClaim, "Table 3, §4.1", "disliked", scenarios(HUMAN), () => {
     const admit = propertyByName("admit limits").index;
     const disliked = SCENARIO_IDS.filter((g) => degreeOfPreference(weightsOf(ws, g, HUMAN)[admit]!) < 50).length;
     return booleanClaim("table3-human-admit-limits", admitClaim, "Table 3, §4.1", "disliked", `P < 50 in ${disliked} of 11 scenarios`, disliked > 11 / 2, "a majority of scenarios");
   });
 
   const stanceClaim = "Humans like responses that support their stances (P > 50)";
-  attempt("table3-human-support-stances", stanceClaim, "Table 3, §4.1", "liked", () => {
+  attempt("table3-human-support-stances", stanceClaim, "Table 3, §4.1", "liked", { judges: [HUMAN], groups: ["w_stances"] }, () => {
     const stances = propertyByName("support stances").index;
     const stancePreference = degreeOfPreference(weightsOf(ws, "w_stances", HUMAN)[stances]!);
     return booleanClaim("table3-human-support-stances", stanceClaim, "Table 3, §4.1", "liked", `P = ${fixed(stancePreference)} (stances case)`, stancePreference > 50, "P > 50");
@@ -173,7 +199,7 @@ export function evaluateClaims(ws: WeightSet, matrix?: SimilarityMatrix, refit?:
   for (const name of ["no severe errors", "clear", "harmless"]) {
     const id = `table3-gpt4-weights-${name.replace(/\s+/g, "-")}`;
     const text = `GPT-4-Turbo weights "${name}" more than humans`;
-    attempt(id, text, "Table 3, §4.1", "GPT-4-Turbo > Human", () => {
+    attempt(id, text, "Table 3, §4.1", "GPT-4-Turbo > Human", scenarios(HUMAN, GPT4_TURBO), () => {
       const index = propertyByName(name).index;
       const gpt = meanPreference(ws, GPT4_TURBO, index);
       const human = meanPreference(ws, HUMAN, index);

@@ -52,6 +52,7 @@ export const ERROR_CODES = {
   "auth-refused": "a gated download the server refused",
   "network": "a download that failed before the server answered",
   "http": "a download the server answered with an error status",
+  "download-incomplete": "a download whose connection broke off before the whole file arrived",
   // Stage outputs that a later stage needs
   "missing-weights": "weights for a judge or group that were not fitted or released",
   "missing-data": "no dataset where a figure needs one",

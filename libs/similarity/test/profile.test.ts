@@ -1,12 +1,8 @@
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { GROUP_IDS, JUDGE_IDS, SCENARIO_IDS, judgeById, sizeGroup, type WeightSet } from "@prefdissect/data";
 import { loadReleasedWeights } from "@prefdissect/data/node";
+import { describeUpstream, upstreamDataDir } from "../../../vitest.upstream.js";
 import { errorSensitivity, judgeProfile, judgeSimilarity, rankProperties, similarityMatrix, sizeGroupSimilarity } from "../src/index.js";
-
-const MIRROR = process.env.PD_MIRROR ?? "";
 
 /** `weights` plus one more judge, `id`, whose vector in every group is `vectorOf(group)`. */
 function withJudge(weights: WeightSet, id: string, vectorOf: (group: string) => readonly number[] | undefined): WeightSet {
@@ -18,8 +14,11 @@ function withJudge(weights: WeightSet, id: string, vectorOf: (group: string) => 
   );
 }
 
-describe.skipIf(!existsSync(MIRROR))("judgeProfile() on the released weights", async () => {
-  const released = await loadReleasedWeights({ mirror: MIRROR, dataDir: mkdtempSync(join(tmpdir(), "pd-profile-")) });
+describeUpstream("judgeProfile() on the released weights", () => {
+  let released: WeightSet;
+  beforeAll(async () => {
+    released = await loadReleasedWeights({ dataDir: upstreamDataDir() });
+  });
 
   it("lists every other judge by similarity, the first and last five being the most and least similar", () => {
     const profile = judgeProfile(released, "human");

@@ -1,10 +1,5 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { JUDGE_IDS, SCENARIO_IDS, type WeightSet } from "@prefdissect/data";
-import { loadReleasedWeights } from "@prefdissect/data/node";
 import {
   basePairSimilarities,
   degreeOfPreference,
@@ -18,10 +13,8 @@ import {
   sigmoid,
   similarityMatrix,
   sizeGroupSimilarity,
+  weightsOf,
 } from "../src/index.js";
-
-/** The mirror of upstream files; vitest.shared.ts sets it when ../shared/mirror sits beside the checkout. */
-const MIRROR = process.env.PD_MIRROR ?? "";
 
 /** A weight set where every judge's vector in every scenario is `f(judgeIndex, k)`. */
 function syntheticWeights(f: (judge: number, k: number) => number): WeightSet {
@@ -97,33 +90,46 @@ describe("similarity matrix and group means", () => {
   });
 });
 
-describe.skipIf(!existsSync(MIRROR))("on the released weights", async () => {
-  const ws = await loadReleasedWeights({ mirror: MIRROR, dataDir: mkdtempSync(join(tmpdir(), "pd-sim-")) });
-
-  it("reproduces Table 4's no-severe-errors values (Human 62.86, GPT-4-Turbo 76.19, best other 65.27)", () => {
-    expect(errorSensitivity(ws, "human").severe).toBeCloseTo(62.86, 2);
-    expect(errorSensitivity(ws, "gpt-4-1106-preview").severe).toBeCloseTo(76.19, 2);
-    const others = JUDGE_IDS.filter((j) => j !== "human" && j !== "gpt-4-1106-preview").map((j) => errorSensitivity(ws, j).severe);
-    expect(Math.max(...others)).toBeCloseTo(65.27, 2);
+describe("the error paths", () => {
+  it("names what is missing or wrong", () => {
+    const ws = syntheticWeights((j, k) => Math.sin(k + j));
+    expect(() => weightsOf(ws, "Code", "nobody")).toThrow(new RangeError('no weights for judge "nobody" in group "Code"'));
+    expect(() => weightsOf(ws, "w_stances", "human")).toThrow('no weights for judge "human" in group "w_stances"');
+    expect(() => pearson([1, 2, 3], [1, 2])).toThrow(new RangeError("vectors differ in length: 3 vs 2"));
+    const m = similarityMatrix(ws, JUDGE_IDS.slice(0, 3));
+    expect(() => meanSimilarityWithin(m, [JUDGE_IDS[0]!])).toThrow(new RangeError("need at least two judges for a within-set mean"));
+    expect(() => meanSimilarityWithin(m, [JUDGE_IDS[0]!, "gpt-4-1106-preview"])).toThrow(new RangeError('judge "gpt-4-1106-preview" is not in the similarity matrix'));
+    expect(() => meanSimilarityBetween(m, [JUDGE_IDS[0]!], ["nobody"])).toThrow('judge "nobody" is not in the similarity matrix');
   });
+});
 
-  it("reproduces the size-group similarities 0.83 / 0.88 / 0.74", () => {
-    const s = sizeGroupSimilarity(ws);
-    expect(s.smallJudges).toHaveLength(20);
-    expect(s.largeJudges).toHaveLength(10);
-    expect(s.small).toBeCloseTo(0.83, 2);
-    expect(s.large).toBeCloseTo(0.88, 2);
-    expect(s.between).toBeCloseTo(0.74, 2);
+describe("rankProperties() with ties", () => {
+  it("keeps the released property order among equal weights, at both ends", () => {
+    const weights = Array.from({ length: 29 }, (_, k) => (k < 3 ? 1 : k > 25 ? -1 : 0));
+    const { top, bottom } = rankProperties(weights, 4);
+    expect(top.map((r) => r.property.index)).toEqual([0, 1, 2, 3]);
+    expect(bottom.map((r) => r.property.index)).toEqual([28, 27, 26, 25]);
+    expect(rankProperties(weights).top).toHaveLength(3);
   });
+});
 
-  it("puts lengthy on top of the human's Communication ranking", () => {
-    expect(rankProperties(ws.get("Communication")!.get("human")!, 1).top[0]!.property.name).toBe("lengthy");
-  });
-
-  it("finds most same-vendor base/aligned pairs highly similar", () => {
-    const pairs = basePairSimilarities(ws).filter((p) => p.sameVendor);
-    expect(pairs).toHaveLength(10);
-    expect(pairs.filter((p) => p.similarity >= 0.85).length).toBeGreaterThanOrEqual(7);
-    expect(judgeSimilarity(ws, "qwen-72b", "qwen-72b-chat")).toBeCloseTo(0.961, 3);
+describe("sizeGroupSimilarity() and judgeSimilarity()", () => {
+  it("splits the open models into the 20 of at most 14B and the 10 above 30B, and averages over the scenarios", () => {
+    const ws = syntheticWeights((j, k) => Math.sin(k * (1 + (j % 5))));
+    const sizes = sizeGroupSimilarity(ws);
+    expect(sizes.smallJudges).toHaveLength(20);
+    expect(sizes.largeJudges).toHaveLength(10);
+    expect(sizes.smallJudges).not.toContain("human");
+    expect(sizes.largeJudges).toContain("qwen-72b-chat");
+    const matrix = similarityMatrix(ws);
+    expect(sizes.small).toBeCloseTo(meanSimilarityWithin(matrix, sizes.smallJudges), 12);
+    expect(sizes.large).toBeCloseTo(meanSimilarityWithin(matrix, sizes.largeJudges), 12);
+    expect(sizes.between).toBeCloseTo(meanSimilarityBetween(matrix, sizes.smallJudges, sizes.largeJudges), 12);
+    // One scenario's similarity, and the mean over the groups asked for.
+    const [a, b] = ["yi-6b", "llama-2-7b"];
+    const code = pearson(ws.get("Code")!.get(a)!, ws.get("Code")!.get(b)!);
+    expect(judgeSimilarity(ws, a, b, ["Code"])).toBeCloseTo(code, 12);
+    const perScenario = SCENARIO_IDS.map((g) => pearson(ws.get(g)!.get(a)!, ws.get(g)!.get(b)!));
+    expect(judgeSimilarity(ws, a, b)).toBeCloseTo(perScenario.reduce((s, x) => s + x, 0) / SCENARIO_IDS.length, 12);
   });
 });

@@ -135,12 +135,23 @@ async function download(entry: ManifestEntry, options: FetchOptions, onBytes: (n
   const chunks: Uint8Array[] = [];
   let received = 0;
   const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    received += value.byteLength;
-    onBytes(received);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.byteLength;
+      onBytes(received);
+    }
+  } catch (error) {
+    // A connection dropped mid-body: an unpinned file has no checksum to catch the short copy.
+    const expected = Number(response.headers.get("content-length")) || entry.bytes;
+    throw new PrefDissectError(
+      "download-incomplete",
+      `the download of ${entry.url} broke off after ${received}${expected ? ` of ${expected}` : ""} bytes (${(error as Error).message})`,
+      { file: entry.url },
+      { cause: error },
+    );
   }
   const bytes = new Uint8Array(received);
   let offset = 0;

@@ -3,15 +3,24 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { PrefDissectError, type JsonFormat } from "@prefdissect/shared";
 
+export interface AtomicWriteOptions {
+  /**
+   * Runs once the temporary file holds every byte, just before it is renamed over the target:
+   * the point where a crash must leave the old file whole (tests stop a writer here).
+   */
+  readonly beforeRename?: (temporary: string) => void | Promise<void>;
+}
+
 /**
  * Writes a file so that readers never see it half-written: the bytes go to a temporary file in
  * the same folder, which is then renamed over the target.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array | ArrayBuffer): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array | ArrayBuffer, options: AtomicWriteOptions = {}): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     await writeFile(temporary, data instanceof ArrayBuffer ? new Uint8Array(data) : data);
+    await options.beforeRename?.(temporary);
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });

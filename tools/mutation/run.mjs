@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// `make mutation`: StrykerJS over the modules whose wrongness would silently change published
+// numbers or lose data. One Stryker run per project (the vitest runner with that project's config
+// and the TypeScript checker), then one score per module: killed (or timed out) over all mutants
+// that compiled. Exits non-zero when a module scores below MIN_SCORE. Not part of `make test`.
+// Usage: node tools/mutation/run.mjs [module ...]   (claims fetcher store features kfold similarity; default all)
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Stryker } from "@stryker-mutator/core";
+
+const MIN_SCORE = 80;
+
+/** What is mutated, grouped the way docs/testing.md reports it. */
+/** `name` selects a module on the command line (`make mutation MODULES="claims kfold"`). */
+const MODULES = [
+  { name: "claims", title: "the claims", project: "libs/report", files: ["libs/report/src/claims.ts"] },
+  { name: "fetcher", title: "fetcher and manifest", project: "libs/data", files: ["libs/data/src/node/fetcher.ts", "libs/data/src/manifest.ts"] },
+  { name: "store", title: "atomic writer and fit store", project: "libs/data", files: ["libs/data/src/node/files.ts"] },
+  { name: "store", title: "atomic writer and fit store", project: "libs/refit", files: ["libs/refit/src/node/store.ts"] },
+  { name: "features", title: "comparison features", project: "libs/data", files: ["libs/data/src/dataset/features.ts"] },
+  { name: "kfold", title: "k-fold", project: "libs/regression", files: ["libs/regression/src/kfold.ts"] },
+  { name: "similarity", title: "similarity", project: "libs/similarity", files: ["libs/similarity/src/similarity.ts", "libs/similarity/src/preference.ts", "libs/similarity/src/profile.ts"] },
+];
+
+const DETECTED = new Set(["Killed", "Timeout"]);
+const UNDETECTED = new Set(["Survived", "NoCoverage"]);
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !MODULES.some((module) => module.name === name));
+if (unknown.length > 0) {
+  console.error(`unknown module(s): ${unknown.join(", ")} (known: ${[...new Set(MODULES.map((m) => m.name))].join(", ")})`);
+  process.exit(2);
+}
+const selected = MODULES.filter((module) => wanted.length === 0 || wanted.includes(module.name));
+const projects = [...new Set(selected.map((module) => module.project))];
+
+mkdirSync("reports/mutation", { recursive: true });
+/** file -> results of its mutants */
+const resultsByFile = new Map();
+for (const project of projects) {
+  const name = project.split("/").pop();
+  const mutate = selected.filter((module) => module.project === project).flatMap((module) => module.files);
+  console.log(`\n== mutation testing ${project}: ${mutate.join(", ")}`);
+  const stryker = new Stryker({
+    testRunner: "vitest",
+    vitest: { configFile: join(project, "vitest.config.ts"), dir: project },
+    checkers: ["typescript"],
+    // The checker type-checks each mutant; leave the sandbox's files as they are otherwise (a
+    // test compares the generated WebAssembly module byte for byte with its source).
+    disableTypeChecks: false,
+    tsconfigFile: join(project, "tsconfig.json"),
+    typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+    plugins: ["@stryker-mutator/vitest-runner", "@stryker-mutator/typescript-checker"],
+    mutate,
+    coverageAnalysis: "perTest",
+    concurrency: 2,
+    timeoutMS: 30_000,
+    reporters: ["clear-text", "progress-append-only", "html", "json"],
+    htmlReporter: { fileName: `reports/mutation/${name}.html` },
+    jsonReporter: { fileName: `reports/mutation/${name}.json` },
+    tempDirName: ".stryker-tmp",
+    // data/cache stays out so that the sandbox's tests fetch upstream files the way PD_MIRROR says.
+    ignorePatterns: ["/reports", "/figures", "/data/raw", "/data/derived", "/data/cache", "/.jupyter", "/notebooks", "**/dist"],
+    // Reruns test only the mutants whose code or tests changed since the last run.
+    incremental: true,
+    incrementalFile: `reports/mutation/${name}.incremental.json`,
+  });
+  for (const result of await stryker.runMutationTest()) {
+    if (!resultsByFile.has(result.fileName)) resultsByFile.set(result.fileName, []);
+    resultsByFile.get(result.fileName).push(result);
+  }
+}
+
+const scores = [];
+for (const name of [...new Set(selected.map((module) => module.name))]) {
+  const parts = selected.filter((module) => module.name === name);
+  const files = parts.flatMap((module) => module.files);
+  const results = files.flatMap((file) => [...resultsByFile].filter(([path]) => path.endsWith(file)).flatMap(([, rs]) => rs));
+  const detected = results.filter((r) => DETECTED.has(r.status)).length;
+  const undetected = results.filter((r) => UNDETECTED.has(r.status));
+  const score = detected + undetected.length === 0 ? 100 : (100 * detected) / (detected + undetected.length);
+  scores.push({ module: name, title: parts[0].title, score, detected, undetected: undetected.length, files });
+}
+
+console.log("\nmutation score per module (killed or timed out / all that compiled):");
+for (const { module, title, score, detected, undetected } of scores) {
+  console.log(`  ${module.padEnd(11)} ${title.padEnd(28)} ${score.toFixed(1).padStart(5)} %  (${detected} killed, ${undetected} survived or not covered)`);
+}
+writeFileSync("reports/mutation/scores.json", JSON.stringify(scores, null, 2) + "\n");
+const low = scores.filter((s) => s.score < MIN_SCORE);
+if (low.length > 0) {
+  console.log(`below ${MIN_SCORE} %: ${low.map((s) => s.module).join(", ")}`);
+  process.exit(1);
+}
+console.log(`every module at or above ${MIN_SCORE} %`);
