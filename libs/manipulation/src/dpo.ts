@@ -5,7 +5,7 @@
  * the preference-data shape TRL's DPO trainer reads; `inverse` swaps chosen and rejected, the
  * paper's reversed setting.
  */
-import { comparisonFeatures, type PairRecord, type WeightSet } from "@prefdissect/data";
+import { SCENARIO_IDS, comparisonFeatures, type PairRecord, type WeightSet } from "@prefdissect/data";
 import { explainPair } from "@prefdissect/similarity";
 
 /** One line of the written file (TRL's standard preference format). */
@@ -31,7 +31,7 @@ export interface DpoGroupCount {
 
 export interface DpoLabelling {
   readonly pairs: DpoPair[];
-  /** Per scenario, in order of first appearance. */
+  /** Per scenario, the paper's in catalog order, then any others by name. */
   readonly groups: DpoGroupCount[];
   /** Pairs left out because an error check was not applicable (as the fits leave them out). */
   readonly excluded: number;
@@ -70,5 +70,7 @@ export function labelDpoPairs(pairs: readonly PairRecord[], weights: WeightSet, 
     out.push({ prompt: pair.query, chosen: chosen.content, rejected: rejected.content });
     count.kept += 1;
   }
-  return { pairs: out, groups: [...counts].map(([group, count]) => ({ group, ...count })), excluded, withoutWeights };
+  const rank = (group: string) => (SCENARIO_IDS.includes(group) ? SCENARIO_IDS.indexOf(group) : SCENARIO_IDS.length);
+  const groups = [...counts].map(([group, count]) => ({ group, ...count })).sort((a, b) => rank(a.group) - rank(b.group) || a.group.localeCompare(b.group));
+  return { pairs: out, groups, excluded, withoutWeights };
 }

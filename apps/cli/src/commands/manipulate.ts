@@ -5,6 +5,7 @@
  * estimates, before any run, how much each property could move the judge; `compare` reads what
  * FastChat's or AlpacaEval's judge made of the answers. See docs/manipulation.md.
  */
+import { join } from "node:path";
 import { Option, type Command } from "commander";
 import { PrefDissectError, redactUrl } from "@prefdissect/shared";
 import { GROUP_IDS, JUDGES, PROPERTIES, type DatasetFormat } from "@prefdissect/data";
@@ -39,6 +40,7 @@ import {
   type ManipulationPrompt,
 } from "@prefdissect/manipulation";
 import {
+  FASTCHAT_BENCH,
   MT_BENCH,
   SYNTHETIC_DATA,
   generateAnswers,
@@ -173,7 +175,7 @@ Example (no key needed):
       for (const variant of summary.variants) {
         out.write(`  ${variant.modelId}${variant.system ? " (with the system message)" : ""}: ${variant.answered} answers\n    ${variant.files.fastchat}\n    ${variant.files.alpacaEval}\n`);
       }
-      out.write(`  FastChat: judge from ${summary.files.fastchatDir}/../.. with --bench-name turn1 (docs/manipulation.md)\n`);
+      out.write(`  FastChat: run its judge in ${join(flags.out, "fastchat")} with --bench-name ${FASTCHAT_BENCH} (docs/manipulation.md)\n`);
       if (summary.failed.length > 0) {
         const first = summary.failed[0]!;
         throw new PrefDissectError(
