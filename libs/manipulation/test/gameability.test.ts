@@ -93,6 +93,20 @@ describe("estimateGameability", () => {
         if (Math.abs(gain.gain) > 0.5) expect(gain.high! - gain.low!).toBeGreaterThan(0);
       }
     }
+    // The ends are the 5 % and 95 % quantiles (linear interpolation) of the per-draw estimates.
+    const code = results.find((r) => r.group === "Code")!;
+    const codeRows = rows.filter((row) => row.groups.includes("Code"));
+    const perDraw = draws.get("Code")!.map((draw) => winRateGains(draw, codeRows));
+    const at = (sorted: number[], q: number) => {
+      const position = (sorted.length - 1) * q;
+      const lo = Math.floor(position);
+      return sorted[lo]! + (sorted[Math.ceil(position)]! - sorted[lo]!) * (position - lo);
+    };
+    for (const p of [0, 10, 22]) {
+      const sorted = perDraw.map((gains) => gains[p]!).sort((a, b) => a - b);
+      expect(code.gains[p]!.low).toBeCloseTo(at(sorted, 0.05), 12);
+      expect(code.gains[p]!.high).toBeCloseTo(at(sorted, 0.95), 12);
+    }
     // Draws all equal to the point weights: the interval shrinks to the point.
     const same = new Map(SCENARIO_IDS.map((group) => [group, [weights.get(group)!, weights.get(group)!]]));
     const pinned = estimateGameability({ weights, rows, draws: same }).find((r) => r.group === "Code")!;
