@@ -30,9 +30,9 @@ describe.skipIf(!existsSync(MIRROR))("pd fetch + pd verify from the mirror", () 
     try {
       const fetched = await runCommand(registerFetch, ["fetch", "--mirror", MIRROR]);
       expect(fetched.error).toBeUndefined();
-      expect(fetched.stderr).toMatch(/19 artifacts ready: 19 fetched/);
+      expect(fetched.stderr).toMatch(/21 artifacts ready: 21 fetched/);
       const again = await runCommand(registerFetch, ["fetch", "--mirror", MIRROR]);
-      expect(again.stderr).toMatch(/0 fetched, 19 already present and verified/);
+      expect(again.stderr).toMatch(/0 fetched, 21 already present and verified/);
       const verified = await runCommand(registerVerify, ["verify", "--figures", figures]);
       expect(verified.error).toBeUndefined();
       expect(verified.stdout).toMatch(/claims: \d+ pass, 0 fail/);
