@@ -11,10 +11,10 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { z } from "zod";
+import { z } from "zod";
 import { checkJson, isPrefDissectError, PrefDissectError } from "@prefdissect/shared";
 import { readFormatFile, writeFormatFile } from "@prefdissect/data/node";
-import { RefitEntrySchema, STORED_FIT_FILE, STORED_FIT_TAG } from "../formats.js";
+import { RefitEntrySchema, STORED_FIT_FILE, STORED_FIT_TAG, StoredFitSchema } from "../formats.js";
 
 export interface StoredFit<T> {
   readonly judge: string;
@@ -70,8 +70,8 @@ export async function saveFit<T>(dir: string, fit: StoredFit<T>): Promise<string
   return path;
 }
 
-// Only the draws of a stored refit entry are needed; each is a 29-vector of weights.
-const StoredDrawsSchema = RefitEntrySchema.pick({ draws: true }).extend({ draws: RefitEntrySchema.shape.draws.element.length(29).array() });
+// A stored refit entry of which only the draws are needed; each is a 29-vector of weights.
+const StoredDrawsSchema = StoredFitSchema.extend({ body: z.looseObject({ draws: RefitEntrySchema.shape.draws.element.length(29).array() }) });
 
 /**
  * The thinned posterior draws a refit kept for one judge × group, for anything that needs
@@ -86,5 +86,5 @@ export async function readFitDraws(dir: string, judge: string, group: string): P
   if (envelope.judge !== judge || envelope.group !== group || fingerprintOf(envelope.body) !== envelope.sha256) {
     throw new PrefDissectError("malformed-file", `${path} does not hold an intact fit of ${judge} × ${group}; rerun pd refit to fit it again`, { file: path });
   }
-  return checkJson(envelope.body, StoredDrawsSchema, { file: path, what: STORED_FIT_FILE.what }).draws;
+  return checkJson(envelope, StoredDrawsSchema, { file: path, what: STORED_FIT_FILE.what }).body.draws;
 }
