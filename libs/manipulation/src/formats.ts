@@ -50,7 +50,7 @@ export const GameabilityReportSchema = z.object({
   mass: z.number().gt(0).lt(1).nullable(),
   groups: z.array(
     z.object({
-      /** A group id, or "mean" for the mean over the 11 scenarios. */
+      /** A group id, or "mean" (`SCENARIO_MEAN`) for the mean over the 11 scenarios. */
       group: z.string(),
       pairs: z.number().int().nonnegative(),
       draws: z.number().int().nonnegative(),

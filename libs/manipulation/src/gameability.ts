@@ -15,7 +15,7 @@
  */
 import { sigmoid } from "@prefdissect/shared";
 import { PROPERTY_COUNT, QUERY_SPECIFIC_CASES, SCENARIO_IDS, type FeatureRow } from "@prefdissect/data";
-import { explainPair } from "@prefdissect/similarity";
+import { explainPair, SCENARIO_MEAN } from "@prefdissect/similarity";
 import { quantile } from "@prefdissect/refit";
 
 /** The comparison features of a pair and the groups it belongs to. */
@@ -72,9 +72,6 @@ export interface GroupGameability {
   /** In released property order. */
   readonly gains: PropertyGain[];
 }
-
-/** The group id of the mean over the 11 scenarios in gameability results. */
-export const SCENARIO_MEAN = "mean";
 
 export interface GameabilityOptions {
   /** Per group: the weight vector of the point estimate (posterior means or released weights). */

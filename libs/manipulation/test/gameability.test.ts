@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { PROPERTY_COUNT, SCENARIO_IDS, type FeatureRow } from "@prefdissect/data";
 import { createRandomStream } from "@prefdissect/shared";
-import { estimateGameability, rankGains, SCENARIO_MEAN, winRateGains } from "../src/index.js";
+import { SCENARIO_MEAN } from "@prefdissect/similarity";
+import { estimateGameability, rankGains, winRateGains } from "../src/index.js";
 
 const sigma = (z: number) => 1 / (1 + Math.exp(-z));
 const dot = (w: readonly number[], x: readonly number[]) => w.reduce((sum, wp, p) => sum + wp * x[p]!, 0);

@@ -10,6 +10,7 @@ import { Option, type Command } from "commander";
 import { PrefDissectError, redactUrl } from "@prefdissect/shared";
 import { GROUP_IDS, JUDGES, PROPERTIES, type DatasetFormat } from "@prefdissect/data";
 import { loadPairDataset, readFormatFile, writeFormatFile } from "@prefdissect/data/node";
+import { SCENARIO_MEAN } from "@prefdissect/similarity";
 import {
   ALPACA_EVAL_ANNOTATIONS_FILE,
   DEFAULT_MIN_MARGIN,
@@ -23,7 +24,6 @@ import {
   MAX_TARGETS,
   PAPER_REPORTED_SHIFTS,
   PAPER_SHIFTS_LABEL,
-  SCENARIO_MEAN,
   alpacaEvalWinRates,
   describeGroup,
   estimateGameability,

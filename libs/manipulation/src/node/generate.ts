@@ -17,7 +17,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { PrefDissectError } from "@prefdissect/shared";
 import { writeFileAtomic, writeFormatFile } from "@prefdissect/data/node";
-import { AnnotationCache, ChatClient, createCallExecutor, emptyStats, type CacheOpenReport, type CallStats, type RetrySettings } from "@prefdissect/annotation/node";
+import { AnnotationCache, ChatClient, createCallExecutor, emptyStats, type CacheOpenReport, type CallStats, type ChatClientOptions } from "@prefdissect/annotation/node";
 import { answerCall, DEFAULT_ANSWER_SETTINGS, type AnswerSettings } from "../answers.js";
 import { ALPACA_EVAL_OUTPUTS_FILE, FASTCHAT_ANSWERS_FILE, FASTCHAT_QUESTIONS_FILE, type AlpacaEvalOutput, type FastChatAnswer } from "../formats.js";
 import type { BenchmarkQuestion, QuestionSet } from "../questions.js";
@@ -26,18 +26,14 @@ import type { SystemPrompt } from "./inputs.js";
 /** FastChat's bench name for the written folder (`--bench-name turn1`). */
 export const FASTCHAT_BENCH = "turn1";
 
-export interface GenerateOptions {
+/** The server and model (`baseURL`, `apiKey`, `model`, `timeoutMs`, `retry`) as the annotator's client takes them. */
+export interface GenerateOptions extends Pick<ChatClientOptions, "baseURL" | "apiKey" | "model" | "timeoutMs" | "retry"> {
   readonly questions: QuestionSet;
-  readonly model: string;
-  readonly baseURL: string;
-  readonly apiKey: string;
   readonly outDir: string;
   /** Also answer every question after this system message. */
   readonly systemPrompt?: SystemPrompt;
   readonly settings?: AnswerSettings;
   readonly concurrency?: number;
-  readonly timeoutMs?: number;
-  readonly retry?: Partial<RetrySettings>;
   /** MT-Bench's reference answers, copied beside the questions for FastChat's judge. */
   readonly referenceAnswers?: string;
   /** Told after each answered (or failed) question of each variant. */
@@ -74,13 +70,7 @@ function answerId(modelId: string, questionId: number): string {
 
 export async function generateAnswers(options: GenerateOptions): Promise<GenerateSummary> {
   // First, so a base URL carrying credentials is refused before anything is created.
-  const client = new ChatClient({
-    baseURL: options.baseURL,
-    apiKey: options.apiKey,
-    model: options.model,
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.retry !== undefined ? { retry: options.retry } : {}),
-  });
+  const client = new ChatClient(options);
   const settings = options.settings ?? DEFAULT_ANSWER_SETTINGS;
   const fastchatDir = join(options.outDir, "fastchat", "data", FASTCHAT_BENCH);
   const alpacaEvalDir = join(options.outDir, "alpaca_eval");
