@@ -8,24 +8,14 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { repoRoot } from "@prefdissect/data/node";
-import { startMockServer, type MockServer } from "@prefdissect/annotation/node";
 import { ALPACA_EVAL_OUTPUTS_FILE, FASTCHAT_ANSWERS_FILE } from "@prefdissect/manipulation";
 import { register as registerManipulate } from "../src/commands/manipulate.js";
+import { useLoopbackServer } from "./loopback.js";
 import { runCommand } from "./run.js";
 
-let server: MockServer;
-const savedKey = process.env.OPENAI_API_KEY;
-beforeAll(async () => {
-  server = await startMockServer();
-  process.env.OPENAI_API_KEY = "none";
-});
-afterAll(async () => {
-  await server.close();
-  if (savedKey === undefined) delete process.env.OPENAI_API_KEY;
-  else process.env.OPENAI_API_KEY = savedKey;
-});
+const loopback = useLoopbackServer();
 
 /** The `pd manipulate` lines of the first sh block under "## The loop, end to end". */
 function loopCommands(): string[][] {
@@ -43,8 +33,9 @@ const grade = (answer: string) => (answer.includes("As instructed, this answer a
 
 describe("the loop of docs/manipulation.md", () => {
   it("runs prompts → generate → judge → compare against the loopback server", async () => {
+    process.env.OPENAI_API_KEY = "none";
     const dir = mkdtempSync(join(tmpdir(), "pd-loop-"));
-    const commands = loopCommands().map((args) => args.map((arg) => arg.replace("runs/loop", dir).replace("http://127.0.0.1:8787/v1", server.url)));
+    const commands = loopCommands().map((args) => args.map((arg) => arg.replace("runs/loop", dir).replace("http://127.0.0.1:8787/v1", loopback.server.url)));
     expect(commands.map((args) => args[1])).toEqual(["prompts", "generate", "compare"]);
     const [prompts, generate, compare] = commands as [string[], string[], string[]];
     for (const args of [prompts, generate]) {

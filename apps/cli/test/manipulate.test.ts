@@ -1,9 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GROUP_IDS, JUDGE_IDS } from "@prefdissect/data";
-import { startMockServer, type MockServer } from "@prefdissect/annotation/node";
 import { saveFit } from "@prefdissect/refit/node";
 import {
   ALPACA_EVAL_OUTPUTS_FILE,
@@ -15,20 +14,10 @@ import {
 } from "@prefdissect/manipulation";
 import { register as registerManipulate } from "../src/commands/manipulate.js";
 import { register as registerSynth } from "../src/commands/synth.js";
+import { useLoopbackServer } from "./loopback.js";
 import { madeUpWeightsDir, runCommand } from "./run.js";
 
-let server: MockServer;
-const savedKey = process.env.OPENAI_API_KEY;
-beforeAll(async () => {
-  server = await startMockServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(() => {
-  if (savedKey === undefined) delete process.env.OPENAI_API_KEY;
-  else process.env.OPENAI_API_KEY = savedKey;
-});
+const loopback = useLoopbackServer();
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "pd-manipulate-"));
 const manipulate = (...args: string[]) => runCommand(registerManipulate, ["manipulate", ...args]);
@@ -70,7 +59,7 @@ describe("pd manipulate generate", () => {
     const dir = tempDir();
     const prompts = join(dir, "favour.json");
     await manipulate("prompts", "--judge", "human", "--out", prompts);
-    const args = ["generate", "--questions", "mt-bench", "--model", "mock/model", "--base-url", server.url, "--system-prompt", prompts, "--out", dir];
+    const args = ["generate", "--questions", "mt-bench", "--model", "mock/model", "--base-url", loopback.server.url, "--system-prompt", prompts, "--out", dir];
     const first = await manipulate(...args);
     expect(first.error).toBeUndefined();
     expect(first.stdout).toContain("calls: 160 done, 0 failed, 0 reused");
@@ -102,7 +91,7 @@ describe("pd manipulate generate", () => {
     const dir = tempDir();
     const list = join(dir, "eval.json");
     writeFileSync(list, JSON.stringify([{ instruction: "Name three rivers.", dataset: "helpful_base" }, { instruction: "Say hi." }]));
-    const run = await manipulate("generate", "--questions", list, "--model", "m", "--base-url", server.url, "--out", dir);
+    const run = await manipulate("generate", "--questions", list, "--model", "m", "--base-url", loopback.server.url, "--out", dir);
     expect(run.error).toBeUndefined();
     const outputs = ALPACA_EVAL_OUTPUTS_FILE.parse(readFileSync(join(dir, "alpaca_eval", "m", "model_outputs.json"), "utf8"), "m");
     expect(outputs.map((o) => [o.instruction, o.generator, o.dataset])).toEqual([
@@ -111,7 +100,7 @@ describe("pd manipulate generate", () => {
     ]);
     const csv = join(dir, "q.csv");
     writeFileSync(csv, "question\nwhy?\n");
-    const bad = await manipulate("generate", "--questions", csv, "--model", "m", "--base-url", server.url, "--out", dir);
+    const bad = await manipulate("generate", "--questions", csv, "--model", "m", "--base-url", loopback.server.url, "--out", dir);
     expect(bad.error?.message).toBe(`${csv} is neither MT-Bench questions (JSON lines with question_id, category, turns) nor an AlpacaEval instruction set (a JSON list of objects with instruction)`);
   });
 });
