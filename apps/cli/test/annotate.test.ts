@@ -1,28 +1,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startMockServer, type MockServer } from "@prefdissect/annotation/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMockServer } from "@prefdissect/annotation/node";
 import { describeUpstream, upstreamDataDir } from "../../../vitest.upstream.js";
 import { register as registerAnnotate } from "../src/commands/annotate.js";
+import { useLoopbackServer } from "./loopback.js";
 import { runCommand } from "./run.js";
 
-let server: MockServer;
-const savedKey = process.env.OPENAI_API_KEY;
-const savedUrl = process.env.OPENAI_BASE_URL;
-
-beforeAll(async () => {
-  server = await startMockServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(() => {
-  if (savedKey === undefined) delete process.env.OPENAI_API_KEY;
-  else process.env.OPENAI_API_KEY = savedKey;
-  if (savedUrl === undefined) delete process.env.OPENAI_BASE_URL;
-  else process.env.OPENAI_BASE_URL = savedUrl;
-});
+const loopback = useLoopbackServer();
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "pd-annotate-"));
 
@@ -45,7 +31,7 @@ describeUpstream("pd annotate on the authors' sample pairs", () => {
   it("annotates the authors' sample pairs against the loopback server and resumes from the cache", async () => {
     process.env.OPENAI_API_KEY = "sk-never-printed";
     const out = tempDir();
-    const args = ["annotate", "--in", "artifact:sample-unannotated", "--out", out, "--model", "gpt-4o-mini", "--base-url", server.url];
+    const args = ["annotate", "--in", "artifact:sample-unannotated", "--out", out, "--model", "gpt-4o-mini", "--base-url", loopback.server.url];
     const first = await runCommand(registerAnnotate, args);
     expect(first.error).toBeUndefined();
     expect(first.stdout).toContain("calls: 12 done, 0 failed, 0 skipped");
@@ -60,13 +46,13 @@ describeUpstream("pd annotate on the authors' sample pairs", () => {
 
   it("prints prompts and an estimate on --dry-run without sending anything or needing a key", async () => {
     delete process.env.OPENAI_API_KEY;
-    const before = server.requests.length;
+    const before = loopback.server.requests.length;
     const { stdout, error } = await runCommand(registerAnnotate, ["annotate", "--in", "artifact:sample-unannotated", "--model", "gpt-4-1106-preview", "--dry-run"]);
     expect(error).toBeUndefined();
     expect(stdout).toContain("=== query-analysis v1 (JSON mode, max_tokens 1024) ===");
     expect(stdout).toMatch(/total\s+12 calls/);
     expect(stdout).toMatch(/Estimated cost: \$\d+\.\d+ live, \$\d+\.\d+ with --batch/);
-    expect(server.requests.length).toBe(before);
+    expect(loopback.server.requests.length).toBe(before);
     const one = await runCommand(registerAnnotate, ["annotate", "--in", "artifact:sample-unannotated", "--model", "gpt-4-1106-preview", "--dry-run", "--limit", "1"]);
     expect(one.stdout).toContain("Estimate for 1 pair with gpt-4-1106-preview");
     expect(one.stdout).toMatch(/ query-analysis\s+1 call\s/);
@@ -78,27 +64,27 @@ describeUpstream("pd annotate on the authors' sample pairs", () => {
 describe("pd annotate", () => {
   it("refuses credentials in the base URL with one line and never prints a secret from the URL", async () => {
     process.env.OPENAI_API_KEY = "sk-never-printed";
-    const before = server.requests.length;
-    const withUser = `http://user:SECRET-PASSWORD@127.0.0.1:${server.port}/v1`;
+    const before = loopback.server.requests.length;
+    const withUser = `http://user:SECRET-PASSWORD@127.0.0.1:${loopback.server.port}/v1`;
     const refused = await runCommand(registerAnnotate, ["annotate", "--in", onePairFile(), "--out", tempDir(), "--model", "m", "--base-url", withUser]);
     expect(refused.error?.message).toBe(
-      `--base-url carries a user name or password (${server.url}); leave credentials out of the URL and pass the key in OPENAI_API_KEY or --api-key`,
+      `--base-url carries a user name or password (${loopback.server.url}); leave credentials out of the URL and pass the key in OPENAI_API_KEY or --api-key`,
     );
-    expect(server.requests.length).toBe(before);
+    expect(loopback.server.requests.length).toBe(before);
     process.env.OPENAI_BASE_URL = "user:SECRET-PASSWORD@127.0.0.1/v1";
     const unparsed = await runCommand(registerAnnotate, ["annotate", "--in", onePairFile(), "--out", tempDir(), "--model", "m"]);
     expect(unparsed.error?.message).toBe('OPENAI_BASE_URL must be an http(s) URL such as http://127.0.0.1:8787/v1, got "127.0.0.1/v1"');
     delete process.env.OPENAI_BASE_URL;
-    const withQuery = await runCommand(registerAnnotate, ["annotate", "--in", onePairFile(), "--out", tempDir(), "--model", "m", "--base-url", `${server.url}?api-key=QUERY-SECRET-42`]);
+    const withQuery = await runCommand(registerAnnotate, ["annotate", "--in", onePairFile(), "--out", tempDir(), "--model", "m", "--base-url", `${loopback.server.url}?api-key=QUERY-SECRET-42`]);
     expect(withQuery.error).toBeUndefined();
-    expect(withQuery.stdout).toContain(`Annotated with m at ${server.url}\n`);
+    expect(withQuery.stdout).toContain(`Annotated with m at ${loopback.server.url}\n`);
     const printed = [refused, unparsed, withQuery].map((result) => `${result.stdout}${result.stderr}${result.error?.message ?? ""}`).join("\n");
     for (const secret of ["SECRET-PASSWORD", "QUERY-SECRET-42", "sk-never-printed"]) expect(printed).not.toContain(secret);
   });
 
   it("explains a missing key, a bad input line and an unreachable server in one sentence each", async () => {
     delete process.env.OPENAI_API_KEY;
-    const base = ["--model", "m", "--out", tempDir(), "--base-url", server.url];
+    const base = ["--model", "m", "--out", tempDir(), "--base-url", loopback.server.url];
     const noKey = await runCommand(registerAnnotate, ["annotate", "--in", onePairFile(), ...base]);
     expect(noKey.error?.message).toMatch(/^no API key: set OPENAI_API_KEY/);
 

@@ -36,9 +36,9 @@ describeUpstream("pd fetch + pd verify from a mirror", () => {
     process.env.PD_DATA_DIR = temp("pd-cli-data-");
     const fetched = await runCommand(registerFetch, ["fetch", "--mirror", mirror]);
     expect(fetched.error).toBeUndefined();
-    expect(fetched.stderr).toMatch(/19 artifacts ready: 19 fetched/);
+    expect(fetched.stderr).toMatch(/21 artifacts ready: 21 fetched/);
     const again = await runCommand(registerFetch, ["fetch", "--mirror", mirror]);
-    expect(again.stderr).toMatch(/0 fetched, 19 already present and verified/);
+    expect(again.stderr).toMatch(/0 fetched, 21 already present and verified/);
     const verified = await runCommand(registerVerify, ["verify", "--figures", figures]);
     expect(verified.error).toBeUndefined();
     expect(verified.stdout).toMatch(/claims: 15 pass, 0 fail, 2 not checked/);

@@ -36,6 +36,7 @@ export {
   referenceAnswerCall,
   triggeredSections,
   type CallParams,
+  type AnyCallSpec,
   type CallSpec,
   type PairTexts,
   type ParsedAnswer,

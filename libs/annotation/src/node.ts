@@ -17,9 +17,9 @@ export {
 export { FailureTally } from "./node/failure-tally.js";
 export { DEFAULT_RETRY, backoffDelay, retryAfterMs, retryDelay, isRetryableStatus, type RetrySettings } from "./node/retry-policy.js";
 export { createLimiter } from "./node/limiter.js";
-export { createCallExecutor, emptyStats, type CallStats } from "./node/call-executor.js";
+export { createCallExecutor, emptyStats, type CallStats, type CallOwner } from "./node/call-executor.js";
 export { runBatchStages, type BatchOptions } from "./node/batch-runner.js";
 export { readPairsFile } from "./node/read-pairs.js";
 export { startMockServer, type MockServer, type MockServerOptions, type ChatRequestInfo } from "./node/mock-server/mock-server.js";
 export { parseFaultList, type MockFault, type MockFaultKind } from "./node/mock-server/faults.js";
-export { mockAnswer } from "./node/mock-server/mock-answers.js";
+export { mockAnswer, plainAnswer } from "./node/mock-server/mock-answers.js";

@@ -4,11 +4,15 @@ import { defaultArtifactIds, loadManifest, loadReleasedWeights } from "../src/no
 import { describeUpstream, upstreamDataDir } from "../../../vitest.upstream.js";
 
 describe("manifest", () => {
-  it("pins the 19 upstream files by checksum at the paper's commit", () => {
+  it("pins 19 files at the paper's commit and MT-Bench's two at FastChat's, each by checksum", () => {
     const manifest = loadManifest();
     expect(manifest.source.commit).toBe("ebaeb8a7634044030e3203ff098a34a2720a2d68");
-    expect(defaultArtifactIds()).toHaveLength(19);
+    expect(defaultArtifactIds()).toHaveLength(21);
     for (const group of GROUP_IDS) expect(defaultArtifactIds()).toContain(`weights-${group}`);
+    const pinned = manifest.artifacts.filter((entry) => entry.sha256 !== null);
+    const at = (commit: string) => pinned.filter((entry) => entry.url.includes(`/${commit}/`)).map((entry) => entry.id);
+    expect(at("ebaeb8a7634044030e3203ff098a34a2720a2d68")).toHaveLength(19);
+    expect(at("0e6d3e4beaab66f4d3f93db72541a4abab8af28d")).toEqual(["mt-bench-questions", "mt-bench-reference-answers"]);
   });
 
   it("names the field of a wrong type and of a missing value", () => {

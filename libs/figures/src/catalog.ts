@@ -5,6 +5,7 @@ import { errorSensitivityTable } from "./figures/table04-error-sensitivity.js";
 import { similarityHeatmap } from "./figures/fig-similarity-heatmap.js";
 import { sizeGroupSimilarityFigure } from "./figures/fig-size-group-similarity.js";
 import { alignmentSimilarity } from "./figures/fig06-alignment-similarity.js";
+import { gameabilityFigure } from "./manipulation/fig07-gameability.js";
 import { dataMeanRatings } from "./data/mean-ratings.js";
 import { dataLabelBalance } from "./data/label-balance.js";
 import { dataPropertyCorrelation } from "./data/property-correlation.js";
@@ -12,8 +13,8 @@ import { refitPreferenceIntervals } from "./refit/preference-intervals.js";
 import { refitSimilarityIntervals } from "./refit/similarity-intervals.js";
 
 /**
- * Every figure the project draws: the paper's (from weights) in paper order, then the dataset
- * statistics and the refit's intervals. Each has a notebook of the same name, or shares one
+ * Every figure the project draws: the paper's in paper order (Figure 7 from gameability
+ * estimates, the others from weights), then the dataset statistics and the refit's intervals. Each has a notebook of the same name, or shares one
  * (`data-statistics`, `refit-uncertainty`).
  */
 export const FIGURES: readonly FigureDefinition<any, any>[] = [
@@ -23,6 +24,7 @@ export const FIGURES: readonly FigureDefinition<any, any>[] = [
   similarityHeatmap,
   sizeGroupSimilarityFigure,
   alignmentSimilarity,
+  gameabilityFigure,
   dataMeanRatings,
   dataLabelBalance,
   dataPropertyCorrelation,

@@ -59,6 +59,17 @@ export {
   type AlignmentPanel,
   type AlignmentSimilarityRow,
 } from "./figures/fig06-alignment-similarity.js";
+export {
+  gameabilityFigure,
+  gameabilityRows,
+  buildGameabilitySpec,
+  FIG07_JUDGES,
+  FIG07_PROPERTIES_PER_END,
+  type GameabilityFigureInput,
+  type GameabilityGain,
+  type GameabilityRow,
+  type ReportedManipulationShift,
+} from "./manipulation/fig07-gameability.js";
 export { describeDataset, markSynthetic, SYNTHETIC_PREFIX } from "./data/dataset-source.js";
 export { dataMeanRatings, meanRatingRows, buildMeanRatingsSpec, PAPER_MEAN_RATINGS, type MeanRatingRow } from "./data/mean-ratings.js";
 export { dataLabelBalance, labelBalanceRows, buildLabelBalanceSpec, type LabelBalanceRow } from "./data/label-balance.js";

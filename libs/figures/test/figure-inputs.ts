@@ -1,6 +1,6 @@
 import { PROPERTIES, SCENARIO_IDS, synthesizePairs, toFeatureDataset, type FeatureDataset, type PairDataset, type WeightSet } from "@prefdissect/data";
 import type { RefitIntervals } from "@prefdissect/refit";
-import type { FigureDefinition } from "../src/index.js";
+import { FIG07_JUDGES, type FigureDefinition, type GameabilityFigureInput } from "../src/index.js";
 import { syntheticWeights } from "./fixtures.js";
 
 /** A small synthetic pair dataset (labels for three judges), generated once per test file. */
@@ -37,6 +37,26 @@ const pairs = smallPairDataset(120);
 const features = toFeatureDataset(pairs);
 const intervals = intervalsFor(weights, ["human", "gpt-4-1106-preview", "llama-2-70b-chat"]);
 
+/**
+ * Made-up gameability estimates (a gain per property from the synthetic Code weights, with an
+ * interval for the first judge only) and two reported numbers: the figure's shape, not the method.
+ */
+export function gameabilityInput(): GameabilityFigureInput {
+  return {
+    estimates: FIG07_JUDGES.map((judge, j) => ({
+      judge,
+      pairs: 400 + j,
+      gains: weights.get("Code")!.get(judge)!.map((w, propertyIndex) => ({ propertyIndex, gain: 3 * w, ...(j === 0 ? { low: 3 * w - 0.5, high: 3 * w + 0.5 } : {}) })),
+    })),
+    data: "SYNTHETIC test pairs",
+    reported: [
+      { benchmark: "Bench A", setting: "aligned", value: 81.94, unit: "%" },
+      { benchmark: "Bench B", setting: "largest change", value: 0.59, unit: "points" },
+    ],
+    reportedLabel: "reported elsewhere",
+  };
+}
+
 /** A test input for any figure, by the kind of input it reads (weights: the full synthetic set). */
 export function figureInput(figure: FigureDefinition<unknown, object>): unknown {
   switch (figure.input) {
@@ -48,5 +68,7 @@ export function figureInput(figure: FigureDefinition<unknown, object>): unknown 
       return features;
     case "refit-intervals":
       return figure.name === "refit-similarity-intervals" ? { intervals, weights } : intervals;
+    case "gameability":
+      return gameabilityInput();
   }
 }

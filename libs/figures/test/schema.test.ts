@@ -20,6 +20,7 @@ describe("every figure spec", () => {
       "fig-similarity-heatmap",
       "fig-size-group-similarity",
       "fig06-alignment-similarity",
+      "fig07-gameability",
       "data-mean-ratings",
       "data-label-balance",
       "data-property-correlation",
@@ -42,7 +43,7 @@ describe("every figure spec", () => {
       expect(typed.title.subtitle.at(-1)).toBe("Source: test data");
       expect(typed.config.font).toBe("DejaVu Sans");
       // Weight figures say "synthetic" in their source line; the others put it in the headline.
-      if (figure.input !== "weights") expect(typed.title.text).toMatch(/^SYNTHETIC DATA/);
+      if (figure.input !== "weights" && figure.input !== "gameability") expect(typed.title.text).toMatch(/^SYNTHETIC DATA/);
     });
   }
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { fingerprintOf, fitPath, loadFit, saveFit } from "../src/node.js";
+import { fingerprintOf, fitPath, loadFit, readFitDraws, saveFit } from "../src/node.js";
 
 const dir = () => mkdtempSync(join(tmpdir(), "pd-refit-store-"));
 const Body = z.object({ mean: z.array(z.number()) });
@@ -47,5 +47,19 @@ describe("fit store", () => {
     expect((await loadFit(d, "human", "Code", "a", Body)).status).toBe("hit");
     const wrong = await loadFit(d, "human", "Code", "a", z.object({ mean: z.array(z.string()) }));
     expect(wrong).toMatchObject({ status: "corrupt", reason: expect.stringMatching(/field "mean\.0" must be a string, got number/) });
+  });
+
+  it("gives a stored fit's posterior draws, and refuses a damaged fit or draws of the wrong length", async () => {
+    const d = dir();
+    const draws = [Array.from({ length: 29 }, (_, p) => p / 100), Array.from({ length: 29 }, (_, p) => -(p + 1) / 100)];
+    await saveFit(d, { judge: "human", group: "Code", fingerprint: "a", body: { mean: draws[0], draws } });
+    expect(await readFitDraws(d, "human", "Code")).toEqual(draws);
+    expect(await readFitDraws(d, "human", "Advice")).toBeUndefined();
+    const path = fitPath(d, "human", "Code");
+    const text = readFileSync(path, "utf8");
+    writeFileSync(path, text.replace("0.28", "0.27"));
+    await expect(readFitDraws(d, "human", "Code")).rejects.toThrow(/does not hold an intact fit of human × Code/);
+    await saveFit(d, { judge: "human", group: "Code", fingerprint: "a", body: { draws: [[0.1, 0.2]] } });
+    await expect(readFitDraws(d, "human", "Code")).rejects.toMatchObject({ code: "malformed-file", place: { field: "body.draws.0" } });
   });
 });

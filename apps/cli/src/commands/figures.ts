@@ -34,7 +34,7 @@ export function register(program: Command): void {
       new Option("-w, --weights <source>", 'regression weights to plot: "released", "refit" or "refit:<folder>"').env("PD_WEIGHTS"),
     )
     .addOption(
-      new Option("-d, --data <file|hf>", "annotated dataset for the data-statistics notebook (a file, or hf for the Hugging Face dataset)").env("PD_DATA"),
+      new Option("-d, --data <file|hf>", "annotated dataset for the data-statistics notebook and the pairs fig07-gameability averages over (a file, or hf for the Hugging Face dataset)").env("PD_DATA"),
     )
     .addOption(new Option("--refit-dir <dir>", "output folder of `pd refit` read by the refit-uncertainty notebook").env("PD_REFIT_DIR"))
     .option("--timeout <seconds>", "per-cell timeout", "600")

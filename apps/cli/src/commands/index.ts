@@ -8,6 +8,7 @@ import { register as refit } from "./refit.js";
 import { register as regress } from "./regress.js";
 import { register as annotate } from "./annotate.js";
 import { register as mockServer } from "./mock-server.js";
+import { register as manipulate } from "./manipulate.js";
 
 /** Every subcommand, in the order `pd --help` lists them: the paper's pipeline first, then tools. */
 export const commands: ReadonlyArray<(program: Command) => void> = [
@@ -20,4 +21,5 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   regress,
   annotate,
   mockServer,
+  manipulate,
 ];

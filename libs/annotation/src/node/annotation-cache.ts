@@ -16,13 +16,13 @@ import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, rmSync, t
 import { z } from "zod";
 import { PrefDissectError } from "@prefdissect/shared";
 import type { CallParams } from "../plan/calls.js";
-import { PROMPT_IDS, type PromptId } from "../prompts/catalog.js";
 import type { TokenUsage } from "../pricing.js";
 
 interface RecordBase {
   readonly key: string;
   readonly pairId: string;
-  readonly promptId: PromptId;
+  /** An annotation prompt's id, or another catalog's. */
+  readonly promptId: string;
   readonly promptVersion: number;
   readonly model: string;
   readonly params: CallParams;
@@ -61,7 +61,8 @@ const TokenUsageSchema = z.object({ input: z.number(), output: z.number() });
 const RecordBaseSchema = z.object({
   key: z.string(),
   pairId: z.string(),
-  promptId: z.enum(PROMPT_IDS),
+  // an annotation prompt's id or another catalog's (answers generated through the same cache)
+  promptId: z.string().min(1),
   promptVersion: z.number(),
   model: z.string(),
   params: z.object({ temperature: z.number(), topP: z.number(), seed: z.number(), maxTokens: z.number(), json: z.boolean() }),

@@ -9,10 +9,8 @@
  * failed, rather than grinding through every remaining call the same way.
  */
 import { setMaxListeners } from "node:events";
-import type { CallSpec, ParsedAnswer } from "../plan/calls.js";
-import type { AnnotationInput } from "../input/pairs.js";
+import type { AnyCallSpec, ParsedAnswer } from "../plan/calls.js";
 import type { TokenUsage } from "../pricing.js";
-import type { PromptId } from "../prompts/catalog.js";
 import type { AnnotationCache, CacheRecord, FailedRecord } from "./annotation-cache.js";
 import { cacheKey } from "./cache-key.js";
 import { CallFailedError, FatalClientError, type ChatClient } from "./chat-client.js";
@@ -28,7 +26,7 @@ export interface CallStats {
   /** Distinct calls answered by an earlier run (read from the cache). */
   skipped: number;
   usage: { input: number; output: number };
-  failures: Array<{ pairId: string; promptId: PromptId; reason: string }>;
+  failures: Array<{ pairId: string; promptId: string; reason: string }>;
   /** Requests of this run that brought no answer, by kind (retried ones included). */
   readonly requests: FailureTally;
 }
@@ -38,7 +36,7 @@ export function emptyStats(): CallStats {
 }
 
 /** Counts a finished call (answered, or failed with a reason) in `stats`. */
-export function countOutcome(stats: CallStats, pairId: string, promptId: PromptId, parsed: ParsedAnswer<unknown>, usage?: TokenUsage): void {
+export function countOutcome(stats: CallStats, pairId: string, promptId: string, parsed: ParsedAnswer<unknown>, usage?: TokenUsage): void {
   if (usage !== undefined) {
     stats.usage.input += usage.input;
     stats.usage.output += usage.output;
@@ -51,7 +49,7 @@ export function countOutcome(stats: CallStats, pairId: string, promptId: PromptI
 }
 
 /** Reads a cached answer: the stored text is validated again with the current schema. */
-export function cachedAnswer<T>(spec: CallSpec<T>, record: CacheRecord | undefined): ParsedAnswer<T> | undefined {
+export function cachedAnswer<T>(spec: AnyCallSpec<T>, record: CacheRecord | undefined): ParsedAnswer<T> | undefined {
   if (record === undefined) return undefined;
   if (record.status === "failed") return { ok: false, reason: record.reason };
   return spec.parse(record.text);
@@ -66,7 +64,7 @@ export interface CallMeta {
   readonly via: "chat" | "batch";
 }
 
-function recordBase(spec: CallSpec<unknown>, meta: CallMeta) {
+function recordBase(spec: AnyCallSpec, meta: CallMeta) {
   return {
     key: meta.key,
     pairId: meta.pairId,
@@ -81,13 +79,13 @@ function recordBase(spec: CallSpec<unknown>, meta: CallMeta) {
 }
 
 /** The cache record of a call that failed without an answer to keep. */
-export function failedRecord(spec: CallSpec<unknown>, meta: CallMeta, reason: string): FailedRecord {
+export function failedRecord(spec: AnyCallSpec, meta: CallMeta, reason: string): FailedRecord {
   return { ...recordBase(spec, meta), status: "failed", reason };
 }
 
 /** Builds the cache record for a finished request. */
 export function recordOutcome<T>(
-  spec: CallSpec<T>,
+  spec: AnyCallSpec<T>,
   meta: CallMeta,
   outcome: { text: string; finishReason: string; usage: TokenUsage; jsonMode: boolean },
 ): { record: CacheRecord; parsed: ParsedAnswer<T> } {
@@ -104,6 +102,11 @@ export function recordOutcome<T>(
     parsed: { ok: false, reason },
     record: { ...base, status: "failed", reason, raw: outcome.text, usage: outcome.usage },
   };
+}
+
+/** What a call is recorded under: the pair (or other item) it was made for. */
+export interface CallOwner {
+  readonly id: string;
 }
 
 export interface ExecutorOptions {
@@ -129,7 +132,7 @@ export function createCallExecutor(options: ExecutorOptions) {
   setMaxListeners(0, abort.signal);
   const state: { fatal: FatalClientError | undefined } = { fatal: undefined };
 
-  async function send<T>(spec: CallSpec<T>, key: string, pair: AnnotationInput): Promise<ParsedAnswer<T> | undefined> {
+  async function send<T>(spec: AnyCallSpec<T>, key: string, pair: CallOwner): Promise<ParsedAnswer<T> | undefined> {
     return limit(async () => {
       if (abort.signal.aborted) return undefined;
       try {
@@ -166,7 +169,7 @@ export function createCallExecutor(options: ExecutorOptions) {
     });
   }
 
-  const run = async <T>(spec: CallSpec<T>, pair: AnnotationInput): Promise<ParsedAnswer<T> | undefined> => {
+  const run = async <T>(spec: AnyCallSpec<T>, pair: CallOwner): Promise<ParsedAnswer<T> | undefined> => {
     const key = cacheKey(client.model, spec);
     let call = calls.get(key);
     if (call === undefined) {

@@ -19,7 +19,7 @@
  */
 import OpenAI from "openai";
 import { PrefDissectError, redactUrl } from "@prefdissect/shared";
-import type { CallSpec } from "../plan/calls.js";
+import type { AnyCallSpec } from "../plan/calls.js";
 import { estimateTokens, type TokenUsage } from "../pricing.js";
 import { DEFAULT_RETRY, isRetryableStatus, retryDelay, type RetrySettings } from "./retry-policy.js";
 
@@ -209,7 +209,7 @@ export class ChatClient {
   }
 
   /** The request body for one call (also what a Batch API line carries). */
-  requestBody(spec: CallSpec, jsonMode = this.jsonModeSupported): OpenAI.ChatCompletionCreateParamsNonStreaming {
+  requestBody(spec: AnyCallSpec, jsonMode = this.jsonModeSupported): OpenAI.ChatCompletionCreateParamsNonStreaming {
     return {
       model: this.model,
       messages: spec.messages.map((message) => ({ role: message.role, content: message.content })),
@@ -225,7 +225,7 @@ export class ChatClient {
    * Sends one call, retrying transient failures.
    * @param onFailedAttempt told about every request that brought no answer (for a `FailureTally`).
    */
-  async complete(spec: CallSpec, signal?: AbortSignal, onFailedAttempt?: (failure: FailedAttempt) => void): Promise<ChatCompletionResult> {
+  async complete(spec: AnyCallSpec, signal?: AbortSignal, onFailedAttempt?: (failure: FailedAttempt) => void): Promise<ChatCompletionResult> {
     let attempts = 0;
     let retries = 0;
     for (;;) {

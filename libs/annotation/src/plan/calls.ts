@@ -45,9 +45,12 @@ export interface CallParams extends SamplingSettings {
 
 export type ParsedAnswer<T> = { ok: true; value: T; repaired: string[] } | { ok: false; reason: string };
 
-/** One call, ready to send. `T` is the validated answer. */
-export interface CallSpec<T = unknown> {
-  readonly promptId: PromptId;
+/**
+ * One call, ready to send. `T` is the validated answer; `Id` the prompt's id (the annotator's six,
+ * or another catalog's when other tools send calls through the same client and cache).
+ */
+export interface CallSpec<T = unknown, Id extends string = PromptId> {
+  readonly promptId: Id;
   readonly promptVersion: number;
   /** The values the prompt was filled with (hashed into the cache key). */
   readonly inputs: Readonly<Record<string, string>>;
@@ -56,6 +59,9 @@ export interface CallSpec<T = unknown> {
   /** Validates the raw answer text. */
   parse(text: string): ParsedAnswer<T>;
 }
+
+/** A call of any prompt catalog: what the client, the executor and the cache handle. */
+export type AnyCallSpec<T = unknown> = CallSpec<T, string>;
 
 function describeIssues(error: z.ZodError): string {
   return error.issues

@@ -11,10 +11,10 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { z } from "zod";
-import { checkJson, isPrefDissectError } from "@prefdissect/shared";
-import { writeFormatFile } from "@prefdissect/data/node";
-import { STORED_FIT_FILE, STORED_FIT_TAG } from "../formats.js";
+import { z } from "zod";
+import { checkJson, isPrefDissectError, PrefDissectError } from "@prefdissect/shared";
+import { readFormatFile, writeFormatFile } from "@prefdissect/data/node";
+import { RefitEntrySchema, STORED_FIT_FILE, STORED_FIT_TAG, StoredFitSchema } from "../formats.js";
 
 export interface StoredFit<T> {
   readonly judge: string;
@@ -68,4 +68,23 @@ export async function saveFit<T>(dir: string, fit: StoredFit<T>): Promise<string
   const path = fitPath(dir, fit.judge, fit.group);
   await writeFormatFile(STORED_FIT_FILE, path, { format: STORED_FIT_TAG, ...fit, sha256: fingerprintOf(fit.body) });
   return path;
+}
+
+// A stored refit entry of which only the draws are needed; each is a 29-vector of weights.
+const StoredDrawsSchema = StoredFitSchema.extend({ body: z.looseObject({ draws: RefitEntrySchema.shape.draws.element.length(29).array() }) });
+
+/**
+ * The thinned posterior draws a refit kept for one judge × group, for anything that needs
+ * intervals of its own (the gameability estimate); `undefined` when the refit has no such fit,
+ * an empty list for a fit by the mode fast path. Unlike `loadFit` this does not ask which inputs
+ * the fit came from, so a damaged file is an error rather than a reason to fit again.
+ */
+export async function readFitDraws(dir: string, judge: string, group: string): Promise<number[][] | undefined> {
+  const path = fitPath(dir, judge, group);
+  if (!existsSync(path)) return undefined;
+  const envelope = await readFormatFile(STORED_FIT_FILE, path);
+  if (envelope.judge !== judge || envelope.group !== group || fingerprintOf(envelope.body) !== envelope.sha256) {
+    throw new PrefDissectError("malformed-file", `${path} does not hold an intact fit of ${judge} × ${group}; rerun pd refit to fit it again`, { file: path });
+  }
+  return checkJson(envelope, StoredDrawsSchema, { file: path, what: STORED_FIT_FILE.what }).body.draws;
 }

@@ -170,3 +170,17 @@ export function mockAnswer(system: string, user: string): { promptId: PromptId; 
       };
   }
 }
+
+/**
+ * The answer to any other chat request (a benchmark question, with or without a system message):
+ * a short deterministic text that quotes the question and, when the system message lists numbered
+ * qualities (`1. Label: …`), names the ones it was asked for, so a test can tell the two apart.
+ */
+export function plainAnswer(system: string, user: string): string {
+  const question = user.trim().replace(/\s+/g, " ");
+  const quoted = question.length > 60 ? `${question.slice(0, 60)}…` : question;
+  const asked = [...system.matchAll(/^\s*\d+\.\s+([^:\n]+):/gm)].map((match) => match[1]!.trim());
+  const lines = [`Here is an answer to "${quoted}".`, `Point ${(fnv1a(question) % 9) + 1} of the answer covers the main request.`];
+  if (asked.length > 0) lines.push(`As instructed, this answer aims to be: ${asked.join("; ")}.`);
+  return lines.join("\n");
+}

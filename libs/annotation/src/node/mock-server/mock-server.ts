@@ -3,7 +3,8 @@
  * `POST /v1/chat/completions`, `GET /v1/models`, and for the Batch API `POST /v1/files`,
  * `GET /v1/files/{id}[/content]`, `POST /v1/batches`, `GET /v1/batches/{id}`.
  *
- * Answers come from `mock-answers.ts`; faults are scripted per request (a FIFO queue, or a rule
+ * Answers come from `mock-answers.ts` (the annotation prompts, and a plain answer to any other chat
+ * request, e.g. a benchmark question); faults are scripted per request (a FIFO queue, or a rule
  * looking at each request). It listens on 127.0.0.1 only, refuses bodies over `maxBodyBytes`, caps
  * connections, and ends hung requests after `hangLimitMs`, so a forgotten server cannot grow
  * without bound. Used by the tests and by `pd mock-server`.
@@ -12,7 +13,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import { estimateTokens } from "../../pricing.js";
 import type { PromptId } from "../../prompts/catalog.js";
-import { fnv1a, mockAnswer, promptIdOfSystemMessage } from "./mock-answers.js";
+import { fnv1a, mockAnswer, plainAnswer, promptIdOfSystemMessage } from "./mock-answers.js";
 import type { MockFault } from "./faults.js";
 
 export interface MockServerOptions {
@@ -146,7 +147,7 @@ function answerChat(body: Record<string, unknown>): [number, unknown] {
   const user = messageText(body, "user");
   const promptTokens = estimateTokens(`${system}\n${user}`);
   const answer = mockAnswer(system, user);
-  const text = answer?.text ?? "This mock server only knows the annotation prompts.";
+  const text = answer?.text ?? plainAnswer(system, user);
   return [200, completionObject(model, promptTokens, text)];
 }
 
