@@ -36,10 +36,12 @@ export {
   referenceAnswerCall,
   triggeredSections,
   type CallParams,
+  type AnyCallSpec,
   type CallSpec,
   type PairTexts,
   type ParsedAnswer,
   type SamplingSettings,
+  type TokenLogprob,
 } from "./plan/calls.js";
 export { runPairFlow, pairTexts, type CallRunner, type PairFlowOptions, type PairOutcome } from "./plan/pair-flow.js";
 export { parsePairLine, parsePairsFile, UNLABELLED_SCENARIO, type AnnotationInput } from "./input/pairs.js";

@@ -15,14 +15,14 @@
 import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync, writeSync } from "node:fs";
 import { z } from "zod";
 import { PrefDissectError } from "@prefdissect/shared";
-import type { CallParams } from "../plan/calls.js";
-import { PROMPT_IDS, type PromptId } from "../prompts/catalog.js";
+import type { CallParams, TokenLogprob } from "../plan/calls.js";
 import type { TokenUsage } from "../pricing.js";
 
 interface RecordBase {
   readonly key: string;
   readonly pairId: string;
-  readonly promptId: PromptId;
+  /** An annotation prompt's id, or another catalog's (a judge's comparison prompt). */
+  readonly promptId: string;
   readonly promptVersion: number;
   readonly model: string;
   readonly params: CallParams;
@@ -44,6 +44,8 @@ export interface OkRecord extends RecordBase {
   readonly repaired: readonly string[];
   readonly usage: TokenUsage;
   readonly jsonMode: boolean;
+  /** The first token's top-k list, for calls that asked for log-probabilities. */
+  readonly logprobs?: readonly TokenLogprob[];
 }
 
 /** A call that failed; retried by the next run. */
@@ -52,19 +54,29 @@ export interface FailedRecord extends RecordBase {
   readonly reason: string;
   /** The model's answer when one arrived but could not be used. */
   readonly raw?: string;
+  readonly logprobs?: readonly TokenLogprob[];
   readonly usage?: TokenUsage;
 }
 
 export type CacheRecord = OkRecord | FailedRecord;
 
 const TokenUsageSchema = z.object({ input: z.number(), output: z.number() });
+const TokenLogprobsSchema = z.array(z.object({ token: z.string(), logprob: z.number() }));
 const RecordBaseSchema = z.object({
   key: z.string(),
   pairId: z.string(),
-  promptId: z.enum(PROMPT_IDS),
+  promptId: z.string(),
   promptVersion: z.number(),
   model: z.string(),
-  params: z.object({ temperature: z.number(), topP: z.number(), seed: z.number(), maxTokens: z.number(), json: z.boolean() }),
+  params: z.object({
+    temperature: z.number(),
+    topP: z.number(),
+    seed: z.number(),
+    maxTokens: z.number(),
+    json: z.boolean(),
+    endpoint: z.literal("completions").optional(),
+    topLogprobs: z.number().int().optional(),
+  }),
   attempts: z.number(),
   via: z.enum(["chat", "batch"]),
   finishedAt: z.string(),
@@ -79,8 +91,15 @@ export const CacheRecordSchema: z.ZodType<CacheRecord> = z.discriminatedUnion("s
     repaired: z.array(z.string()),
     usage: TokenUsageSchema,
     jsonMode: z.boolean(),
+    logprobs: TokenLogprobsSchema.optional(),
   }),
-  RecordBaseSchema.extend({ status: z.literal("failed"), reason: z.string(), raw: z.string().optional(), usage: TokenUsageSchema.optional() }),
+  RecordBaseSchema.extend({
+    status: z.literal("failed"),
+    reason: z.string(),
+    raw: z.string().optional(),
+    logprobs: TokenLogprobsSchema.optional(),
+    usage: TokenUsageSchema.optional(),
+  }),
 ]);
 
 export interface CacheOpenReport {

@@ -5,7 +5,7 @@
  * deliberately not part of it: the same model behind another endpoint gives the same answers.
  */
 import { createHash } from "node:crypto";
-import type { CallSpec } from "../plan/calls.js";
+import type { AnyCallSpec } from "../plan/calls.js";
 
 /** JSON with object keys sorted at every level. */
 export function canonicalJson(value: unknown): string {
@@ -20,7 +20,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** The cache key of `spec` sent to `model`. */
-export function cacheKey(model: string, spec: Pick<CallSpec, "promptId" | "promptVersion" | "inputs" | "params">): string {
+export function cacheKey(model: string, spec: Pick<AnyCallSpec, "promptId" | "promptVersion" | "inputs" | "params">): string {
   const identity = {
     model,
     promptId: spec.promptId,

@@ -9,10 +9,8 @@
  * failed, rather than grinding through every remaining call the same way.
  */
 import { setMaxListeners } from "node:events";
-import type { CallSpec, ParsedAnswer } from "../plan/calls.js";
-import type { AnnotationInput } from "../input/pairs.js";
+import type { AnyCallSpec, ParsedAnswer, TokenLogprob } from "../plan/calls.js";
 import type { TokenUsage } from "../pricing.js";
-import type { PromptId } from "../prompts/catalog.js";
 import type { AnnotationCache, CacheRecord, FailedRecord } from "./annotation-cache.js";
 import { cacheKey } from "./cache-key.js";
 import { CallFailedError, FatalClientError, type ChatClient } from "./chat-client.js";
@@ -28,7 +26,7 @@ export interface CallStats {
   /** Distinct calls answered by an earlier run (read from the cache). */
   skipped: number;
   usage: { input: number; output: number };
-  failures: Array<{ pairId: string; promptId: PromptId; reason: string }>;
+  failures: Array<{ pairId: string; promptId: string; reason: string }>;
   /** Requests of this run that brought no answer, by kind (retried ones included). */
   readonly requests: FailureTally;
 }
@@ -38,7 +36,7 @@ export function emptyStats(): CallStats {
 }
 
 /** Counts a finished call (answered, or failed with a reason) in `stats`. */
-export function countOutcome(stats: CallStats, pairId: string, promptId: PromptId, parsed: ParsedAnswer<unknown>, usage?: TokenUsage): void {
+export function countOutcome(stats: CallStats, pairId: string, promptId: string, parsed: ParsedAnswer<unknown>, usage?: TokenUsage): void {
   if (usage !== undefined) {
     stats.usage.input += usage.input;
     stats.usage.output += usage.output;
@@ -50,11 +48,11 @@ export function countOutcome(stats: CallStats, pairId: string, promptId: PromptI
   }
 }
 
-/** Reads a cached answer: the stored text is validated again with the current schema. */
-export function cachedAnswer<T>(spec: CallSpec<T>, record: CacheRecord | undefined): ParsedAnswer<T> | undefined {
+/** Reads a cached answer: the stored text (and top-k list) is validated again with the current schema. */
+export function cachedAnswer<T>(spec: AnyCallSpec<T>, record: CacheRecord | undefined): ParsedAnswer<T> | undefined {
   if (record === undefined) return undefined;
   if (record.status === "failed") return { ok: false, reason: record.reason };
-  return spec.parse(record.text);
+  return spec.parse(record.text, record.logprobs);
 }
 
 /** Who made a call and how: the fields of its cache record that do not come from the answer. */
@@ -66,7 +64,7 @@ export interface CallMeta {
   readonly via: "chat" | "batch";
 }
 
-function recordBase(spec: CallSpec<unknown>, meta: CallMeta) {
+function recordBase(spec: AnyCallSpec, meta: CallMeta) {
   return {
     key: meta.key,
     pairId: meta.pairId,
@@ -81,29 +79,36 @@ function recordBase(spec: CallSpec<unknown>, meta: CallMeta) {
 }
 
 /** The cache record of a call that failed without an answer to keep. */
-export function failedRecord(spec: CallSpec<unknown>, meta: CallMeta, reason: string): FailedRecord {
+export function failedRecord(spec: AnyCallSpec, meta: CallMeta, reason: string): FailedRecord {
   return { ...recordBase(spec, meta), status: "failed", reason };
 }
 
 /** Builds the cache record for a finished request. */
 export function recordOutcome<T>(
-  spec: CallSpec<T>,
+  spec: AnyCallSpec<T>,
   meta: CallMeta,
-  outcome: { text: string; finishReason: string; usage: TokenUsage; jsonMode: boolean },
+  outcome: { text: string; finishReason: string; usage: TokenUsage; jsonMode: boolean; topLogprobs?: readonly TokenLogprob[] },
 ): { record: CacheRecord; parsed: ParsedAnswer<T> } {
   const base = recordBase(spec, meta);
-  const parsed = spec.parse(outcome.text);
+  const parsed = spec.parse(outcome.text, outcome.topLogprobs);
+  const logprobs = outcome.topLogprobs === undefined ? {} : { logprobs: outcome.topLogprobs };
   if (parsed.ok) {
     return {
       parsed,
-      record: { ...base, status: "ok", text: outcome.text, answer: parsed.value, repaired: parsed.repaired, usage: outcome.usage, jsonMode: outcome.jsonMode },
+      record: { ...base, status: "ok", text: outcome.text, answer: parsed.value, repaired: parsed.repaired, usage: outcome.usage, jsonMode: outcome.jsonMode, ...logprobs },
     };
   }
-  const reason = outcome.finishReason === "length" ? `the answer was cut off at max_tokens; ${parsed.reason}` : parsed.reason;
+  // A one-token answer always stops at max_tokens, so that says nothing about why it failed.
+  const reason = outcome.finishReason === "length" && spec.params.maxTokens > 1 ? `the answer was cut off at max_tokens; ${parsed.reason}` : parsed.reason;
   return {
     parsed: { ok: false, reason },
-    record: { ...base, status: "failed", reason, raw: outcome.text, usage: outcome.usage },
+    record: { ...base, status: "failed", reason, raw: outcome.text, usage: outcome.usage, ...logprobs },
   };
+}
+
+/** What a call is recorded under: the pair (or other item) it was made for. */
+export interface CallOwner {
+  readonly id: string;
 }
 
 export interface ExecutorOptions {
@@ -129,7 +134,7 @@ export function createCallExecutor(options: ExecutorOptions) {
   setMaxListeners(0, abort.signal);
   const state: { fatal: FatalClientError | undefined } = { fatal: undefined };
 
-  async function send<T>(spec: CallSpec<T>, key: string, pair: AnnotationInput): Promise<ParsedAnswer<T> | undefined> {
+  async function send<T>(spec: AnyCallSpec<T>, key: string, pair: CallOwner): Promise<ParsedAnswer<T> | undefined> {
     return limit(async () => {
       if (abort.signal.aborted) return undefined;
       try {
@@ -166,7 +171,7 @@ export function createCallExecutor(options: ExecutorOptions) {
     });
   }
 
-  const run = async <T>(spec: CallSpec<T>, pair: AnnotationInput): Promise<ParsedAnswer<T> | undefined> => {
+  const run = async <T>(spec: AnyCallSpec<T>, pair: CallOwner): Promise<ParsedAnswer<T> | undefined> => {
     const key = cacheKey(client.model, spec);
     let call = calls.get(key);
     if (call === undefined) {
