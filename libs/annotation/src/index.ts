@@ -13,7 +13,7 @@ export {
   type PropertyPrompt,
   type QuerySpecificSection,
 } from "./prompts/catalog.js";
-export { fillTemplate, templateSlots, type ChatMessage } from "./prompts/render.js";
+export { fillTemplate, matchTemplate, templateSlots, type ChatMessage } from "./prompts/render.js";
 export { extractJsonObject, removeTrailingCommas, type JsonExtraction } from "./parse/repair-json.js";
 export {
   ErrorDetectionAnswerSchema,

@@ -18,11 +18,12 @@ export {
 export { FailureTally } from "./node/failure-tally.js";
 export { DEFAULT_RETRY, backoffDelay, retryAfterMs, retryDelay, isRetryableStatus, type RetrySettings } from "./node/retry-policy.js";
 export { createLimiter } from "./node/limiter.js";
-export { createCallExecutor, emptyStats, type CallStats, type CallOwner } from "./node/call-executor.js";
+export { createCallExecutor, cachedAnswer, emptyStats, type CallStats, type CallOwner } from "./node/call-executor.js";
 export { runBatchStages, type BatchOptions } from "./node/batch-runner.js";
 export { readPairsFile } from "./node/read-pairs.js";
 export {
   startMockServer,
+  LOOPBACK_OWNER,
   type MockServer,
   type MockServerOptions,
   type ChatRequestInfo,

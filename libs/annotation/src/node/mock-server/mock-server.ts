@@ -18,6 +18,9 @@ import { mockAnswer, promptIdOfSystemMessage } from "./mock-answers.js";
 import { chatCompletionBody, fillerTokens, textCompletionBody, type ScriptedAnswer } from "./answer-shapes.js";
 import type { MockFault } from "./faults.js";
 
+/** The owner `GET /v1/models` names, so a client can tell it is talking to this server. */
+export const LOOPBACK_OWNER = "prefdissect-loopback";
+
 /** What a scripted responder sees of a request. */
 export interface MockRequest {
   readonly endpoint: MockEndpoint;
@@ -399,7 +402,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (req.method === "POST" && path === "/v1/chat/completions") return handleModelRequest("chat", req, res);
     if (req.method === "POST" && path === "/v1/completions") return handleModelRequest("completions", req, res);
     if (req.method === "GET" && path === "/v1/models") {
-      return sendJson(res, 200, { object: "list", data: [{ id: "mock-model", object: "model", created: 0, owned_by: "mock" }] });
+      return sendJson(res, 200, { object: "list", data: [{ id: "mock-model", object: "model", created: 0, owned_by: LOOPBACK_OWNER }] });
     }
     if (req.method === "POST" && path === "/v1/files") return handleFileUpload(req, res);
     const fileMatch = /^\/v1\/files\/([^/]+)(\/content)?$/.exec(path);
