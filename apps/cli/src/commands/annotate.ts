@@ -4,33 +4,23 @@
  */
 import type { Command } from "commander";
 import { PrefDissectError, redactUrl } from "@prefdissect/shared";
-import { estimateRun, parsePrice, priceFor, costOf, type AnnotationInput, type ModelPrice } from "@prefdissect/annotation";
-import { annotateToDirectory, checkServerUrl, readPairsFile, type AnnotateSummary } from "@prefdissect/annotation/node";
+import { estimateRun, costOf, type AnnotationInput, type ModelPrice } from "@prefdissect/annotation";
+import { annotateToDirectory, readPairsFile, type AnnotateSummary } from "@prefdissect/annotation/node";
 import { fetchArtifacts } from "@prefdissect/data/node";
 import { createProgress } from "../progress.js";
 import { wholeNumber } from "../flags.js";
+import { addServerFlags, counted, formatCost, formatNumber, priceNote, resolvePrice, resolveServer, serverSettings, type ServerFlags } from "../server-flags.js";
 
-interface AnnotateFlags {
+interface AnnotateFlags extends ServerFlags {
   in: string;
   out?: string;
-  model: string;
-  baseUrl?: string;
-  apiKey?: string;
-  concurrency: string;
   limit?: string;
   dryRun?: boolean;
   batch?: boolean;
-  timeout: string;
-  maxRetries: string;
-  seed: string;
   useInputReference?: boolean;
   jsonMode: boolean;
-  price?: string;
   pollInterval: string;
 }
-
-const DEFAULT_BASE_URL = "https://api.openai.com/v1";
-
 
 async function loadPairs(source: string): Promise<AnnotationInput[]> {
   if (source.startsWith("artifact:")) {
@@ -38,15 +28,6 @@ async function loadPairs(source: string): Promise<AnnotationInput[]> {
     return readPairsFile(path!);
   }
   return readPairsFile(source);
-}
-
-const formatNumber = (value: number) => value.toLocaleString("en-US");
-const counted = (count: number, noun: string) => `${formatNumber(count)} ${noun}${count === 1 ? "" : "s"}`;
-const formatCost = (value: number) => `$${value < 1 ? value.toFixed(4) : value.toFixed(2)}`;
-
-function priceNote(model: string, price: ModelPrice | undefined, overridden: boolean): string {
-  if (price === undefined) return `no price known for "${model}" (pass --price IN,OUT in USD per 1M tokens)`;
-  return `${overridden ? "--price" : "list price"} $${price.input}/$${price.output} per 1M tokens in/out`;
 }
 
 function printDryRun(pairs: AnnotationInput[], flags: AnnotateFlags, price: ModelPrice | undefined, seed: number): void {
@@ -88,26 +69,19 @@ function printSummary(summary: AnnotateSummary, flags: AnnotateFlags, baseURL: s
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command("annotate")
     .description(
       "Annotate pairs of responses on the paper's 29 properties with an OpenAI-compatible model (OpenAI, vLLM, llama.cpp, Ollama, or `pd mock-server`). Every answer is cached in <out>/cache.jsonl, so rerunning the same command resumes an interrupted run and retries failed calls. Writes PairRecords (pairs.jsonl) and comparison features (features.jsonl).",
     )
     .requiredOption("--in <file>", "pairs JSONL: the authors' raw format (prompt, response_a, response_b, …), Hugging Face rows, or our PairRecord lines; `artifact:<id>` reads a manifest artifact, e.g. artifact:sample-unannotated")
-    .option("--out <dir>", "output folder for cache.jsonl, pairs.jsonl, features.jsonl, provenance.json (required unless --dry-run)")
-    .requiredOption("--model <name>", "model name as the server knows it, e.g. gpt-4o-mini or gpt-4-1106-preview")
-    .option("--base-url <url>", `server base URL (default: $OPENAI_BASE_URL, else ${DEFAULT_BASE_URL})`)
-    .option("--api-key <key>", "API key (default: $OPENAI_API_KEY; prefer the variable, flags end up in shell history); never printed or stored")
-    .option("--concurrency <n>", "requests in flight at once", "8")
+    .option("--out <dir>", "output folder for cache.jsonl, pairs.jsonl, features.jsonl, provenance.json (required unless --dry-run)");
+  addServerFlags(command, "model name as the server knows it, e.g. gpt-4o-mini or gpt-4-1106-preview")
     .option("--limit <k>", "annotate only the first K pairs")
     .option("--dry-run", "print the prompts of the first pair and a token and cost estimate; send nothing")
     .option("--batch", "use the Batch API: upload all requests, wait for the batch (up to 24 h), merge results; half price")
-    .option("--timeout <seconds>", "per-request timeout", "120")
-    .option("--max-retries <n>", "retries per call on 429, 5xx, timeouts and dropped connections", "6")
-    .option("--seed <n>", "sampling seed sent with every request (temperature is always 0)", "42")
     .option("--use-input-reference", "use the reference answer shipped with the input (gpt4_ref_output) instead of generating one")
     .option("--no-json-mode", "never request JSON output mode (for servers that reject response_format; normally detected automatically)")
-    .option("--price <in,out>", "price in USD per 1M input and output tokens, overriding the built-in table")
     .option("--poll-interval <seconds>", "with --batch: wait between status checks", "30")
     .addHelpText(
       "after",
@@ -120,17 +94,10 @@ Examples:
   OPENAI_API_KEY=sk-... pd annotate --in pairs.jsonl --out runs/gpt4o --model gpt-4o-mini --batch`,
     )
     .action(async (flags: AnnotateFlags) => {
-      const concurrency = wholeNumber("concurrency", flags.concurrency, 1);
-      const timeoutSeconds = wholeNumber("timeout", flags.timeout, 1);
-      const maxRetries = wholeNumber("max-retries", flags.maxRetries, 0);
-      const seed = wholeNumber("seed", flags.seed, 0);
+      const { concurrency, timeoutMs, maxRetries, seed } = serverSettings(flags);
       const pollSeconds = wholeNumber("poll-interval", flags.pollInterval, 1);
       const limit = flags.limit === undefined ? undefined : wholeNumber("limit", flags.limit, 1);
-      let price: ModelPrice | undefined = priceFor(flags.model);
-      if (flags.price !== undefined) {
-        price = parsePrice(flags.price);
-        if (price === undefined) throw new PrefDissectError("bad-flag", `--price must be "INPUT,OUTPUT" in USD per 1M tokens, e.g. 2.5,10; got "${flags.price}"`, { field: "--price" });
-      }
+      const price = resolvePrice(flags);
 
       const allPairs = await loadPairs(flags.in);
       const pairs = limit === undefined ? allPairs : allPairs.slice(0, limit);
@@ -139,16 +106,7 @@ Examples:
         return;
       }
       if (flags.out === undefined) throw new PrefDissectError("bad-flag", "--out <dir> is required (unless --dry-run)", { field: "--out" });
-      const baseURL = flags.baseUrl ?? process.env.OPENAI_BASE_URL ?? DEFAULT_BASE_URL;
-      checkServerUrl(baseURL, flags.baseUrl !== undefined ? "--base-url" : "OPENAI_BASE_URL");
-      const apiKey = flags.apiKey ?? process.env.OPENAI_API_KEY;
-      if (apiKey === undefined || apiKey.trim() === "") {
-        throw new PrefDissectError(
-          "no-api-key",
-          "no API key: set OPENAI_API_KEY (or pass --api-key); local servers such as pd mock-server accept any value",
-          { field: "OPENAI_API_KEY" },
-        );
-      }
+      const { baseURL, apiKey } = resolveServer(flags);
 
       const progress = createProgress(flags.batch ? "annotate (batch)" : "annotate", pairs.length);
       let summary: AnnotateSummary;
@@ -160,7 +118,7 @@ Examples:
           baseURL,
           apiKey,
           concurrency,
-          timeoutMs: timeoutSeconds * 1000,
+          timeoutMs,
           retry: { maxRetries },
           sampling: { temperature: 0, topP: 1, seed },
           useInputReference: flags.useInputReference ?? false,
