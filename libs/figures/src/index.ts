@@ -4,7 +4,7 @@
  * figure's files live in the Node-only entry `@prefdissect/figures/node`.
  */
 export { FIGURE_CONFIG, FONT_FAMILY, JUDGE_COLOURS, judgeColour } from "./theme.js";
-export { PROPERTY_LABELS, propertyLabel, judgeLabel, groupLabel } from "./labels.js";
+export { PROPERTY_LABELS, propertyLabel, judgeLabel, groupLabel, safeJudgeLabel, safeGroupLabel } from "./labels.js";
 export { describeSource, DEFAULT_SOURCE_LABEL } from "./source.js";
 export { figureTitle, type FigureOptions, type FigureTitle } from "./options.js";
 export { inlineValues, type FigureDefinition, type FigureInputKind } from "./figure.js";
