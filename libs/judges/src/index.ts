@@ -42,3 +42,14 @@ export {
   type CollectSummary,
   type LogprobsLine,
 } from "./collect-files.js";
+export {
+  PLACEMENT_TAG,
+  PlacementSchema,
+  judgeOrderWith,
+  judgesInAllScenarios,
+  placeJudge,
+  withJudges,
+  type JudgePlacement,
+  type PlaceJudgeInput,
+} from "./placement/placement.js";
+export { placementMarkdown } from "./placement/markdown.js";

@@ -6,3 +6,4 @@
 export { readComparisonPairs, type ComparisonData, type ComparisonPair } from "./node/comparison-pairs.js";
 export { collectJudge, type CollectOptions, type CollectResult } from "./node/collect.js";
 export { scriptedJudge, scriptedPreference, type ScriptedJudgeOptions } from "./node/scripted-judge.js";
+export { addJudge, PLACEMENT_CHARTS, type AddJudgeOptions, type AddJudgeResult } from "./node/add.js";

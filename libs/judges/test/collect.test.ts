@@ -150,7 +150,7 @@ describe("collectJudge when the server misbehaves", () => {
   it("stops with the reason when no request gets through, and keeps the summary", async () => {
     const { url } = await serve({ faultFor: () => ({ kind: "status", status: 503 }) });
     const out = tempDir();
-    const error = await collect(url, out).catch((caught: unknown) => caught as PrefDissectError);
+    const error = (await collect(url, out).catch((caught: unknown) => caught)) as PrefDissectError;
     expect(error).toBeInstanceOf(PrefDissectError);
     expect(error).toMatchObject({ code: "judge-server" });
     expect(error.message).toMatch(/kept failing: \d+× HTTP 503.*0 of 24 pairs are done/);
@@ -159,7 +159,7 @@ describe("collectJudge when the server misbehaves", () => {
 
   it("says once that the server returns no log-probabilities, and points to --no-logprobs", async () => {
     const { url } = await serve({ faultFor: () => ({ kind: "no-logprobs" }) });
-    const error = await collect(url, tempDir()).catch((caught: unknown) => caught as PrefDissectError);
+    const error = (await collect(url, tempDir()).catch((caught: unknown) => caught)) as PrefDissectError;
     expect(error).toMatchObject({ code: "judge-server" });
     expect(error.message).toMatch(/without log-probabilities.*--no-logprobs/);
     expect(server!.requests.length).toBeLessThanOrEqual(4);
