@@ -10,10 +10,11 @@ import { addJudge } from "@prefdissect/judges/node";
 import { PAPER_JUDGE_FIT, type JudgeFitSettings } from "@prefdissect/refit";
 import { poolJudgeFitRunner } from "@prefdissect/refit/node";
 import { createFitPool } from "@prefdissect/regression/node";
+import { addFitFlags, resolveFitFlags, type FitFlags } from "../fit-flags.js";
 import { positiveNumber, wholeNumber } from "../flags.js";
 import { createProgress } from "../progress.js";
 
-interface AddFlags {
+interface AddFlags extends FitFlags {
   data: string;
   format?: DatasetFormat;
   groupIndex?: string;
@@ -30,7 +31,7 @@ interface AddFlags {
 
 export function registerAdd(judge: Command): void {
   const d = PAPER_JUDGE_FIT;
-  judge
+  const command = judge
     .command("add")
     .description(
       "Fit a new judge from its labels on an annotated dataset (all 16 groups; the paper's NUTS 10-fold procedure by default, --fast for the posterior mode), " +
@@ -42,8 +43,9 @@ export function registerAdd(judge: Command): void {
     .option("--group-index <file>", "group index file to check group membership against")
     .requiredOption("--labels <file>", 'the judge\'s labels: a JSON array of "A"/"B", one per pair in dataset order (what pd judge collect writes)')
     .requiredOption("--name <id>", "the new judge's id: letters, digits, '.', '_' or '-', not one of the 33")
-    .option("--size <billions>", "parameters in billions: orders the judge among the open models in the heatmap")
-    .option("--fast", "fit the exact posterior mode instead of sampling with NUTS (seconds instead of minutes; no intervals)")
+    .option("--size <billions>", "parameters in billions: orders the judge among the open models in the heatmap");
+  addFitFlags(command)
+    .option("--fast", "short for --method mode: the exact posterior mode instead of NUTS (seconds instead of minutes; no intervals)")
     .option("--folds <k>", "folds to average over (1: one fit on all rows, no held-out accuracy)", String(d.folds))
     .option("--seed <n>", "seed of the fold permutation and the chains", String(d.seed))
     .option("--weights <source>", "the judges to place it among: 'released' or a folder in the released layout", "released")
@@ -57,10 +59,14 @@ Examples:
   pd judge add --data hf --labels runs/llama-2-7b/labels.json --name llama-2-7b-again --size 7 --out runs/llama-2-7b-again`,
     )
     .action(async (flags: AddFlags) => {
+      const fit = resolveFitFlags(command, flags, flags.fast ? [{ flag: "--fast", method: "mode", shorthand: true }] : []);
       const settings: Partial<JudgeFitSettings> = {
-        method: flags.fast ? "mode" : "nuts",
+        method: fit.method,
         folds: wholeNumber("folds", flags.folds, 1),
         seed: wholeNumber("seed", flags.seed, 0),
+        chains: fit.chains,
+        warmup: fit.warmup,
+        samples: fit.samples,
       };
       const sizeB = positiveNumber("size", flags.size);
       const dataset = await loadFeatureDataset({
