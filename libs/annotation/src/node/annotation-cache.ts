@@ -1,9 +1,12 @@
 /**
  * The durable record of a run: an append-only JSONL file with one line per finished call.
  *
- * - Each line is written with a single `write` on a file opened for appending and then flushed to
- *   disk, so a killed process leaves every finished line intact; at worst the line being written is
- *   cut short. On opening, such a torn last line is cut off (its call simply runs again).
+ * - Each line is written with a single `write` on a file opened for appending, so a killed process
+ *   leaves every finished line intact; at worst the line being written is cut short. On opening,
+ *   such a torn last line is cut off (its call simply runs again).
+ * - Lines reach the disk itself (fdatasync) together, at most `FLUSH_WINDOW_MS` after they were
+ *   written, and on close: one flush per line would cost a run of thousands of short calls far
+ *   more time than the calls, while a machine that crashes loses at most the last moment's answers.
  * - A key with an `ok` line is done and is never written again; a `failed` line records why a call
  *   failed (with the raw answer when there was one) and the next run retries it. The newest line
  *   for a key wins.
@@ -110,9 +113,12 @@ export interface CacheOpenReport {
 }
 
 export interface CacheOptions {
-  /** Flush every line to disk (fdatasync); default true. */
+  /** Flush lines to disk (fdatasync) within `FLUSH_WINDOW_MS` and on close; default true. */
   readonly sync?: boolean;
 }
+
+/** How long a written line may wait for the flush that takes it to disk. */
+export const FLUSH_WINDOW_MS = 1000;
 
 function processAlive(pid: number): boolean {
   try {
@@ -130,6 +136,7 @@ export class AnnotationCache {
   private readonly lockPath: string;
   private fd: number | undefined;
   private readonly sync: boolean;
+  private flushTimer: NodeJS.Timeout | undefined;
 
   private constructor(path: string, options: CacheOptions) {
     this.path = path;
@@ -228,13 +235,28 @@ export class AnnotationCache {
     const bytes = Buffer.from(`${JSON.stringify(record)}\n`, "utf8");
     let written = 0;
     while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written);
-    if (this.sync) fdatasyncSync(this.fd);
+    if (this.sync) this.flushSoon();
     this.records.set(record.key, record);
   }
 
-  /** Closes the file and releases the lock. */
+  /** One fdatasync for every line written in the next `FLUSH_WINDOW_MS`. */
+  private flushSoon(): void {
+    if (this.flushTimer !== undefined) return;
+    this.flushTimer = setTimeout(() => this.flush(), FLUSH_WINDOW_MS);
+    // A pending flush never keeps the process alive: the lines are written already.
+    this.flushTimer.unref();
+  }
+
+  private flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.fd !== undefined && this.sync) fdatasyncSync(this.fd);
+  }
+
+  /** Flushes what is written, closes the file and releases the lock. */
   close(): void {
     if (this.fd === undefined) return;
+    this.flush();
     closeSync(this.fd);
     this.fd = undefined;
     this.releaseLock();
