@@ -155,6 +155,15 @@ demo-build: build $(SYNTHETIC_DATA) ## Build the demo site into apps/demo/dist/ 
 demo: demo-build ## Build the demo and serve it on 127.0.0.1 (PORT=4173 to choose; the URL is printed)
 	node node_modules/vite/bin/vite.js preview --config apps/demo/vite.config.ts --host 127.0.0.1 --port $(PORT) --strictPort
 
+# ---------------------------------------------------------------------------------------------
+# Adding a judge without a key: pd synth → pd mock-server --judge <id> (a scripted judge that
+# follows a released judge's weights) → pd judge collect → pd judge add --fast. See docs/judges.md.
+#   JUDGE=<id>  the released judge to imitate (default gpt-4-1106-preview); PAIRS=<n> (default 3000)
+# ---------------------------------------------------------------------------------------------
+.PHONY: judge-demo
+judge-demo: build data ## Add a judge end to end without a key (a loopback server imitating JUDGE=gpt-4-1106-preview) into data/derived/judge-demo
+	sh tools/judge-demo.sh data/derived/judge-demo
+
 .PHONY: bench
 bench: $(NODE_MODULES) data ## Print the speed benchmarks (sampler, fast paths, refit): numbers only, no pass/fail
 	npx tsx --conditions=@prefdissect/source bench/regression.bench.ts
