@@ -16,6 +16,7 @@ export {
   type FailedAttempt,
 } from "./node/chat-client.js";
 export { FailureTally } from "./node/failure-tally.js";
+export { clientFor, type ServerRunOptions } from "./node/run-options.js";
 export { DEFAULT_RETRY, backoffDelay, retryAfterMs, retryDelay, isRetryableStatus, type RetrySettings } from "./node/retry-policy.js";
 export { createLimiter } from "./node/limiter.js";
 export { createCallExecutor, cachedAnswer, emptyStats, type CallStats, type CallOwner } from "./node/call-executor.js";

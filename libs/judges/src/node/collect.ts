@@ -11,18 +11,19 @@
  */
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { costOf, priceFor, type ModelPrice } from "@prefdissect/annotation";
+import { costOf, priceFor } from "@prefdissect/annotation";
 import {
   AnnotationCache,
-  ChatClient,
   LOOPBACK_OWNER,
   cacheKey,
   cachedAnswer,
+  clientFor,
   createCallExecutor,
   emptyStats,
   type CacheOpenReport,
   type CallStats,
-  type RetrySettings,
+  type ChatClient,
+  type ServerRunOptions,
 } from "@prefdissect/annotation/node";
 import type { PreferenceLabel } from "@prefdissect/data";
 import { writeFileAtomic } from "@prefdissect/data/node";
@@ -33,24 +34,12 @@ import { COMPARISON_PROMPT, PAIR_ORDERS } from "../prompts/comparison.js";
 import { combineOrders, countVerdicts, type PairVerdict } from "../reading/orders.js";
 import type { ComparisonData, ComparisonPair } from "./comparison-pairs.js";
 
-export interface CollectOptions {
+export interface CollectOptions extends ServerRunOptions {
   /** The dataset; the first `limit` pairs are judged (all by default). */
   readonly data: ComparisonData;
   readonly limit?: number;
   readonly outDir: string;
-  readonly model: string;
-  readonly baseURL: string;
-  readonly apiKey: string;
   readonly settings: CollectSettings;
-  /** Requests in flight at once (default 8). */
-  readonly concurrency?: number;
-  readonly timeoutMs?: number;
-  readonly retry?: Partial<RetrySettings>;
-  readonly random?: () => number;
-  /** Overrides the price table for this model. */
-  readonly price?: ModelPrice;
-  /** fdatasync after every cache line (default true). */
-  readonly syncCache?: boolean;
   /** Called when a pair has both orders answered, or can get no further in this run. */
   readonly onPairSettled?: (pair: ComparisonPair, complete: boolean) => void;
 }
@@ -76,14 +65,7 @@ async function isLoopback(client: ChatClient): Promise<boolean> {
 
 export async function collectJudge(options: CollectOptions): Promise<CollectResult> {
   // First, so a base URL carrying credentials is refused before anything is created.
-  const client = new ChatClient({
-    baseURL: options.baseURL,
-    apiKey: options.apiKey,
-    model: options.model,
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.retry !== undefined ? { retry: options.retry } : {}),
-    ...(options.random !== undefined ? { random: options.random } : {}),
-  });
+  const client = clientFor(options);
   const pairs = options.limit === undefined ? options.data.pairs : options.data.pairs.slice(0, options.limit);
   const { settings } = options;
   mkdirSync(options.outDir, { recursive: true });
