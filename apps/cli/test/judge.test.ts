@@ -129,7 +129,7 @@ describe.skipIf(!existsSync(MIRROR))("adding a judge end to end, without a key",
     process.env.OPENAI_API_KEY = "none";
 
     const collected = join(dir, "collect");
-    const collect = await runCommand(registerJudge, ["judge", "collect", "--data", synth, "--model", "imitation", "--base-url", server.url, "--concurrency", "16", "--out", collected]);
+    const collect = await runCommand(registerJudge, ["judge", "collect", "--data", synth, "--model", "imitation", "--base-url", server.url, "--endpoint", "completions", "--concurrency", "16", "--out", collected]);
     expect(collect.error).toBeUndefined();
     expect(collect.stdout).toContain("pairs: 3000 of 3000 complete");
 
