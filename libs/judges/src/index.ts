@@ -53,3 +53,4 @@ export {
   type PlaceJudgeInput,
 } from "./placement/placement.js";
 export { placementMarkdown } from "./placement/markdown.js";
+export { certaintyRows, agreementRows, type StrengthRun, type CertaintyRow, type AgreementRow } from "./strength.js";
