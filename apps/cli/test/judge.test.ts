@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startMockServer, type MockServer } from "@prefdissect/annotation/node";
 import { loadPairDataset, loadReleasedWeights, loadWeights } from "@prefdissect/data/node";
-import { parseCollectSummary, PlacementSchema } from "@prefdissect/judges";
+import { COLLECT_SUMMARY_FILE, PlacementSchema } from "@prefdissect/judges";
 import { scriptedJudge } from "@prefdissect/judges/node";
 import { register as registerJudge } from "../src/commands/judge.js";
 import { register as registerMockServer } from "../src/commands/mock-server.js";
@@ -56,7 +56,7 @@ describe("pd judge collect", () => {
     expect(first.stdout).toContain("pairs: 40 of 40 complete");
     expect(first.stdout).toContain("calls: 80 done, 0 failed, 0 skipped");
     expect(JSON.parse(readFileSync(join(out, "labels.json"), "utf8"))).toHaveLength(40);
-    expect(parseCollectSummary(readFileSync(join(out, "summary.json"), "utf8"), "summary.json")).toMatchObject({ endpoint: "completions", pairs: 40, data: { synthetic: true } });
+    expect(COLLECT_SUMMARY_FILE.parse(readFileSync(join(out, "summary.json"), "utf8"), "summary.json")).toMatchObject({ endpoint: "completions", pairs: 40, data: { synthetic: true } });
     const again = await runCommand(registerJudge, args);
     expect(again.stdout).toContain("calls: 0 done, 0 failed, 80 skipped");
     expect(`${first.stdout}${first.stderr}${again.stdout}${again.stderr}${readFileSync(join(out, "cache.jsonl"), "utf8")}`).not.toContain("sk-never-printed");

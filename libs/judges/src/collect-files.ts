@@ -11,7 +11,7 @@
  * and `pB` are the letters as shown in that order (order "21" shows the second response as A).
  */
 import { z } from "zod";
-import { PrefDissectError } from "@prefdissect/shared";
+import { formatTag, jsonDocumentFormat, jsonLinesFormat } from "@prefdissect/shared";
 import { PAIR_ORDERS, type PairOrder } from "./prompts/comparison.js";
 import type { OrderReading } from "./comparison-call.js";
 import { combineOrders, type PairVerdict } from "./reading/orders.js";
@@ -73,7 +73,7 @@ const count = z.number().int().nonnegative();
 const share = z.number().min(0).max(1).nullable();
 
 export const CollectSummarySchema = z.object({
-  format: z.literal(COLLECT_SUMMARY_TAG),
+  format: formatTag(COLLECT_SUMMARY_TAG),
   model: z.string(),
   /** The server URL without credentials or query string. */
   server: z.string(),
@@ -106,58 +106,12 @@ export const CollectSummarySchema = z.object({
 });
 export type CollectSummary = z.infer<typeof CollectSummarySchema>;
 
-/** Parses the text of a logprobs file. */
-export function parseLogprobsFile(text: string, file: string): LogprobsLine[] {
-  const lines: LogprobsLine[] = [];
-  text.split("\n").forEach((raw, i) => {
-    if (raw.trim() === "") return;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      throw new PrefDissectError("malformed-line", `${file}:${i + 1} is not valid JSON; expected one logprobs line of pd judge collect`, { file, line: i + 1 });
-    }
-    const parsed = LogprobsLineSchema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = issue.path.join(".");
-      throw new PrefDissectError("malformed-line", `${file}:${i + 1}: ${field === "" ? "the line" : `field "${field}"`} ${issue.message}; expected a logprobs line of pd judge collect`, {
-        file,
-        line: i + 1,
-        ...(field !== "" ? { field } : {}),
-      });
-    }
-    lines.push(parsed.data);
-  });
-  return lines;
-}
+/** `logprobs.jsonl`: one line per pair and order. */
+export const LOGPROBS_FILE = jsonLinesFormat({ what: "the logprobs.jsonl that pd judge collect writes (one line per pair and order)", line: LogprobsLineSchema });
 
-/** The text of a logprobs file. */
-export function formatLogprobsFile(lines: readonly LogprobsLine[]): string {
-  return lines.map((line) => `${JSON.stringify(line)}\n`).join("");
-}
-
-/** Parses the text of a collect summary. */
-export function parseCollectSummary(text: string, file: string): CollectSummary {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new PrefDissectError("malformed-file", `${file} is not valid JSON (${(error as Error).message}); expected the summary.json of pd judge collect`, { file });
-  }
-  const parsed = CollectSummarySchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.join(".");
-    throw new PrefDissectError("malformed-file", `${file}: ${field === "" ? "the file" : `field "${field}"`} ${issue.message}; expected the summary.json of pd judge collect (${COLLECT_SUMMARY_TAG})`, {
-      file,
-      ...(field !== "" ? { field } : {}),
-    });
-  }
-  return parsed.data;
-}
-
-/** The text of a collect summary. */
-export function formatCollectSummary(summary: CollectSummary): string {
-  return `${JSON.stringify(summary, null, 2)}\n`;
-}
+/** `summary.json` of a collect run. */
+export const COLLECT_SUMMARY_FILE = jsonDocumentFormat({
+  what: `the summary.json that pd judge collect writes (${COLLECT_SUMMARY_TAG})`,
+  schema: CollectSummarySchema,
+  indent: 2,
+});

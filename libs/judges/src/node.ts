@@ -7,3 +7,4 @@ export { readComparisonPairs, type ComparisonData, type ComparisonPair } from ".
 export { collectJudge, type CollectOptions, type CollectResult } from "./node/collect.js";
 export { scriptedJudge, scriptedPreference, type ScriptedJudgeOptions } from "./node/scripted-judge.js";
 export { addJudge, PLACEMENT_CHARTS, type AddJudgeOptions, type AddJudgeResult } from "./node/add.js";
+export { readLogprobsFile, writeLogprobsFile, readCollectSummary, writeCollectSummary, readPlacement, writePlacement } from "./node/files.js";

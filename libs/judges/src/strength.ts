@@ -4,10 +4,9 @@
  * preferences are. The paper's finding is that alignment leaves what a model prefers about the
  * same (high similarity) while making it far more certain (the A/B probability gap grows).
  */
-import type { PreferenceLabel, WeightSet } from "@prefdissect/data";
+import { withAddedJudges, type PreferenceLabel, type WeightSet } from "@prefdissect/data";
 import { judgeSimilarity } from "@prefdissect/similarity";
 import { PrefDissectError } from "@prefdissect/shared";
-import { withJudges } from "./placement/placement.js";
 import type { PairVerdict } from "./reading/orders.js";
 
 /** One collected judge: its verdicts and, after `pd judge add`, its fitted weights. */
@@ -64,7 +63,7 @@ export function agreementRows(runs: readonly StrengthRun[]): AgreementRow[] {
         if (a.added.judge === b.added.judge) {
           throw new PrefDissectError("duplicate-judge", `${a.model} and ${b.model} were both added as judge "${a.added.judge}"; add them under different names`, { field: "judge" });
         }
-        similarity = judgeSimilarity(withJudges(a.added.weights, b.added.weights), a.added.judge, b.added.judge);
+        similarity = judgeSimilarity(withAddedJudges(a.added.weights, b.added.weights), a.added.judge, b.added.judge);
       }
       rows.push({ modelA: a.model, modelB: b.model, pairs: shared.length, agreement: shared.length === 0 ? 0 : same / shared.length, similarity });
     }

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startMockServer, type MockServer, type MockServerOptions } from "@prefdissect/annotation/node";
 import { toFeatureDataset } from "@prefdissect/data";
 import { PrefDissectError, sigmoid } from "@prefdissect/shared";
-import { parseCollectSummary, parseLogprobsFile, tieBreakLabel, type CollectSettings } from "../src/index.js";
+import { COLLECT_SUMMARY_FILE, LOGPROBS_FILE, tieBreakLabel, type CollectSettings } from "../src/index.js";
 import { collectJudge, readComparisonPairs, scriptedJudge, type CollectOptions, type ComparisonData } from "../src/node.js";
 import { TOY_JUDGE, fastRetry, tempDir, toyDataset, toyWeights, writeToyParquet } from "./fixtures.js";
 
@@ -63,7 +63,7 @@ describe("collectJudge against a scripted judge", () => {
     expect(result.summary).toMatchObject({ pairs: PAIRS, complete: PAIRS, loopback: true, endpoint: "completions", reading: "logprobs", topLogprobs: 5 });
     expect(result.summary.positionBias.consistent + result.summary.ties).toBe(PAIRS);
 
-    const lines = parseLogprobsFile(readFileSync(join(out, "logprobs.jsonl"), "utf8"), "logprobs.jsonl");
+    const lines = LOGPROBS_FILE.parse(readFileSync(join(out, "logprobs.jsonl"), "utf8"), "logprobs.jsonl");
     expect(lines).toHaveLength(2 * PAIRS);
     // A pair the judge is unsure about keeps all its letters in the top 5.
     const close = logits.findIndex((logit) => Math.abs(logit) < 1);
@@ -79,7 +79,7 @@ describe("collectJudge against a scripted judge", () => {
     expect(bounded.length).toBeGreaterThan(0);
     expect(result.summary.bounded).toBe(new Set(bounded.map((line) => line.index)).size);
     for (const line of bounded) expect(line.boundA ? line.pA < line.pB : line.pB < line.pA).toBe(true);
-    expect(parseCollectSummary(readFileSync(join(out, "summary.json"), "utf8"), "summary.json")).toEqual(result.summary);
+    expect(COLLECT_SUMMARY_FILE.parse(readFileSync(join(out, "summary.json"), "utf8"), "summary.json")).toEqual(result.summary);
   });
 
   it("gets the same labels from the chat endpoint and from sampled answers (--no-logprobs)", async () => {
@@ -93,7 +93,7 @@ describe("collectJudge against a scripted judge", () => {
     expect(server!.requests.at(-1)?.body).not.toHaveProperty("logprobs");
     expect(readLabels(sampled)).toEqual(expectedLabels);
     expect(result.summary).toMatchObject({ reading: "sampled", topLogprobs: null });
-    expect(parseLogprobsFile(readFileSync(join(sampled, "logprobs.jsonl"), "utf8"), "x").every((line) => line.sampled && line.top.length === 0)).toBe(true);
+    expect(LOGPROBS_FILE.parse(readFileSync(join(sampled, "logprobs.jsonl"), "utf8"), "x").every((line) => line.sampled && line.top.length === 0)).toBe(true);
   });
 
   it("sees a judge's position bias and certainty in the summary", async () => {
@@ -138,7 +138,7 @@ describe("collectJudge when the server misbehaves", () => {
     expect(result.incomplete).toHaveLength(PAIRS - 5);
     expect(result.incomplete[0]?.reason).toMatch(/HTTP 502; gave up after 3 attempts/);
     expect(existsSync(join(out, "labels.json"))).toBe(false);
-    const summary = parseCollectSummary(readFileSync(join(out, "summary.json"), "utf8"), "summary.json");
+    const summary = COLLECT_SUMMARY_FILE.parse(readFileSync(join(out, "summary.json"), "utf8"), "summary.json");
     expect(summary).toMatchObject({ complete: 5, files: { labels: null } });
     await server!.close();
     const { url: healthy } = await serve();
@@ -154,7 +154,7 @@ describe("collectJudge when the server misbehaves", () => {
     expect(error).toBeInstanceOf(PrefDissectError);
     expect(error).toMatchObject({ code: "judge-server" });
     expect(error.message).toMatch(/kept failing: \d+× HTTP 503.*0 of 24 pairs are done/);
-    expect(parseCollectSummary(readFileSync(join(out, "summary.json"), "utf8"), "summary.json").complete).toBe(0);
+    expect(COLLECT_SUMMARY_FILE.parse(readFileSync(join(out, "summary.json"), "utf8"), "summary.json").complete).toBe(0);
   });
 
   it("says once that the server returns no log-probabilities, and points to --no-logprobs", async () => {
@@ -169,7 +169,7 @@ describe("collectJudge when the server misbehaves", () => {
     const { url } = await serve({ faults: [{ kind: "topk-without-choices" }] });
     const out = tempDir();
     await collect(url, out, { concurrency: 1, settings: { ...LOGPROBS, endpoint: "chat", topLogprobs: 20 } });
-    const lines = parseLogprobsFile(readFileSync(join(out, "logprobs.jsonl"), "utf8"), "x");
+    const lines = LOGPROBS_FILE.parse(readFileSync(join(out, "logprobs.jsonl"), "utf8"), "x");
     const neither = lines.filter((line) => line.boundA && line.boundB);
     expect(neither).toHaveLength(1);
     expect(neither[0]).toMatchObject({ index: 0, order: "12" });

@@ -4,9 +4,9 @@
  */
 import { Option, type Command } from "commander";
 import { type DatasetFormat } from "@prefdissect/data";
-import { loadFeatureDataset, loadWeights } from "@prefdissect/data/node";
-import { describeSource } from "@prefdissect/figures";
+import { loadFeatureDataset } from "@prefdissect/data/node";
 import { addJudge } from "@prefdissect/judges/node";
+import { loadFigureWeights } from "@prefdissect/pipeline/node";
 import { PAPER_JUDGE_FIT, type JudgeFitSettings } from "@prefdissect/refit";
 import { poolJudgeFitRunner } from "@prefdissect/refit/node";
 import { createFitPool } from "@prefdissect/regression/node";
@@ -75,7 +75,7 @@ Examples:
         ...(flags.groupIndex ? { groupIndexFile: flags.groupIndex } : {}),
       });
       const released = flags.weights === "released";
-      const weights = released ? await loadWeights({ source: "released" }) : await loadWeights({ source: "refit", dir: flags.weights });
+      const compared = await loadFigureWeights(released ? "released" : `refit:${flags.weights}`);
       const pool = settings.method === "nuts" ? createFitPool(flags.workers ? { workers: wholeNumber("workers", flags.workers, 1) } : {}) : undefined;
       let progress: ReturnType<typeof createProgress> | undefined;
       try {
@@ -87,9 +87,9 @@ Examples:
           settings,
           ...(pool !== undefined ? { runner: poolJudgeFitRunner(pool) } : {}),
           compareWith: {
-            weights,
+            weights: compared.weights,
             description: released ? "the paper's 33 judges (the authors' released weights)" : `the judges in ${flags.weights}`,
-            sourceLabel: describeSource(released ? "released" : flags.weights),
+            sourceLabel: compared.sourceLabel,
           },
           outDir: flags.out,
           onProgress: (p) => {

@@ -7,27 +7,34 @@
  *               ──► placeJudge against the 33 ──► placement.json, placement.md,
  *                   placement-dissection.{svg,png,json}, placement-similarity.{svg,png,json}
  */
-import { mkdirSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { GPT4_TURBO, HUMAN, checkNewJudgeId, parseLabelsForDataset, type FeatureDataset, type PreferenceLabel, type WeightSet } from "@prefdissect/data";
-import { writeFileAtomic } from "@prefdissect/data/node";
+import {
+  GPT4_TURBO,
+  HUMAN,
+  checkNewJudgeId,
+  parseLabelsForDataset,
+  weightsTable,
+  withAddedJudges,
+  type FeatureDataset,
+  type PreferenceLabel,
+  type WeightSet,
+} from "@prefdissect/data";
+import { readTextFile, writeFileAtomic, writeWeightsDirectory } from "@prefdissect/data/node";
 import {
   FIG01_GROUP,
-  buildCommunicationDissectionSpec,
-  buildSimilarityHeatmapSpec,
   communicationDissection,
   communicationDissectionRows,
   describeDataset,
+  meanPairSimilarities,
   similarityCellRows,
   similarityHeatmap,
+  withPreference,
 } from "@prefdissect/figures";
 import { writeFigureFiles } from "@prefdissect/figures/node";
 import { fitJudge, type JudgeFit, type JudgeFitProgress, type JudgeFitRunner, type JudgeFitSettings } from "@prefdissect/refit";
-import { writeWeightSet } from "@prefdissect/refit/node";
-import { PrefDissectError } from "@prefdissect/shared";
 import { placementMarkdown } from "../placement/markdown.js";
-import { judgeOrderWith, placeJudge, withJudges, type JudgePlacement } from "../placement/placement.js";
+import { judgeOrderWith, placeJudge, type JudgePlacement } from "../placement/placement.js";
+import { writePlacement } from "./files.js";
 
 export interface AddJudgeOptions {
   readonly dataset: FeatureDataset;
@@ -57,13 +64,7 @@ export interface AddJudgeResult {
 export const PLACEMENT_CHARTS = { dissection: "placement-dissection", similarity: "placement-similarity" } as const;
 
 async function readLabels(file: string, dataset: FeatureDataset): Promise<PreferenceLabel[]> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    throw new PrefDissectError("missing-file", `cannot read the labels file ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file });
-  }
-  return parseLabelsForDataset(text, file, { file: dataset.source.file, pairs: dataset.rows.length });
+  return parseLabelsForDataset(await readTextFile(file, "expected the labels.json of pd judge collect"), file, { file: dataset.source.file, pairs: dataset.rows.length });
 }
 
 export async function addJudge(options: AddJudgeOptions): Promise<AddJudgeResult> {
@@ -77,10 +78,7 @@ export async function addJudge(options: AddJudgeOptions): Promise<AddJudgeResult
     ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
   });
 
-  mkdirSync(options.outDir, { recursive: true });
-  const weightsDir = join(options.outDir, "weights");
-  mkdirSync(weightsDir, { recursive: true });
-  const weights = await writeWeightSet(weightsDir, fit.weights);
+  const weights = await writeWeightsDirectory(join(options.outDir, "weights"), fit.weights);
 
   // Placing first: it refuses a fit that cannot be compared (before anything is drawn).
   const placement = placeJudge({
@@ -92,25 +90,19 @@ export async function addJudge(options: AddJudgeOptions): Promise<AddJudgeResult
     labels: { file: options.labelsFile, labels },
     charts: { dissection: `${PLACEMENT_CHARTS.dissection}.svg`, similarity: `${PLACEMENT_CHARTS.similarity}.svg` },
   });
-  const merged = withJudges(compareWith.weights, fit.weights);
-  const sourceLabel = `${compareWith.sourceLabel}; ${name} fitted on ${describeDataset(dataset.source).replace(/^Source: /, "")}`;
+  const merged = withAddedJudges(compareWith.weights, fit.weights);
+  const figureOptions = { sourceLabel: `${compareWith.sourceLabel}; ${name} fitted on ${describeDataset(dataset.source).replace(/^Source: /, "")}` };
   const charts: string[] = [];
-  const dissectionRows = communicationDissectionRows(merged, [HUMAN, GPT4_TURBO, name], FIG01_GROUP);
-  const dissection = await writeFigureFiles(
-    PLACEMENT_CHARTS.dissection,
-    buildCommunicationDissectionSpec(dissectionRows, { sourceLabel }),
-    dissectionRows,
-    communicationDissection.columns,
-    options.outDir,
-  );
-  const similarityRows = similarityCellRows(merged, judgeOrderWith(name, options.sizeB));
-  const similarity = await writeFigureFiles(PLACEMENT_CHARTS.similarity, buildSimilarityHeatmapSpec(similarityRows, { sourceLabel }), similarityRows, similarityHeatmap.columns, options.outDir);
+  const dissectionRows = communicationDissectionRows(withPreference(weightsTable(merged, { groups: [FIG01_GROUP], judges: [HUMAN, GPT4_TURBO, name] })));
+  const dissection = await writeFigureFiles({ ...communicationDissection, name: PLACEMENT_CHARTS.dissection }, dissectionRows, options.outDir, figureOptions);
+  const similarityRows = similarityCellRows(meanPairSimilarities(merged, judgeOrderWith(name, options.sizeB)));
+  const similarity = await writeFigureFiles({ ...similarityHeatmap, name: PLACEMENT_CHARTS.similarity }, similarityRows, options.outDir, figureOptions);
   for (const written of [dissection, similarity]) charts.push(written.svgPath, written.pngPath, written.jsonPath);
 
   const markdown = placementMarkdown(placement);
   const placementJson = join(options.outDir, "placement.json");
   const placementMd = join(options.outDir, "placement.md");
-  await writeFileAtomic(placementJson, `${JSON.stringify(placement, null, 1)}\n`);
+  await writePlacement(placementJson, placement);
   await writeFileAtomic(placementMd, markdown);
   return { fit, placement, markdown, files: { weights, placementJson, placementMd, charts } };
 }

@@ -26,10 +26,11 @@ import {
   type ServerRunOptions,
 } from "@prefdissect/annotation/node";
 import type { PreferenceLabel } from "@prefdissect/data";
-import { writeFileAtomic } from "@prefdissect/data/node";
+import { writeLabelsFile } from "@prefdissect/data/node";
 import { PrefDissectError, redactUrl } from "@prefdissect/shared";
 import { comparisonCall, SAMPLED_MAX_TOKENS, type CollectSettings, type OrderReading } from "../comparison-call.js";
-import { COLLECT_SUMMARY_TAG, formatCollectSummary, formatLogprobsFile, logprobsLine, type CollectSummary, type LogprobsLine } from "../collect-files.js";
+import { COLLECT_SUMMARY_TAG, logprobsLine, type CollectSummary, type LogprobsLine } from "../collect-files.js";
+import { writeCollectSummary, writeLogprobsFile } from "./files.js";
 import { COMPARISON_PROMPT, PAIR_ORDERS } from "../prompts/comparison.js";
 import { combineOrders, countVerdicts, type PairVerdict } from "../reading/orders.js";
 import type { ComparisonData, ComparisonPair } from "./comparison-pairs.js";
@@ -109,10 +110,10 @@ export async function collectJudge(options: CollectOptions): Promise<CollectResu
       else incomplete.push({ index: pair.index, id: pair.id, reason: reason! });
     }
     const complete = incomplete.length === 0;
-    await writeFileAtomic(files.logprobs, formatLogprobsFile(lines));
+    await writeLogprobsFile(files.logprobs, lines);
     if (complete) {
       const labels: PreferenceLabel[] = verdicts.map((verdict) => verdict.label);
-      await writeFileAtomic(files.labels, `${JSON.stringify(labels)}\n`);
+      await writeLabelsFile(files.labels, labels);
     } else {
       // A labels file from an earlier, different run must not pass for this one's.
       rmSync(files.labels, { force: true });
@@ -144,7 +145,7 @@ export async function collectJudge(options: CollectOptions): Promise<CollectResu
       cost: price === undefined ? null : costOf(stats.usage, price),
       files: { labels: complete ? "labels.json" : null, logprobs: "logprobs.jsonl" },
     };
-    await writeFileAtomic(files.summary, formatCollectSummary(summary));
+    await writeCollectSummary(files.summary, summary);
     if (executor.state.fatal !== undefined) {
       throw new PrefDissectError("judge-server", `${executor.state.fatal.message}; ${verdicts.length} of ${pairs.length} pairs are done and kept in ${files.cache}`);
     }

@@ -5,10 +5,10 @@
  * demo uses too, so both place a judge the same way.
  */
 import { z } from "zod";
-import { GPT4_TURBO, HUMAN, JUDGE_IDS, SCENARIO_IDS, judgeById, type PreferenceLabel, type WeightSet } from "@prefdissect/data";
+import { GPT4_TURBO, HUMAN, JUDGE_IDS, SCENARIO_IDS, judgeById, withAddedJudges, type PreferenceLabel, type WeightSet } from "@prefdissect/data";
 import type { JudgeFit } from "@prefdissect/refit";
 import { errorSensitivity, judgeProfile, type RankedProperty } from "@prefdissect/similarity";
-import { PrefDissectError } from "@prefdissect/shared";
+import { PrefDissectError, formatTag, jsonDocumentFormat } from "@prefdissect/shared";
 
 export const PLACEMENT_TAG = "prefdissect.judge-placement/1";
 
@@ -18,7 +18,7 @@ const SimilarSchema = z.object({ judge: z.string(), similarity: z.number() });
 const ErrorRowSchema = z.object({ minor: z.number(), moderate: z.number(), severe: z.number() });
 
 export const PlacementSchema = z.object({
-  format: z.literal(PLACEMENT_TAG),
+  format: formatTag(PLACEMENT_TAG),
   judge: z.string(),
   /** Parameters in billions, when given; orders the judge among the open models in charts. */
   sizeB: z.number().positive().nullable(),
@@ -65,6 +65,9 @@ export const PlacementSchema = z.object({
 });
 export type JudgePlacement = z.infer<typeof PlacementSchema>;
 
+/** `placement.json` of `pd judge add`. */
+export const PLACEMENT_FILE = jsonDocumentFormat({ what: `the placement.json that pd judge add writes (${PLACEMENT_TAG})`, schema: PlacementSchema, indent: 1 });
+
 export interface PlaceJudgeInput {
   readonly fit: JudgeFit;
   /** The judges to compare with (e.g. the released weights of the 33). */
@@ -76,19 +79,6 @@ export interface PlaceJudgeInput {
   readonly data: { readonly file: string; readonly rows: number; readonly synthetic: boolean };
   readonly labels: { readonly file: string; readonly labels: readonly PreferenceLabel[] };
   readonly charts?: { readonly dissection: string; readonly similarity: string } | null;
-}
-
-/** `weights` with `added` laid over it, group by group. */
-export function withJudges(weights: WeightSet, added: WeightSet): WeightSet {
-  const merged = new Map<string, Map<string, readonly number[]>>();
-  for (const source of [weights, added]) {
-    for (const [group, judges] of source) {
-      const target = merged.get(group) ?? new Map<string, readonly number[]>();
-      for (const [judge, vector] of judges) target.set(judge, vector);
-      merged.set(group, target);
-    }
-  }
-  return merged;
 }
 
 /**
@@ -144,7 +134,7 @@ export function placeJudge(input: PlaceJudgeInput): JudgePlacement {
       );
     }
   }
-  const merged = withJudges(input.weights, fit.weights);
+  const merged = withAddedJudges(input.weights, fit.weights);
   const others = (input.others ?? inAll).filter((other) => other !== judge);
   const profile = judgeProfile(merged, judge, { others });
   const groupsById = new Map(profile.groups.map((entry) => [entry.group, entry]));
