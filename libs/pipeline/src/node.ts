@@ -3,7 +3,7 @@
  * executing the notebooks headlessly and writing the report. `pd figures`, `pd report`,
  * `pd verify` (and so the Makefile) call these.
  */
-export { loadFigureWeights, refitIsSynthetic, SYNTHETIC_REFIT_NOTE, type FigureWeights } from "./inputs/weights.js";
+export { loadFigureWeights, parseExtraJudges, refitIsSynthetic, EXTRA_JUDGES_ENV, SYNTHETIC_REFIT_NOTE, type FigureWeights } from "./inputs/weights.js";
 export { loadFigureDataset, loadRefitIntervals, DEFAULT_FIGURE_DATA, type FigureDataset } from "./inputs/dataset.js";
 export {
   openAnalysis,

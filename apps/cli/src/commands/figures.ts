@@ -5,7 +5,7 @@
 import { Command, Option } from "commander";
 import { repoRoot } from "@prefdissect/data/node";
 import { join } from "node:path";
-import { DEFAULT_EXECUTED_DIR, DEFAULT_FIGURES_DIR, defaultNotebookSelection, listNotebooks, runNotebooks } from "@prefdissect/pipeline/node";
+import { DEFAULT_EXECUTED_DIR, DEFAULT_FIGURES_DIR, EXTRA_JUDGES_ENV, defaultNotebookSelection, listNotebooks, runNotebooks } from "@prefdissect/pipeline/node";
 import { wholeNumber } from "../flags.js";
 
 interface FiguresFlags {
@@ -15,6 +15,7 @@ interface FiguresFlags {
   weights?: string;
   data?: string;
   refitDir?: string;
+  extraJudges?: string;
   timeout: string;
 }
 
@@ -37,6 +38,9 @@ export function register(program: Command): void {
       new Option("-d, --data <file|hf>", "annotated dataset for the data-statistics notebook (a file, or hf for the Hugging Face dataset)").env("PD_DATA"),
     )
     .addOption(new Option("--refit-dir <dir>", "output folder of `pd refit` read by the refit-uncertainty notebook").env("PD_REFIT_DIR"))
+    .addOption(
+      new Option("--extra-judges <dirs>", "comma-separated `pd judge add` output folders: their judges are drawn beside the 33 (Figure 1, Tables 3 and 4, the heatmap)").env(EXTRA_JUDGES_ENV),
+    )
     .option("--timeout <seconds>", "per-cell timeout", "600")
     .action(async (flags: FiguresFlags) => {
       const timeoutSeconds = wholeNumber("timeout", flags.timeout, 1);
@@ -44,6 +48,7 @@ export function register(program: Command): void {
       // The kernel inherits this process's environment: that is how the notebooks get their inputs.
       if (flags.data !== undefined) process.env.PD_DATA = flags.data;
       if (flags.refitDir !== undefined) process.env.PD_REFIT_DIR = flags.refitDir;
+      if (flags.extraJudges !== undefined) process.env[EXTRA_JUDGES_ENV] = flags.extraJudges;
       let names = flags.notebook;
       if (names.length === 0) {
         const selection = defaultNotebookSelection(listNotebooks(join(root, "notebooks")), { weights: flags.weights, data: flags.data });

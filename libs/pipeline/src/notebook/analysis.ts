@@ -13,13 +13,13 @@
  *   properties (`{ judges }`) that name an earlier cell's variable.
  */
 import { from, type ColumnTable } from "arquero";
-import { checkGroupIds, checkJudgeIds, type WeightSet } from "@prefdissect/data";
+import { addedJudgeIds, checkGroupIds, checkJudgeIds, type WeightSet } from "@prefdissect/data";
 import { coverageCounts, coverageSentence, describeSource, judgesCovering, weightCoverage, type FigureDefinition, type WeightCoverage } from "@prefdissect/figures";
 import { removeFigureFiles, writeFigureFiles } from "@prefdissect/figures/node";
 import type { RefitIntervals } from "@prefdissect/refit";
 import { evaluateClaims } from "@prefdissect/report";
 import { loadFigureDataset, loadRefitIntervals, type FigureDataset } from "../inputs/dataset.js";
-import { loadFigureWeights, SYNTHETIC_REFIT_NOTE } from "../inputs/weights.js";
+import { EXTRA_JUDGES_ENV, loadFigureWeights, parseExtraJudges, SYNTHETIC_REFIT_NOTE } from "../inputs/weights.js";
 
 /** The part of tslab's `display` the helper uses (`import * as tslab from "tslab"; tslab.display`). */
 export interface NotebookDisplay {
@@ -102,6 +102,8 @@ export class NotebookAnalysis {
 /** A notebook on regression weights (the paper's figures). */
 export class WeightsAnalysis extends NotebookAnalysis {
   readonly coverage: WeightCoverage;
+  /** Judges added with `pd judge add` (`PD_EXTRA_JUDGES`) that the weights hold beside the 33; empty without any. */
+  readonly addedJudges: readonly string[];
 
   constructor(
     notebook: string,
@@ -116,14 +118,16 @@ export class WeightsAnalysis extends NotebookAnalysis {
     // A partial refit says so under every figure, so three judges never pass for the paper's 33.
     super(notebook, coverage.complete ? sourceLabel : `${sourceLabel}. ${coverageSentence(coverage)}`, synthetic, display, outDir, log, weights);
     this.coverage = coverage;
+    this.addedJudges = addedJudgeIds(weights);
   }
 
   /**
    * The judges among `judges` (in that order) with weights in every group of `groups`; names
-   * those left out. An unknown judge or group is an error that lists the valid names.
+   * those left out. An unknown judge or group is an error that lists the valid names (the 33 and
+   * any added judge).
    */
   judgesFitted(judges: readonly string[], groups: readonly string[]): string[] {
-    checkJudgeIds(judges, "judges");
+    checkJudgeIds(judges, "judges", this.addedJudges);
     checkGroupIds(groups, "group");
     const fitted = judgesCovering(this.weights, groups, judges);
     const missing = judges.filter((judge) => !fitted.includes(judge));
@@ -181,7 +185,7 @@ export async function openAnalysis(notebook: string, display: NotebookDisplay, i
 export async function openAnalysis(notebook: string, display: NotebookDisplay, input: AnalysisInput): Promise<NotebookAnalysis> {
   let analysis: NotebookAnalysis;
   if ("weights" in input) {
-    const loaded = await loadFigureWeights(input.weights);
+    const loaded = await loadFigureWeights(input.weights, parseExtraJudges(process.env[EXTRA_JUDGES_ENV]));
     analysis = new WeightsAnalysis(notebook, loaded.weights, loaded.sourceLabel, loaded.synthetic, display);
   } else if ("dataset" in input) {
     analysis = new DatasetAnalysis(notebook, await loadFigureDataset(input.dataset), display);
