@@ -4,9 +4,10 @@ import type { FigureOptions } from "./options.js";
 /**
  * What a figure's rows are derived from: regression weights (`WeightSet`, the paper's figures),
  * annotated pairs (`PairRecord[]`), a feature dataset, or a refit's intervals (the refit figures;
- * the similarity one also takes the refit's weights).
+ * the similarity one also takes the refit's weights), or judges collected with `pd judge collect`
+ * (Figure 6, right).
  */
-export type FigureInputKind = "weights" | "pair-dataset" | "feature-dataset" | "refit-intervals";
+export type FigureInputKind = "weights" | "pair-dataset" | "feature-dataset" | "refit-intervals" | "judge-runs";
 
 /**
  * One figure: how to derive its rows from its input, the column order of those rows (the `.json`

@@ -85,6 +85,19 @@ export {
   type SimilarityIntervalRow,
   type SimilarityIntervalInput,
 } from "./refit/similarity-intervals.js";
+export {
+  preferenceStrength,
+  preferenceAgreement,
+  certaintyRows,
+  agreementRows,
+  buildPreferenceStrengthSpec,
+  buildPreferenceAgreementSpec,
+  CERTAINTY_BINS,
+  type StrengthRun,
+  type StrengthVerdict,
+  type CertaintyRow,
+  type AgreementRow,
+} from "./judges/preference-strength.js";
 export { weightCoverage, judgesCovering, coverageSentence, coverageCounts, type WeightCoverage } from "./coverage/weight-coverage.js";
 export { viewGroupLabel, viewJudgeLabel, inGroupPhrase, distinctJudgeColours } from "./explore/labels.js";
 export {

@@ -1,6 +1,6 @@
 import { PROPERTIES, SCENARIO_IDS, synthesizePairs, toFeatureDataset, type FeatureDataset, type PairDataset, type WeightSet } from "@prefdissect/data";
 import type { RefitIntervals } from "@prefdissect/refit";
-import type { FigureDefinition } from "../src/index.js";
+import type { FigureDefinition, StrengthRun } from "../src/index.js";
 import { syntheticWeights } from "./fixtures.js";
 
 /** A small synthetic pair dataset (labels for three judges), generated once per test file. */
@@ -37,6 +37,16 @@ const pairs = smallPairDataset(120);
 const features = toFeatureDataset(pairs);
 const intervals = intervalsFor(weights, ["human", "gpt-4-1106-preview", "llama-2-70b-chat"]);
 
+/**
+ * Two collected judges on the same 120 pairs: a judge's labels from the synthetic dataset with a
+ * low certainty, another's with a high one, both added with their synthetic weights.
+ */
+const judgeRuns: StrengthRun[] = (["human", "gpt-4-1106-preview"] as const).map((judge, j) => ({
+  model: `collected-${judge}`,
+  verdicts: features.labels.get(judge)!.map((label, index) => ({ index, label, certainty: ((index * 7) % 10) / 10 / (2 - j) })),
+  added: { judge: `added-${judge}`, weights: new Map([...weights].map(([group, judges]) => [group, new Map([[`added-${judge}`, judges.get(judge)!]])])) },
+}));
+
 /** A test input for any figure, by the kind of input it reads (weights: the full synthetic set). */
 export function figureInput(figure: FigureDefinition<unknown, object>): unknown {
   switch (figure.input) {
@@ -48,5 +58,7 @@ export function figureInput(figure: FigureDefinition<unknown, object>): unknown 
       return features;
     case "refit-intervals":
       return figure.name === "refit-similarity-intervals" ? { intervals, weights } : intervals;
+    case "judge-runs":
+      return judgeRuns;
   }
 }

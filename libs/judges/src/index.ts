@@ -51,4 +51,3 @@ export {
   type PlaceJudgeInput,
 } from "./placement/placement.js";
 export { placementMarkdown } from "./placement/markdown.js";
-export { certaintyRows, agreementRows, type StrengthRun, type CertaintyRow, type AgreementRow } from "./strength.js";
