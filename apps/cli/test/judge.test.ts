@@ -4,10 +4,10 @@
  * weights is asked about a synthetic dataset, and the judge fitted from its answers must land next
  * to GPT-4-Turbo.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startMockServer, type MockServer } from "@prefdissect/annotation/node";
 import { loadPairDataset, loadReleasedWeights, loadWeights } from "@prefdissect/data/node";
 import { COLLECT_SUMMARY_FILE, PlacementSchema } from "@prefdissect/judges";
@@ -16,8 +16,8 @@ import { register as registerJudge } from "../src/commands/judge.js";
 import { register as registerMockServer } from "../src/commands/mock-server.js";
 import { register as registerSynth } from "../src/commands/synth.js";
 import { madeUpWeightsDir, runCommand } from "./run.js";
+import { describeUpstream, upstreamDataDir } from "../../../vitest.upstream.js";
 
-const MIRROR = process.env.PD_MIRROR ?? "";
 const tempDir = () => mkdtempSync(join(tmpdir(), "pd-judge-"));
 const savedKey = process.env.OPENAI_API_KEY;
 let server: MockServer | undefined;
@@ -119,12 +119,20 @@ describe("pd mock-server --judge", () => {
   });
 });
 
-describe.skipIf(!existsSync(MIRROR))("adding a judge end to end, without a key", () => {
+describeUpstream("adding a judge end to end, without a key", () => {
+  beforeAll(() => {
+    // pd synth and pd judge add read the released weights through the fetcher: the verified copies.
+    process.env.PD_DATA_DIR = upstreamDataDir();
+  });
+  afterAll(() => {
+    delete process.env.PD_DATA_DIR;
+  });
+
   it("collects from a loopback server imitating GPT-4-Turbo and places the judge next to GPT-4-Turbo", async () => {
     const dir = tempDir();
     const synth = join(dir, "synth.parquet");
     expect((await runCommand(registerSynth, ["synth", "--weights", "released", "--seed", "0", "--pairs", "3000", "--out", synth])).error).toBeUndefined();
-    const released = await loadReleasedWeights({ mirror: MIRROR, dataDir: mkdtempSync(join(tmpdir(), "pd-judge-released-")) });
+    const released = await loadReleasedWeights({ dataDir: upstreamDataDir() });
     server = await startMockServer({ responder: scriptedJudge({ dataset: await loadPairDataset({ data: synth }), weights: released, judge: "gpt-4-1106-preview", certainty: 2 }) });
     process.env.OPENAI_API_KEY = "none";
 

@@ -1,14 +1,21 @@
-import { describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GROUP_IDS } from "@prefdissect/data";
 import { loadReleasedWeights, writeWeightsDirectory } from "@prefdissect/data/node";
 import { writeReport } from "../src/node.js";
+import { describeUpstream, upstreamDataDir } from "../../../vitest.upstream.js";
 
-const MIRROR = process.env.PD_MIRROR ?? "";
+describeUpstream("writeReport() with added judges", () => {
+  beforeAll(() => {
+    // The report reads the released weights through the fetcher: the verified copies.
+    process.env.PD_DATA_DIR = upstreamDataDir();
+  });
+  afterAll(() => {
+    delete process.env.PD_DATA_DIR;
+  });
 
-describe.skipIf(!existsSync(MIRROR))("writeReport() with added judges", () => {
   it("places each added judge among the 33 in a section of its own, and leaves the claims alone", async () => {
     const released = await loadReleasedWeights();
     const addOut = mkdtempSync(join(tmpdir(), "pd-report-add-"));
