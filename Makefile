@@ -47,6 +47,10 @@ boundaries: $(NODE_MODULES) ## Print every broken module boundary: tags, layers,
 #                                          (the same as `make refit DATA=...`, into figures/refit/).
 #   NOTEBOOKS="fig01-communication-dissection ..."  run only these notebooks.
 #   PD_MIRROR=<dir>                        read upstream files from a local mirror (the fetcher).
+#   PD_EXTRA_JUDGES=<dir>[,<dir>...]        draw judges added with pd judge add beside the 33.
+# Figure 6 (right) is drawn from two scripted judges collected from the loopback server
+# (tools/preference-strength.sh, into data/derived/preference-strength, once): this project runs
+# no language models, so it shows the method, not the paper's data, and says so.
 # ---------------------------------------------------------------------------------------------
 KERNEL_SPEC := .jupyter/share/jupyter/kernels/tslab/kernel.json
 PD_WEIGHTS_SETTING := $(WEIGHTS)
@@ -80,12 +84,22 @@ notebook-filter: build ## Make git store notebooks without outputs (registers to
 data: build ## Download the upstream files into data/raw (checksums verified; honours PD_MIRROR)
 	npx pd fetch
 
+PREFERENCE_STRENGTH_DIR := data/derived/preference-strength
+PREFERENCE_STRENGTH_RUNS := $(PREFERENCE_STRENGTH_DIR)/pretrained/collect=$(PREFERENCE_STRENGTH_DIR)/pretrained/added,$(PREFERENCE_STRENGTH_DIR)/aligned/collect=$(PREFERENCE_STRENGTH_DIR)/aligned/added
+PREFERENCE_STRENGTH_DONE := $(PREFERENCE_STRENGTH_DIR)/aligned/added/placement.json
+
+$(PREFERENCE_STRENGTH_DONE): | build data
+	sh tools/preference-strength.sh $(PREFERENCE_STRENGTH_DIR)
+
+.PHONY: preference-strength
+preference-strength: $(PREFERENCE_STRENGTH_DONE) ## Collect and add two scripted judges from the loopback server for Figure 6 (right), once
+
 # figures-notebooks only runs the notebooks. figures adds pd report; verify adds pd verify instead,
 # which writes the same REPORT.md and also fails on a missed claim, so the report is written once.
 .PHONY: figures figures-notebooks
 ifeq ($(strip $(DATA)),)
-figures-notebooks: jupyter kernel build data
-	npx pd figures $(NOTEBOOK_FLAGS)
+figures-notebooks: jupyter kernel build data $(PREFERENCE_STRENGTH_DONE)
+	npx pd figures $(NOTEBOOK_FLAGS) --judge-runs $(PREFERENCE_STRENGTH_RUNS)
 
 figures: figures-notebooks ## Execute the paper notebooks: figures/*.svg|png|json and figures/REPORT.md (DATA=synthetic|hf|<file>: from a refit, as make refit)
 	npx pd report
@@ -154,6 +168,15 @@ demo-build: build $(SYNTHETIC_DATA) ## Build the demo site into apps/demo/dist/ 
 
 demo: demo-build ## Build the demo and serve it on 127.0.0.1 (PORT=4173 to choose; the URL is printed)
 	node node_modules/vite/bin/vite.js preview --config apps/demo/vite.config.ts --host 127.0.0.1 --port $(PORT) --strictPort
+
+# ---------------------------------------------------------------------------------------------
+# Adding a judge without a key: pd synth → pd mock-server --judge <id> (a scripted judge that
+# follows a released judge's weights) → pd judge collect → pd judge add --fast. See docs/judges.md.
+#   JUDGE=<id>  the released judge to imitate (default gpt-4-1106-preview); PAIRS=<n> (default 3000)
+# ---------------------------------------------------------------------------------------------
+.PHONY: judge-demo
+judge-demo: build data ## Add a judge end to end without a key (a loopback server imitating JUDGE=gpt-4-1106-preview) into data/derived/judge-demo
+	sh tools/judge-demo.sh data/derived/judge-demo
 
 .PHONY: bench
 bench: $(NODE_MODULES) data ## Print the speed benchmarks (sampler, fast paths, refit): numbers only, no pass/fail

@@ -4,6 +4,7 @@
  *   --draws paper|fast   how long NUTS runs: the paper's 4 × (500 + 2000) or 4 × (300 + 500)
  * Older spellings (`pd refit --fast`, `pd regress --fast`, `pd regress --mode map`) meant
  * different things in different commands; they still work and print a note with the new name.
+ * A shorthand (`pd judge add --fast` for `--method mode`) is an alias kept on purpose: no note.
  */
 import { Option, type Command } from "commander";
 import { PrefDissectError } from "@prefdissect/shared";
@@ -34,11 +35,13 @@ export interface FitFlags {
   samples?: string;
 }
 
-/** An old spelling: the flag as typed and what it stands for. */
+/** An old spelling or a shorthand: the flag as typed and what it stands for. */
 export interface FlagAlias {
   readonly flag: string;
   readonly method?: FitMethod;
   readonly draws?: DrawsPreset;
+  /** A shorthand the command keeps (no note); otherwise an old spelling. */
+  readonly shorthand?: boolean;
 }
 
 /** Adds --method, --draws, --chains, --warmup and --samples to a command. */
@@ -73,9 +76,9 @@ export function resolveFitFlags(
     const [key, value] = alias.method !== undefined ? (["method", alias.method] as const) : (["draws", alias.draws!] as const);
     const replacement = `--${key} ${value}`;
     if (typed(key) && flags[key] !== value) {
-      throw new PrefDissectError("bad-flag", `${alias.flag} (old spelling of ${replacement}) contradicts --${key} ${flags[key]}`, { field: alias.flag });
+      throw new PrefDissectError("bad-flag", `${alias.flag} (${alias.shorthand ? "short for" : "old spelling of"} ${replacement}) contradicts --${key} ${flags[key]}`, { field: alias.flag });
     }
-    noteAlias(alias.flag, replacement);
+    if (!alias.shorthand) noteAlias(alias.flag, replacement);
     if (key === "method") method = value as FitMethod;
     else draws = value as DrawsPreset;
   }

@@ -13,7 +13,7 @@ export {
   type PropertyPrompt,
   type QuerySpecificSection,
 } from "./prompts/catalog.js";
-export { fillTemplate, templateSlots, type ChatMessage } from "./prompts/render.js";
+export { fillTemplate, matchTemplate, templateSlots, type ChatMessage } from "./prompts/render.js";
 export { extractJsonObject, removeTrailingCommas, type JsonExtraction } from "./parse/repair-json.js";
 export {
   ErrorDetectionAnswerSchema,
@@ -41,6 +41,7 @@ export {
   type PairTexts,
   type ParsedAnswer,
   type SamplingSettings,
+  type TokenLogprob,
 } from "./plan/calls.js";
 export { runPairFlow, pairTexts, type CallRunner, type PairFlowOptions, type PairOutcome } from "./plan/pair-flow.js";
 export { parsePairLine, parsePairsFile, UNLABELLED_SCENARIO, type AnnotationInput } from "./input/pairs.js";

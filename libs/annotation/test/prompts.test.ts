@@ -12,6 +12,7 @@ import {
   queryAwareRatingCall,
   templateSlots,
   fillTemplate,
+  matchTemplate,
 } from "../src/index.js";
 
 const texts = { query: "Write {{keys}} twice.", responseA: "A says {{query}}", responseB: "B" };
@@ -67,5 +68,13 @@ describe("prompt catalog", () => {
   it("fills a template in one pass and rejects a slot without a value", () => {
     expect(fillTemplate("a {{x}} b", { x: "{{x}}" })).toBe("a {{x}} b");
     expect(() => fillTemplate("{{missing}}", {})).toThrow(/missing/);
+  });
+
+  it("reads the values back out of a filled template (the inverse of fillTemplate)", () => {
+    const template = "Q: {{query}}\n[A] {{response_a}}\n[B] {{response_b}}\nWhich? (*{{query}}*)";
+    const values = { query: "Is 2+2 (really) 4? $5 {{x}}", response_a: "Yes.\n\nTwo lines.", response_b: "" };
+    expect(matchTemplate(template, fillTemplate(template, values))).toEqual(values);
+    expect(matchTemplate(template, "Q: hi\n[A] a\n[B] b\nWhich? (*other*)")).toBeUndefined();
+    expect(matchTemplate(template, `${fillTemplate(template, values)} and more`)).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ export { ManifestEntrySchema, ManifestSchema, MANIFEST_FILE, parseManifest, weig
 export {
   FittedParamsLineSchema,
   WEIGHTS_FILE,
+  ADDED_WEIGHTS_FILE,
   GROUP_INDEX_FILE,
   LABELS_FILE,
   weightsFileName,
@@ -11,6 +12,9 @@ export {
   parseGroupIndex,
   parseLabelsFile,
   formatLabelsFile,
+  addedJudgeIds,
+  withAddedJudges,
+  type WeightsFileJudges,
   type FittedParamsLine,
   type WeightSet,
   type Label,

@@ -15,5 +15,5 @@ export {
   type WeightsSource,
 } from "./node/artifacts.js";
 export { writeFileAtomic, readTextFile, readFormatFile, writeFormatFile, type AtomicWriteOptions } from "./node/files.js";
-export { readWeightsDirectory, writeWeightsDirectory, readLabelsFile, writeLabelsFile } from "./node/released-files.js";
+export { readWeightsDirectory, readAddedJudges, writeWeightsDirectory, readLabelsFile, writeLabelsFile } from "./node/released-files.js";
 export * from "./dataset/node.js";

@@ -10,6 +10,7 @@ import { PrefDissectError, jsonDocumentFormat, jsonLinesFormat } from "@prefdiss
 import { PROPERTY_COUNT } from "./catalog/properties.js";
 import { GROUP_IDS, isGroupId } from "./catalog/groups.js";
 import { JUDGE_IDS, isJudgeId } from "./catalog/judges.js";
+import { isAddedJudgeId } from "./catalog/names.js";
 
 /** Weights per group and judge: `ws.get(group)?.get(judge)` is a 29-vector in released order. */
 export type WeightSet = ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>;
@@ -30,6 +31,22 @@ export const WEIGHTS_FILE = jsonLinesFormat({
   line: FittedParamsLineSchema,
 });
 
+/**
+ * A group's weights file of judges added with `pd judge add`: the released layout, with ids that
+ * are not among the 33 (letters, digits, `.`, `_`, `-`).
+ */
+export const ADDED_WEIGHTS_FILE = jsonLinesFormat({
+  what: `an added judge's weights file (one {"model_name": a new judge id, "parameters": ${PROPERTY_COUNT} finite numbers} per line)`,
+  line: FittedParamsLineSchema.extend({
+    model_name: z.string().refine(isAddedJudgeId, {
+      error: (issue) => `${JSON.stringify(issue.input)} is not an added judge's id (letters, digits, ".", "_" or "-", not one of the 33)`,
+    }),
+  }),
+});
+
+/** Whose weights a file holds: the paper's 33 judges, or judges added with `pd judge add`. */
+export type WeightsFileJudges = "paper" | "added";
+
 /** File name of a group's weights in the released layout (also used by refits). */
 export function weightsFileName(groupId: string): string {
   return `model_${groupId}_fitted_paras.jsonl`;
@@ -42,10 +59,10 @@ function checkGroup(groupId: string, file: string): void {
 }
 
 /** Parses one `model_<group>_fitted_paras.jsonl` into judge → 29 weights, in file order. */
-export function parseFittedParams(text: string, file: string, groupId: string): Map<string, number[]> {
+export function parseFittedParams(text: string, file: string, groupId: string, judges: WeightsFileJudges = "paper"): Map<string, number[]> {
   checkGroup(groupId, file);
   const weights = new Map<string, number[]>();
-  WEIGHTS_FILE.parse(text, file).forEach(({ model_name: judge, parameters }, row) => {
+  (judges === "paper" ? WEIGHTS_FILE : ADDED_WEIGHTS_FILE).parse(text, file).forEach(({ model_name: judge, parameters }, row) => {
     if (weights.has(judge)) throw new PrefDissectError("duplicate-judge", `${file}: judge "${judge}" appears twice (entry ${row + 1})`, { file, field: "model_name" });
     weights.set(judge, parameters);
   });
@@ -60,6 +77,28 @@ export function formatFittedParams(judges: Iterable<readonly [string, readonly n
   const rank = (judge: string) => (isJudgeId(judge) ? JUDGE_IDS.indexOf(judge) : JUDGE_IDS.length);
   const ordered = [...judges].sort(([a], [b]) => rank(a) - rank(b));
   return WEIGHTS_FILE.stringify(ordered.map(([judge, parameters]) => ({ model_name: judge, parameters: [...parameters] })));
+}
+
+/** The judges of `ws` that are not among the 33 (added ones), in order of first appearance. */
+export function addedJudgeIds(ws: WeightSet): string[] {
+  return [...new Set([...ws.values()].flatMap((judges) => [...judges.keys()]))].filter((judge) => !isJudgeId(judge));
+}
+
+/**
+ * `ws` with the judges of `added` beside its own, group by group. A judge in both is an error:
+ * an added judge never silently replaces another's weights.
+ */
+export function withAddedJudges(ws: WeightSet, added: WeightSet): WeightSet {
+  const merged = new Map<string, Map<string, readonly number[]>>([...ws].map(([group, judges]) => [group, new Map(judges)]));
+  for (const [group, judges] of added) {
+    const target = merged.get(group) ?? new Map<string, readonly number[]>();
+    for (const [judge, vector] of judges) {
+      if (target.has(judge)) throw new PrefDissectError("duplicate-judge", `judge "${judge}" has weights twice in group ${group}; give each added judge its own name`, { field: "model_name" });
+      target.set(judge, vector);
+    }
+    merged.set(group, target);
+  }
+  return merged;
 }
 
 /** The group index (`query_aware_idxs.json`): group id (plus "all") → row indices in dataset order. */

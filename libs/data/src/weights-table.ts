@@ -1,13 +1,16 @@
 import { table, type ColumnTable } from "arquero";
 import { PROPERTIES } from "./catalog/properties.js";
 import { checkGroupIds, checkJudgeIds } from "./catalog/names.js";
-import type { WeightSet } from "./released.js";
+import { addedJudgeIds, type WeightSet } from "./released.js";
 
 /** Which part of a weight set to tabulate, in which order. */
 export interface WeightsTableSelection {
   /** Groups, in this order (default: the weight set's). Unknown names are an error listing the valid ones. */
   readonly groups?: readonly string[];
-  /** Judges, in this order (default: each group's). Unknown names are an error listing the valid ones. */
+  /**
+   * Judges, in this order (default: each group's): the 33 and any added judge `ws` holds. Unknown
+   * names are an error listing the valid ones.
+   */
   readonly judges?: readonly string[];
 }
 
@@ -19,7 +22,7 @@ export interface WeightsTableSelection {
  */
 export function weightsTable(ws: WeightSet, selection: WeightsTableSelection = {}): ColumnTable {
   if (selection.groups !== undefined) checkGroupIds(selection.groups, "groups");
-  if (selection.judges !== undefined) checkJudgeIds(selection.judges, "judges");
+  if (selection.judges !== undefined) checkJudgeIds(selection.judges, "judges", addedJudgeIds(ws));
   const group: string[] = [];
   const judge: string[] = [];
   const property: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PrefDissectError } from "@prefdissect/shared";
-import { formatFittedParams, formatLabelsFile, parseFittedParams, parseGroupIndex, parseLabelsFile, weightsFileName, weightsTable } from "../src/index.js";
+import { formatFittedParams, formatLabelsFile, parseFittedParams, parseGroupIndex, parseLabelsFile, weightsFileName, weightsTable, addedJudgeIds, withAddedJudges } from "../src/index.js";
 import { failure } from "./failure.js";
 
 const weights = (n: number, fill = 0.1) => Array.from({ length: n }, () => fill);
@@ -90,6 +90,16 @@ describe("weightsTable()", () => {
     ]);
     expectError(() => weightsTable(ws, { groups: ["Cod"] }), /^groups: unknown group "Cod"; the groups are "Advice", "Code", .*"w_mistakes"$/);
     expectError(() => weightsTable(ws, { judges: ["gpt4"] }), /^judges: unknown judge "gpt4"; the judges are "human", /);
+  });
+
+  it("selects an added judge the weights hold, and names it among the valid ones", () => {
+    const vector = (x: number) => Array.from({ length: 29 }, () => x);
+    const ws = withAddedJudges(new Map([["Code", new Map([["human", vector(1)]])]]), new Map([["Code", new Map([["my-judge", vector(4)]])]]));
+    expect(addedJudgeIds(ws)).toEqual(["my-judge"]);
+    const t = weightsTable(ws, { judges: ["my-judge", "human"] });
+    expect([t.get("judge", 0), t.get("weight", 0), t.get("judge", 29)]).toEqual(["my-judge", vector(4)[0], "human"]);
+    expectError(() => weightsTable(ws, { judges: ["my-judg"] }), /^judges: unknown judge "my-judg"; the judges are "human", .*"gpt-4-1106-preview", "my-judge"$/);
+    expectError(() => withAddedJudges(ws, ws), /^judge "human" has weights twice in group Code/);
   });
 });
 

@@ -11,11 +11,13 @@ import { dataLabelBalance } from "./data/label-balance.js";
 import { dataPropertyCorrelation } from "./data/property-correlation.js";
 import { refitPreferenceIntervals } from "./refit/preference-intervals.js";
 import { refitSimilarityIntervals } from "./refit/similarity-intervals.js";
+import { preferenceAgreement, preferenceStrength } from "./judges/preference-strength.js";
 
 /**
  * Every figure the project draws: the paper's in paper order (Figure 7 from gameability
- * estimates, the others from weights), then the dataset statistics and the refit's intervals. Each has a notebook of the same name, or shares one
- * (`data-statistics`, `refit-uncertainty`).
+ * estimates, the others from weights), then the dataset statistics, the refit's intervals and the
+ * strength of preference of collected judges. Each has a notebook of the same name, or shares one
+ * (`data-statistics`, `refit-uncertainty`, `fig06-preference-strength`).
  */
 export const FIGURES: readonly FigureDefinition<any, any>[] = [
   communicationDissection,
@@ -30,4 +32,6 @@ export const FIGURES: readonly FigureDefinition<any, any>[] = [
   dataPropertyCorrelation,
   refitPreferenceIntervals,
   refitSimilarityIntervals,
+  preferenceStrength,
+  preferenceAgreement,
 ];

@@ -4,10 +4,11 @@ import type { FigureOptions } from "./options.js";
 /**
  * What a figure's rows are derived from: regression weights (`WeightSet`, the paper's figures),
  * annotated pairs (`PairRecord[]`), a feature dataset, a refit's intervals (the refit figures;
- * the similarity one also takes the refit's weights), or gameability estimates per judge (computed
- * by @prefdissect/manipulation from weights and pairs).
+ * the similarity one also takes the refit's weights), gameability estimates per judge (computed
+ * by @prefdissect/manipulation from weights and pairs), or judges collected with
+ * `pd judge collect` (Figure 6, right).
  */
-export type FigureInputKind = "weights" | "pair-dataset" | "feature-dataset" | "refit-intervals" | "gameability";
+export type FigureInputKind = "weights" | "pair-dataset" | "feature-dataset" | "refit-intervals" | "gameability" | "judge-runs";
 
 /**
  * One figure: how to derive its rows from its input, the column order of those rows (the `.json`

@@ -4,7 +4,7 @@
  * figure's files live in the Node-only entry `@prefdissect/figures/node`.
  */
 export { FIGURE_CONFIG, FONT_FAMILY, JUDGE_COLOURS, judgeColour } from "./theme.js";
-export { PROPERTY_LABELS, propertyLabel, judgeLabel, groupLabel } from "./labels.js";
+export { PROPERTY_LABELS, propertyLabel, judgeLabel, groupLabel, safeJudgeLabel, safeGroupLabel } from "./labels.js";
 export { describeSource, DEFAULT_SOURCE_LABEL } from "./source.js";
 export { figureTitle, type FigureOptions, type FigureTitle } from "./options.js";
 export { inlineValues, type FigureDefinition, type FigureInputKind } from "./figure.js";
@@ -96,6 +96,19 @@ export {
   type SimilarityIntervalRow,
   type SimilarityIntervalInput,
 } from "./refit/similarity-intervals.js";
+export {
+  preferenceStrength,
+  preferenceAgreement,
+  certaintyRows,
+  agreementRows,
+  buildPreferenceStrengthSpec,
+  buildPreferenceAgreementSpec,
+  CERTAINTY_BINS,
+  type StrengthRun,
+  type StrengthVerdict,
+  type CertaintyRow,
+  type AgreementRow,
+} from "./judges/preference-strength.js";
 export { weightCoverage, judgesCovering, coverageSentence, coverageCounts, type WeightCoverage } from "./coverage/weight-coverage.js";
 export { viewGroupLabel, viewJudgeLabel, inGroupPhrase, distinctJudgeColours } from "./explore/labels.js";
 export {

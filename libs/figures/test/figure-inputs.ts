@@ -1,6 +1,6 @@
 import { PROPERTIES, SCENARIO_IDS, synthesizePairs, toFeatureDataset, type FeatureDataset, type PairDataset, type WeightSet } from "@prefdissect/data";
 import type { RefitIntervals } from "@prefdissect/refit";
-import { FIG07_JUDGES, type FigureDefinition, type GameabilityFigureInput } from "../src/index.js";
+import { FIG07_JUDGES, type FigureDefinition, type GameabilityFigureInput, type StrengthRun } from "../src/index.js";
 import { syntheticWeights } from "./fixtures.js";
 
 /** A small synthetic pair dataset (labels for three judges), generated once per test file. */
@@ -57,6 +57,16 @@ export function gameabilityInput(): GameabilityFigureInput {
   };
 }
 
+/**
+ * Two collected judges on the same 120 pairs: a judge's labels from the synthetic dataset with a
+ * low certainty, another's with a high one, both added with their synthetic weights.
+ */
+const judgeRuns: StrengthRun[] = (["human", "gpt-4-1106-preview"] as const).map((judge, j) => ({
+  model: `collected-${judge}`,
+  verdicts: features.labels.get(judge)!.map((label, index) => ({ index, label, certainty: ((index * 7) % 10) / 10 / (2 - j) })),
+  added: { judge: `added-${judge}`, weights: new Map([...weights].map(([group, judges]) => [group, new Map([[`added-${judge}`, judges.get(judge)!]])])) },
+}));
+
 /** A test input for any figure, by the kind of input it reads (weights: the full synthetic set). */
 export function figureInput(figure: FigureDefinition<unknown, object>): unknown {
   switch (figure.input) {
@@ -70,5 +80,7 @@ export function figureInput(figure: FigureDefinition<unknown, object>): unknown 
       return figure.name === "refit-similarity-intervals" ? { intervals, weights } : intervals;
     case "gameability":
       return gameabilityInput();
+    case "judge-runs":
+      return judgeRuns;
   }
 }

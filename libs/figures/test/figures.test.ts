@@ -21,6 +21,7 @@ import {
   sizeGroupSimilarityRows,
   topBottomPropertyRows,
   buildTopBottomPropertiesSpec,
+  judgeLabel,
 } from "../src/index.js";
 import { syntheticWeights } from "./fixtures.js";
 
@@ -126,6 +127,19 @@ describe("buildSimilarityHeatmapSpec()", () => {
   it("separates Human, the ≤14B models, the >30B models and the GPT models with lines", () => {
     const boundaries = spec.layer.filter((layer) => layer.mark.type === "rule")[0]!.data!.values.map((v) => v.judgeALabel);
     expect(boundaries).toEqual(["Yi-6B", "Yi-34B", "GPT-3.5-Turbo"]);
+  });
+
+  it("takes a judge added beside the 33, labelled by its id and framed as a block of its own", () => {
+    const added = new Map([...weights].map(([group, judges]) => [group, new Map([...judges, ["my-judge", judges.get(HUMAN)!]])]));
+    const order = [...JUDGE_IDS.slice(0, 5), "my-judge", ...JUDGE_IDS.slice(5)];
+    const withAdded = similarityCellRows(meanPairSimilarities(added, order));
+    expect(withAdded).toHaveLength(34 * 34);
+    expect(withAdded.find((row) => row.judgeA === "my-judge" && row.judgeB === HUMAN)).toMatchObject({ judgeALabel: "my-judge", similarity: expect.closeTo(1, 12) });
+    const rules = (buildSimilarityHeatmapSpec(withAdded) as unknown as Layered).layer.filter((layer) => layer.mark.type === "rule")[0]!.data!.values.map((v) => v.judgeALabel);
+    // Lines before and after the added judge, among the ≤14B models.
+    expect(rules).toEqual(["Yi-6B", "my-judge", judgeLabel(JUDGE_IDS[5]!), "Yi-34B", "GPT-3.5-Turbo"]);
+    const dissection = communicationDissectionRows(withPreference(weightsTable(added, { groups: ["Communication"] }).filter((row: { judge: string }) => row.judge === "my-judge")));
+    expect(dissection.filter((row) => row.judge === "my-judge").map((row) => row.judgeLabel)).toEqual(Array(PROPERTY_COUNT).fill("my-judge"));
   });
 });
 

@@ -26,6 +26,8 @@ describe("every figure spec", () => {
       "data-property-correlation",
       "refit-preference-intervals",
       "refit-similarity-intervals",
+      "fig06-preference-strength",
+      "fig06-preference-agreement",
     ]);
   });
 

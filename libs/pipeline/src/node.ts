@@ -3,7 +3,8 @@
  * executing the notebooks headlessly and writing the report. `pd figures`, `pd report`,
  * `pd verify` (and so the Makefile) call these.
  */
-export { loadFigureWeights, refitIsSynthetic, SYNTHETIC_REFIT_NOTE, type FigureWeights } from "./inputs/weights.js";
+export { loadFigureWeights, parseExtraJudges, refitIsSynthetic, EXTRA_JUDGES_ENV, SYNTHETIC_REFIT_NOTE, type FigureWeights } from "./inputs/weights.js";
+export { loadJudgeRuns, parseJudgeRuns, JUDGE_RUNS_ENV, type JudgeRuns, type JudgeRunFolders } from "./inputs/judge-runs.js";
 export { loadFigureDataset, loadRefitIntervals, DEFAULT_FIGURE_DATA, type FigureDataset } from "./inputs/dataset.js";
 export {
   openAnalysis,
@@ -12,6 +13,7 @@ export {
   WeightsAnalysis,
   DatasetAnalysis,
   RefitAnalysis,
+  JudgeRunsAnalysis,
   SCRATCH_FIGURES_DIR,
   type AnalysisInput,
   type NotebookDisplay,

@@ -4,9 +4,10 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import type { WeightSet } from "@prefdissect/data";
-import { loadManifest, loadReleasedWeights, loadWeights, repoRoot, writeFileAtomic } from "@prefdissect/data/node";
-import { FIGURES } from "@prefdissect/figures";
+import { JUDGE_IDS, SCENARIO_IDS, judgeById, withAddedJudges, type WeightSet } from "@prefdissect/data";
+import { loadManifest, loadReleasedWeights, loadWeights, readAddedJudges, repoRoot, writeFileAtomic } from "@prefdissect/data/node";
+import { FIGURES, judgesCovering } from "@prefdissect/figures";
+import { judgeProfile } from "@prefdissect/similarity";
 import { compareWeightSets, recoveryOf, refitReportSection } from "@prefdissect/refit";
 import { readRefitSummary } from "@prefdissect/refit/node";
 import { evaluateClaims, renderReport, type Claim, type RefitEvidence, type ReportFigure } from "@prefdissect/report";
@@ -18,6 +19,8 @@ export interface ReportOptions {
   readonly refitDir: string;
   /** Figures folder: its PNGs are embedded and REPORT.md is written there. */
   readonly figuresDir: string;
+  /** `pd judge add` output folders: their judges get a section placing them among the 33. */
+  readonly extraJudges?: readonly string[];
 }
 
 export interface WrittenReport {
@@ -51,6 +54,38 @@ async function refitExtras(ws: WeightSet, refitDir: string): Promise<{ evidence:
   };
 }
 
+/**
+ * Where each added judge sits among the judges of `ws` (the 33): its most and least similar
+ * judges and the size group it resembles, as `pd judge add` reports them. The claims are not
+ * touched: they are about the paper's judges.
+ */
+function addedJudgesSection(ws: WeightSet, added: WeightSet, folders: readonly string[]): string {
+  const others = judgesCovering(ws, SCENARIO_IDS, JUDGE_IDS);
+  const name = (judge: string) => (JUDGE_IDS.includes(judge) ? judgeById(judge).displayName : judge);
+  const listed = (entries: readonly { judge: string; similarity: number }[]) => entries.map((entry) => `${name(entry.judge)} ${entry.similarity.toFixed(2)}`).join(", ");
+  const lines = [
+    "## Added judges",
+    "",
+    `Judges added with \`pd judge add\` (${folders.map((folder) => `\`${relative(repoRoot(), resolve(folder)) || "."}\``).join(", ")}), placed among the ${others.length} judges above by their similarity (the mean over the 11 scenarios of the Pearson correlation of the weights). The claims above are about the paper's judges only.`,
+    "",
+    "| judge | most similar | least similar | mean similarity to ≤14B / >30B | resembles |",
+    "|---|---|---|---|---|",
+  ];
+  const addedIds = [...new Set([...added.values()].flatMap((judges) => [...judges.keys()]))];
+  for (const judge of addedIds) {
+    if (!SCENARIO_IDS.every((scenario) => added.get(scenario)?.has(judge))) {
+      lines.push(`| ${judge} | — | — | — | no weights in every scenario |`);
+      continue;
+    }
+    const profile = judgeProfile(withAddedJudges(ws, added), judge, { others });
+    const { small, large, resembles } = profile.sizeGroups;
+    lines.push(
+      `| ${judge} | ${listed(profile.mostSimilar)} | ${listed(profile.leastSimilar)} | ${small.toFixed(2)} / ${large.toFixed(2)} | ${resembles === "small" ? "the ≤14B models" : "the >30B models"} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
 /** PNG figures present in `dir`, in name order, with a readable title. */
 function figuresIn(dir: string): ReportFigure[] {
   if (!existsSync(dir)) return [];
@@ -82,6 +117,8 @@ export async function writeReport(options: ReportOptions): Promise<WrittenReport
   const source = options.weights;
   const refitDir = resolve(options.refitDir);
   const ws = await loadWeights({ source, dir: join(refitDir, "weights") });
+  const extraJudges = options.extraJudges ?? [];
+  const added = extraJudges.length > 0 ? addedJudgesSection(ws, await readAddedJudges(extraJudges), extraJudges) : undefined;
   const extras = source === "refit" ? await refitExtras(ws, refitDir) : undefined;
   let claims = evaluateClaims(ws, undefined, extras?.evidence);
   if (extras?.evidence.synthetic) {
@@ -97,7 +134,7 @@ export async function writeReport(options: ReportOptions): Promise<WrittenReport
       ? `the authors' released weights (GAIR-NLP/Preference-Dissection @ ${commit})`
       : `our refit (${relative(repoRoot(), refitDir) || "."})${extras?.evidence.synthetic ? " on SYNTHETIC data" : ""}`;
   const figuresDir = resolve(options.figuresDir);
-  const markdown = renderReport({ claims, figures: figuresIn(figuresDir), source: sourceText, sections: extras ? [extras.section] : [] });
+  const markdown = renderReport({ claims, figures: figuresIn(figuresDir), source: sourceText, sections: [...(extras ? [extras.section] : []), ...(added ? [added] : [])] });
   const path = join(figuresDir, "REPORT.md");
   await writeFileAtomic(path, markdown);
   return { claims, path };

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GPT4_TURBO, GROUP_IDS, HUMAN, JUDGE_IDS, SCENARIO_IDS, weightsTable, type WeightSet } from "@prefdissect/data";
 import { communicationDissection, communicationDissectionRows, withPreference } from "@prefdissect/figures";
-import { SCRATCH_FIGURES_DIR, WeightsAnalysis, notebookFiguresDir, type NotebookDisplay } from "../src/node.js";
+import { writeWeightsDirectory } from "@prefdissect/data/node";
+import { SCRATCH_FIGURES_DIR, WeightsAnalysis, loadFigureWeights, notebookFiguresDir, parseExtraJudges, type NotebookDisplay } from "../src/node.js";
 
 /** Weights for every judge and group: distinct, smooth, no randomness needed. */
 const full: WeightSet = new Map(GROUP_IDS.map((group, g) => [group, new Map(JUDGE_IDS.map((judge, j) => [judge, Array.from({ length: 29 }, (_, k) => Math.sin(1 + g + 3 * j + 7 * k))]))]));
@@ -72,5 +73,30 @@ describe("WeightsAnalysis", () => {
     analysis.showClaims("table4-");
     expect(shown.html[1]).toMatch(/The paper's numbers beside ours: 3 rows/);
     expect(shown.html[1]).toContain("62.86");
+  });
+});
+
+describe("judges added with pd judge add (PD_EXTRA_JUDGES)", () => {
+  it("loads them beside the weights, names them in the source line, and lets the notebooks select them", async () => {
+    const base = mkdtempSync(join(tmpdir(), "pd-extra-base-"));
+    await writeWeightsDirectory(base, only([HUMAN, GPT4_TURBO]));
+    const addOut = mkdtempSync(join(tmpdir(), "pd-extra-add-"));
+    const mine = new Map(GROUP_IDS.map((group) => [group, new Map([["my-judge", full.get(group)!.get(HUMAN)!.map((w) => w * 2)]])]));
+    await writeWeightsDirectory(join(addOut, "weights"), mine);
+
+    expect(parseExtraJudges(" runs/a, ,runs/b ")).toEqual(["runs/a", "runs/b"]);
+    const plain = await loadFigureWeights(`refit:${base}`);
+    expect(plain.added).toEqual([]);
+    const loaded = await loadFigureWeights(`refit:${base}`, [addOut]);
+    expect(loaded.added).toEqual(["my-judge"]);
+    expect(loaded.sourceLabel).toBe(`${plain.sourceLabel}; added with pd judge add: my-judge`);
+
+    const { display, log } = recorder();
+    const analysis = new WeightsAnalysis("fig-similarity-heatmap", loaded.weights, loaded.sourceLabel, false, display, mkdtempSync(join(tmpdir(), "pd-notebook-")), log);
+    expect(analysis.addedJudges).toEqual(["my-judge"]);
+    expect(analysis.judgesFitted([HUMAN, GPT4_TURBO, ...analysis.addedJudges], SCENARIO_IDS)).toEqual([HUMAN, GPT4_TURBO, "my-judge"]);
+    const rows = communicationDissectionRows(withPreference(weightsTable(analysis.weights, { groups: ["Code"], judges: analysis.addedJudges })));
+    expect(rows.map((row) => row.judgeLabel)).toEqual(Array(29).fill("my-judge"));
+    expect(() => analysis.judgesFitted(["my-judg"], ["Code"])).toThrow(/^judges: unknown judge "my-judg"; the judges are "human", .*, "my-judge"$/);
   });
 });

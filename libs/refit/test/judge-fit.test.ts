@@ -7,7 +7,8 @@ import { loadReleasedWeights } from "@prefdissect/data/node";
 import { fitKFold, fitPosteriorMode } from "@prefdissect/regression";
 import { judgeProfile } from "@prefdissect/similarity";
 import { fitJudge, runJudgeFitJob, type JudgeFitJob, type JudgeFitProgress, type JudgeFitRunner } from "../src/index.js";
-import { runRefit } from "../src/node.js";
+import { createFitPool } from "@prefdissect/regression/node";
+import { poolJudgeFitRunner, runRefit } from "../src/node.js";
 import { describeUpstream, upstreamDataDir } from "../../../vitest.upstream.js";
 
 function featureDataset(pairs: PairRecord[], file: string): FeatureDataset {
@@ -86,6 +87,19 @@ describeUpstream("fitJudge()", () => {
     expect(fit.intervals[0]).toMatchObject({ judge: "gpt-4-1106-preview", group: expect.any(String), propertyIndex: 0 });
     expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4]);
     expect(progress.at(-1)).toMatchObject({ total: 4, workDone: progress.at(-1)!.workTotal });
+  });
+
+  it("runs NUTS jobs on worker threads through poolJudgeFitRunner with the same result", async () => {
+    const settings = { method: "nuts" as const, folds: 2, chains: 2, warmup: 60, samples: 60, keepDraws: 10, seed: 2 };
+    const pool = createFitPool({ workers: 2 });
+    try {
+      const fit = await fitJudge(small, "human", undefined, { groups: ["Advice"], settings, runner: poolJudgeFitRunner(pool) });
+      expect(fit.groups[0]!.mean).toEqual(fitKFold(toRegressionProblems(small, "human", "Advice"), settings).mean);
+      const mode = await fitJudge(small, "human", undefined, { groups: ["Advice"], runner: poolJudgeFitRunner(pool) });
+      expect(mode.groups[0]!.mean).toEqual(fitPosteriorMode(toRegressionProblems(small, "human", "Advice")).weights);
+    } finally {
+      await pool.close();
+    }
   });
 
   it("stops handing out jobs when cancelled and rejects with a cancelled error", async () => {

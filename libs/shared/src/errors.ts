@@ -62,6 +62,11 @@ export const ERROR_CODES = {
   "batch-failed": "a Batch API run that stopped",
   "cache-locked": "an annotation cache that another run holds open",
   "mock-server": "the loopback server could not start",
+  // Adding a judge
+  "no-response-text": "a dataset without the query and both responses' text, which judging needs",
+  "judge-server": "a judge's server that failed or returned no log-probabilities, so the collection stopped",
+  "judge-incomplete": "a judge collection that left pairs without an answer in both orders",
+  "flat-fit": "a fitted judge whose weights are all equal in a scenario, so it cannot be compared",
   // Figures and report
   "jupyter-missing": "Jupyter (nbconvert) is not installed",
   "kernel-missing": "the TypeScript notebook kernel is not registered",

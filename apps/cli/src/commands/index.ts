@@ -7,6 +7,7 @@ import { register as features } from "./features.js";
 import { register as refit } from "./refit.js";
 import { register as regress } from "./regress.js";
 import { register as annotate } from "./annotate.js";
+import { register as judge } from "./judge.js";
 import { register as mockServer } from "./mock-server.js";
 import { register as manipulate } from "./manipulate.js";
 
@@ -20,6 +21,7 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   refit,
   regress,
   annotate,
+  judge,
   mockServer,
   manipulate,
 ];

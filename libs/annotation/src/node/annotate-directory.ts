@@ -26,29 +26,16 @@ import { AnnotationCache, type CacheOpenReport } from "./annotation-cache.js";
 import { runBatchStages, type BatchOptions } from "./batch-runner.js";
 import { cacheKey } from "./cache-key.js";
 import { cachedAnswer, createCallExecutor, emptyStats, type CallStats } from "./call-executor.js";
-import { ChatClient } from "./chat-client.js";
-import type { RetrySettings } from "./retry-policy.js";
+import { clientFor, type ServerRunOptions } from "./run-options.js";
 
-export interface AnnotateOptions {
+export interface AnnotateOptions extends ServerRunOptions {
   readonly pairs: readonly AnnotationInput[];
   readonly outDir: string;
-  readonly model: string;
-  readonly baseURL: string;
-  readonly apiKey: string;
-  /** Requests in flight at once (default 8). */
-  readonly concurrency?: number;
-  readonly timeoutMs?: number;
-  readonly retry?: Partial<RetrySettings>;
-  readonly random?: () => number;
   readonly sampling?: SamplingSettings;
   readonly useInputReference?: boolean;
   readonly disableJsonMode?: boolean;
   /** Go through the Batch API instead of live requests. */
   readonly batch?: boolean | BatchOptions;
-  /** Overrides the price table for this model. */
-  readonly price?: ModelPrice;
-  /** fdatasync after every cache line (default true). */
-  readonly syncCache?: boolean;
   /** Called when a pair has all its answers or can get no further in this run. */
   readonly onPairSettled?: (pair: AnnotationInput, complete: boolean) => void;
   readonly onBatchPoll?: (status: string, batchId: string) => void;
@@ -71,15 +58,7 @@ export interface AnnotateSummary {
 
 export async function annotateToDirectory(options: AnnotateOptions): Promise<AnnotateSummary> {
   // First, so a base URL carrying credentials is refused before anything is created.
-  const client = new ChatClient({
-    baseURL: options.baseURL,
-    apiKey: options.apiKey,
-    model: options.model,
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.retry !== undefined ? { retry: options.retry } : {}),
-    ...(options.random !== undefined ? { random: options.random } : {}),
-    ...(options.disableJsonMode ? { disableJsonMode: true } : {}),
-  });
+  const client = clientFor(options, options.disableJsonMode ? { disableJsonMode: true } : {});
   mkdirSync(options.outDir, { recursive: true });
   const files = {
     cache: join(options.outDir, "cache.jsonl"),

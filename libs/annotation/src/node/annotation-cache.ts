@@ -1,9 +1,12 @@
 /**
  * The durable record of a run: an append-only JSONL file with one line per finished call.
  *
- * - Each line is written with a single `write` on a file opened for appending and then flushed to
- *   disk, so a killed process leaves every finished line intact; at worst the line being written is
- *   cut short. On opening, such a torn last line is cut off (its call simply runs again).
+ * - Each line is written with a single `write` on a file opened for appending, so a killed process
+ *   leaves every finished line intact; at worst the line being written is cut short. On opening,
+ *   such a torn last line is cut off (its call simply runs again).
+ * - Lines reach the disk itself (fdatasync) together, at most `FLUSH_WINDOW_MS` after they were
+ *   written, and on close: one flush per line would cost a run of thousands of short calls far
+ *   more time than the calls, while a machine that crashes loses at most the last moment's answers.
  * - A key with an `ok` line is done and is never written again; a `failed` line records why a call
  *   failed (with the raw answer when there was one) and the next run retries it. The newest line
  *   for a key wins.
@@ -15,13 +18,13 @@
 import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync, writeSync } from "node:fs";
 import { z } from "zod";
 import { PrefDissectError } from "@prefdissect/shared";
-import type { CallParams } from "../plan/calls.js";
+import type { CallParams, TokenLogprob } from "../plan/calls.js";
 import type { TokenUsage } from "../pricing.js";
 
 interface RecordBase {
   readonly key: string;
   readonly pairId: string;
-  /** An annotation prompt's id, or another catalog's. */
+  /** An annotation prompt's id, or another catalog's (a judge's comparison prompt). */
   readonly promptId: string;
   readonly promptVersion: number;
   readonly model: string;
@@ -44,6 +47,8 @@ export interface OkRecord extends RecordBase {
   readonly repaired: readonly string[];
   readonly usage: TokenUsage;
   readonly jsonMode: boolean;
+  /** The first token's top-k list, for calls that asked for log-probabilities. */
+  readonly logprobs?: readonly TokenLogprob[];
 }
 
 /** A call that failed; retried by the next run. */
@@ -52,12 +57,14 @@ export interface FailedRecord extends RecordBase {
   readonly reason: string;
   /** The model's answer when one arrived but could not be used. */
   readonly raw?: string;
+  readonly logprobs?: readonly TokenLogprob[];
   readonly usage?: TokenUsage;
 }
 
 export type CacheRecord = OkRecord | FailedRecord;
 
 const TokenUsageSchema = z.object({ input: z.number(), output: z.number() });
+const TokenLogprobsSchema = z.array(z.object({ token: z.string(), logprob: z.number() }));
 const RecordBaseSchema = z.object({
   key: z.string(),
   pairId: z.string(),
@@ -65,7 +72,15 @@ const RecordBaseSchema = z.object({
   promptId: z.string().min(1),
   promptVersion: z.number(),
   model: z.string(),
-  params: z.object({ temperature: z.number(), topP: z.number(), seed: z.number(), maxTokens: z.number(), json: z.boolean() }),
+  params: z.object({
+    temperature: z.number(),
+    topP: z.number(),
+    seed: z.number(),
+    maxTokens: z.number(),
+    json: z.boolean(),
+    endpoint: z.literal("completions").optional(),
+    topLogprobs: z.number().int().optional(),
+  }),
   attempts: z.number(),
   via: z.enum(["chat", "batch"]),
   finishedAt: z.string(),
@@ -80,8 +95,15 @@ export const CacheRecordSchema: z.ZodType<CacheRecord> = z.discriminatedUnion("s
     repaired: z.array(z.string()),
     usage: TokenUsageSchema,
     jsonMode: z.boolean(),
+    logprobs: TokenLogprobsSchema.optional(),
   }),
-  RecordBaseSchema.extend({ status: z.literal("failed"), reason: z.string(), raw: z.string().optional(), usage: TokenUsageSchema.optional() }),
+  RecordBaseSchema.extend({
+    status: z.literal("failed"),
+    reason: z.string(),
+    raw: z.string().optional(),
+    logprobs: TokenLogprobsSchema.optional(),
+    usage: TokenUsageSchema.optional(),
+  }),
 ]);
 
 export interface CacheOpenReport {
@@ -92,9 +114,12 @@ export interface CacheOpenReport {
 }
 
 export interface CacheOptions {
-  /** Flush every line to disk (fdatasync); default true. */
+  /** Flush lines to disk (fdatasync) within `FLUSH_WINDOW_MS` and on close; default true. */
   readonly sync?: boolean;
 }
+
+/** How long a written line may wait for the flush that takes it to disk. */
+export const FLUSH_WINDOW_MS = 1000;
 
 function processAlive(pid: number): boolean {
   try {
@@ -112,6 +137,7 @@ export class AnnotationCache {
   private readonly lockPath: string;
   private fd: number | undefined;
   private readonly sync: boolean;
+  private flushTimer: NodeJS.Timeout | undefined;
 
   private constructor(path: string, options: CacheOptions) {
     this.path = path;
@@ -210,13 +236,28 @@ export class AnnotationCache {
     const bytes = Buffer.from(`${JSON.stringify(record)}\n`, "utf8");
     let written = 0;
     while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written);
-    if (this.sync) fdatasyncSync(this.fd);
+    if (this.sync) this.flushSoon();
     this.records.set(record.key, record);
   }
 
-  /** Closes the file and releases the lock. */
+  /** One fdatasync for every line written in the next `FLUSH_WINDOW_MS`. */
+  private flushSoon(): void {
+    if (this.flushTimer !== undefined) return;
+    this.flushTimer = setTimeout(() => this.flush(), FLUSH_WINDOW_MS);
+    // A pending flush never keeps the process alive: the lines are written already.
+    this.flushTimer.unref();
+  }
+
+  private flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.fd !== undefined && this.sync) fdatasyncSync(this.fd);
+  }
+
+  /** Flushes what is written, closes the file and releases the lock. */
   close(): void {
     if (this.fd === undefined) return;
+    this.flush();
     closeSync(this.fd);
     this.fd = undefined;
     this.releaseLock();

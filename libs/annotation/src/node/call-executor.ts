@@ -9,7 +9,7 @@
  * failed, rather than grinding through every remaining call the same way.
  */
 import { setMaxListeners } from "node:events";
-import type { AnyCallSpec, ParsedAnswer } from "../plan/calls.js";
+import type { AnyCallSpec, ParsedAnswer, TokenLogprob } from "../plan/calls.js";
 import type { TokenUsage } from "../pricing.js";
 import type { AnnotationCache, CacheRecord, FailedRecord } from "./annotation-cache.js";
 import { cacheKey } from "./cache-key.js";
@@ -48,11 +48,11 @@ export function countOutcome(stats: CallStats, pairId: string, promptId: string,
   }
 }
 
-/** Reads a cached answer: the stored text is validated again with the current schema. */
+/** Reads a cached answer: the stored text (and top-k list) is validated again with the current schema. */
 export function cachedAnswer<T>(spec: AnyCallSpec<T>, record: CacheRecord | undefined): ParsedAnswer<T> | undefined {
   if (record === undefined) return undefined;
   if (record.status === "failed") return { ok: false, reason: record.reason };
-  return spec.parse(record.text);
+  return spec.parse(record.text, record.logprobs);
 }
 
 /** Who made a call and how: the fields of its cache record that do not come from the answer. */
@@ -87,20 +87,22 @@ export function failedRecord(spec: AnyCallSpec, meta: CallMeta, reason: string):
 export function recordOutcome<T>(
   spec: AnyCallSpec<T>,
   meta: CallMeta,
-  outcome: { text: string; finishReason: string; usage: TokenUsage; jsonMode: boolean },
+  outcome: { text: string; finishReason: string; usage: TokenUsage; jsonMode: boolean; topLogprobs?: readonly TokenLogprob[] },
 ): { record: CacheRecord; parsed: ParsedAnswer<T> } {
   const base = recordBase(spec, meta);
-  const parsed = spec.parse(outcome.text);
+  const parsed = spec.parse(outcome.text, outcome.topLogprobs);
+  const logprobs = outcome.topLogprobs === undefined ? {} : { logprobs: outcome.topLogprobs };
   if (parsed.ok) {
     return {
       parsed,
-      record: { ...base, status: "ok", text: outcome.text, answer: parsed.value, repaired: parsed.repaired, usage: outcome.usage, jsonMode: outcome.jsonMode },
+      record: { ...base, status: "ok", text: outcome.text, answer: parsed.value, repaired: parsed.repaired, usage: outcome.usage, jsonMode: outcome.jsonMode, ...logprobs },
     };
   }
-  const reason = outcome.finishReason === "length" ? `the answer was cut off at max_tokens; ${parsed.reason}` : parsed.reason;
+  // A one-token answer always stops at max_tokens, so that says nothing about why it failed.
+  const reason = outcome.finishReason === "length" && spec.params.maxTokens > 1 ? `the answer was cut off at max_tokens; ${parsed.reason}` : parsed.reason;
   return {
     parsed: { ok: false, reason },
-    record: { ...base, status: "failed", reason, raw: outcome.text, usage: outcome.usage },
+    record: { ...base, status: "failed", reason, raw: outcome.text, usage: outcome.usage, ...logprobs },
   };
 }
 

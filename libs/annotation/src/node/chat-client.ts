@@ -1,6 +1,9 @@
 /**
- * The chat-completions client: one request per call through the `openai` SDK, against any
- * OpenAI-compatible server (OpenAI, vLLM, llama.cpp, Ollama, the loopback mock).
+ * The client for OpenAI-compatible servers (OpenAI, vLLM, llama.cpp, Ollama, the loopback mock):
+ * one request per call through the `openai` SDK, to chat completions or, for a call whose
+ * `params.endpoint` is "completions", to the completions endpoint with a raw prompt. A call that
+ * asks for `topLogprobs` gets the first generated token's top-k list back, read from either
+ * endpoint's response shape.
  *
  * Retries are done here rather than by the SDK (which is created with `maxRetries: 0`): the
  * schedule then follows `retry-policy.ts` exactly, takes its randomness and its clock from the
@@ -19,7 +22,7 @@
  */
 import OpenAI from "openai";
 import { PrefDissectError, redactUrl } from "@prefdissect/shared";
-import type { AnyCallSpec } from "../plan/calls.js";
+import type { AnyCallSpec, TokenLogprob } from "../plan/calls.js";
 import { estimateTokens, type TokenUsage } from "../pricing.js";
 import { DEFAULT_RETRY, isRetryableStatus, retryDelay, type RetrySettings } from "./retry-policy.js";
 
@@ -47,7 +50,10 @@ export interface ChatCompletionResult {
   readonly attempts: number;
   /** Whether JSON output mode was requested in the successful request. */
   readonly jsonMode: boolean;
+  /** The first generated token's alternatives, most likely first, when the call asked for them. */
+  readonly topLogprobs?: TokenLogprob[];
 }
+
 
 /** One request that brought no answer: `kind` is a short label to count by, `reason` says more. */
 export interface FailedAttempt {
@@ -152,6 +158,44 @@ function mentionsResponseFormat(error: InstanceType<typeof OpenAI.APIError>): bo
   return /response_format|json_object|json mode|response format/i.test(`${error.message} ${JSON.stringify(error.error ?? "")}`);
 }
 
+/** "chat-completions" or "completions", for messages. */
+function endpointName(spec: AnyCallSpec): string {
+  return spec.params.endpoint === "completions" ? "completions" : "chat-completions";
+}
+
+/**
+ * Most likely first, entries without a usable number dropped. Two entries with the same text (two
+ * token ids that decode alike) are both kept: they are different tokens.
+ */
+function ranked(entries: readonly TokenLogprob[]): TokenLogprob[] {
+  return entries.filter((entry) => typeof entry.logprob === "number" && !Number.isNaN(entry.logprob)).sort((a, b) => b.logprob - a.logprob);
+}
+
+/**
+ * The first token's alternatives in a chat answer: `logprobs.content[0].top_logprobs`, or the
+ * sampled token alone when the list is empty; `undefined` when the answer has no log-probabilities.
+ */
+function chatFirstToken(logprobs: OpenAI.ChatCompletion.Choice["logprobs"] | undefined): TokenLogprob[] | undefined {
+  const first = logprobs?.content?.[0];
+  if (first === undefined) return undefined;
+  const top = (first.top_logprobs ?? []).map(({ token, logprob }) => ({ token, logprob }));
+  return ranked(top.length > 0 ? top : [{ token: first.token, logprob: first.logprob }]);
+}
+
+/**
+ * The first token's alternatives in a completions answer: `logprobs.top_logprobs[0]` (token →
+ * log-probability), or the sampled token alone; `undefined` without log-probabilities.
+ */
+function completionsFirstToken(logprobs: OpenAI.CompletionChoice["logprobs"] | undefined): TokenLogprob[] | undefined {
+  const top = logprobs?.top_logprobs?.[0];
+  if (top !== undefined && top !== null && Object.keys(top).length > 0) {
+    return ranked(Object.entries(top).map(([token, logprob]) => ({ token, logprob })));
+  }
+  const token = logprobs?.tokens?.[0];
+  const logprob = logprobs?.token_logprobs?.[0];
+  return token !== undefined && typeof logprob === "number" ? [{ token, logprob }] : undefined;
+}
+
 export class ChatClient {
   readonly model: string;
   /** The server URL as it may be shown: without query string (see `redactUrl`). */
@@ -166,6 +210,7 @@ export class ChatClient {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private jsonModeSupported: boolean;
   private everSucceeded = false;
+  private everGotLogprobs = false;
 
   constructor(options: ChatClientOptions) {
     const url = checkServerUrl(options.baseURL);
@@ -208,8 +253,9 @@ export class ChatClient {
     return this.sdk;
   }
 
-  /** The request body for one call (also what a Batch API line carries). */
+  /** The chat-completions request body for one call (also what a Batch API line carries). */
   requestBody(spec: AnyCallSpec, jsonMode = this.jsonModeSupported): OpenAI.ChatCompletionCreateParamsNonStreaming {
+    const k = spec.params.topLogprobs;
     return {
       model: this.model,
       messages: spec.messages.map((message) => ({ role: message.role, content: message.content })),
@@ -218,6 +264,53 @@ export class ChatClient {
       seed: spec.params.seed,
       max_tokens: spec.params.maxTokens,
       ...(spec.params.json && jsonMode ? { response_format: { type: "json_object" as const } } : {}),
+      ...(k !== undefined ? { logprobs: true, top_logprobs: k } : {}),
+    };
+  }
+
+  /** The completions request body for a call with a raw prompt. */
+  completionsBody(spec: AnyCallSpec): OpenAI.CompletionCreateParamsNonStreaming {
+    if (spec.prompt === undefined) throw new Error(`call ${spec.promptId} has no raw prompt for the completions endpoint`);
+    const k = spec.params.topLogprobs;
+    return {
+      model: this.model,
+      prompt: spec.prompt,
+      temperature: spec.params.temperature,
+      top_p: spec.params.topP,
+      seed: spec.params.seed,
+      max_tokens: spec.params.maxTokens,
+      ...(k !== undefined ? { logprobs: k } : {}),
+    };
+  }
+
+  /** Sends one request of `spec` to its endpoint; the answer in one shape for both. */
+  private async send(spec: AnyCallSpec, signal: AbortSignal | undefined): Promise<Omit<ChatCompletionResult, "attempts" | "jsonMode">> {
+    const options = { timeout: this.timeoutMs, ...(signal !== undefined ? { signal } : {}) };
+    let text: string;
+    let finishReason: string | undefined;
+    let usage: OpenAI.CompletionUsage | undefined;
+    let topLogprobs: TokenLogprob[] | undefined;
+    if (spec.params.endpoint === "completions") {
+      const completion = await this.sdk.completions.create(this.completionsBody(spec), options);
+      const choice = completion.choices?.[0];
+      text = choice?.text ?? "";
+      finishReason = choice?.finish_reason;
+      usage = completion.usage;
+      topLogprobs = completionsFirstToken(choice?.logprobs);
+    } else {
+      const completion = await this.sdk.chat.completions.create(this.requestBody(spec), options);
+      const choice = completion.choices?.[0];
+      text = choice?.message?.content ?? "";
+      finishReason = choice?.finish_reason;
+      usage = completion.usage;
+      topLogprobs = chatFirstToken(choice?.logprobs);
+    }
+    const input = spec.params.endpoint === "completions" ? (spec.prompt ?? "") : spec.messages.map((message) => message.content).join("\n");
+    return {
+      text,
+      finishReason: finishReason ?? "unknown",
+      usage: usage ? { input: usage.prompt_tokens, output: usage.completion_tokens } : { input: estimateTokens(input), output: estimateTokens(text) },
+      ...(spec.params.topLogprobs !== undefined && topLogprobs !== undefined ? { topLogprobs } : {}),
     };
   }
 
@@ -234,21 +327,23 @@ export class ChatClient {
       let waitHeaders: Headers | undefined;
       let failure: FailedAttempt;
       try {
-        const completion = await this.sdk.chat.completions.create(this.requestBody(spec), {
-          timeout: this.timeoutMs,
-          ...(signal !== undefined ? { signal } : {}),
-        });
+        const answer = await this.send(spec, signal);
         this.everSucceeded = true;
-        const choice = completion.choices?.[0];
-        const text = choice?.message?.content ?? "";
-        const usage = completion.usage
-          ? { input: completion.usage.prompt_tokens, output: completion.usage.completion_tokens }
-          : {
-              input: estimateTokens(spec.messages.map((message) => message.content).join("\n")),
-              output: estimateTokens(text),
-            };
-        return { text, finishReason: choice?.finish_reason ?? "unknown", usage, attempts, jsonMode };
+        if (spec.params.topLogprobs !== undefined && answer.topLogprobs === undefined) {
+          if (!this.everGotLogprobs) {
+            // Every other call would come back the same way: say so once and stop.
+            throw new FatalClientError(
+              `the server at ${this.baseURL} answered without log-probabilities (model "${this.model}", ${endpointName(spec)}); it may not return them for this model or endpoint (pass --no-logprobs to read a sampled answer instead)`,
+            );
+          }
+          const reason = "the answer came without log-probabilities";
+          onFailedAttempt?.({ kind: "no log-probabilities", reason });
+          throw new CallFailedError(reason, attempts);
+        }
+        if (answer.topLogprobs !== undefined) this.everGotLogprobs = true;
+        return { ...answer, attempts, jsonMode };
       } catch (error) {
+        if (error instanceof FatalClientError || error instanceof CallFailedError) throw error;
         if (error instanceof OpenAI.APIUserAbortError || signal?.aborted) throw error;
         if (error instanceof OpenAI.APIConnectionTimeoutError) {
           failure = { kind: "timeout", reason: `no answer within ${this.timeoutMs} ms` };
@@ -267,7 +362,7 @@ export class ChatClient {
             throw new FatalClientError(`the server at ${this.baseURL} rejected the API key (HTTP ${status}); check OPENAI_API_KEY or --api-key`);
           }
           if (status === 404) {
-            throw new FatalClientError(`the server at ${this.baseURL} does not know model "${this.model}" or the chat-completions endpoint (HTTP 404)`);
+            throw new FatalClientError(`the server at ${this.baseURL} does not know model "${this.model}" or the ${endpointName(spec)} endpoint (HTTP 404)`);
           }
           if ((status === 400 || status === 422) && jsonMode && mentionsResponseFormat(error)) {
             // The server does not support JSON output mode: ask again without it, from now on.

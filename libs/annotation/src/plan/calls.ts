@@ -41,9 +41,22 @@ export interface CallParams extends SamplingSettings {
   readonly maxTokens: number;
   /** True when the prompt asks for a JSON object (JSON output mode is requested). */
   readonly json: boolean;
+  /**
+   * "completions": the raw `prompt` goes to `/v1/completions` (base models, no chat template).
+   * Absent means chat completions, so the annotator's cache keys stay as they were.
+   */
+  readonly endpoint?: "completions";
+  /** Ask for the k most likely tokens, with log-probabilities, at each generated position. */
+  readonly topLogprobs?: number;
 }
 
 export type ParsedAnswer<T> = { ok: true; value: T; repaired: string[] } | { ok: false; reason: string };
+
+/** One alternative the server listed for a generated token. */
+export interface TokenLogprob {
+  readonly token: string;
+  readonly logprob: number;
+}
 
 /**
  * One call, ready to send. `T` is the validated answer; `Id` the prompt's id (the annotator's six,
@@ -54,10 +67,16 @@ export interface CallSpec<T = unknown, Id extends string = PromptId> {
   readonly promptVersion: number;
   /** The values the prompt was filled with (hashed into the cache key). */
   readonly inputs: Readonly<Record<string, string>>;
+  /** What a chat-completions request sends. */
   readonly messages: readonly ChatMessage[];
+  /** What a completions request sends (`params.endpoint` "completions"). */
+  readonly prompt?: string;
   readonly params: CallParams;
-  /** Validates the raw answer text. */
-  parse(text: string): ParsedAnswer<T>;
+  /**
+   * Validates the raw answer text; `firstToken` is the server's top-k list for the first
+   * generated token when `params.topLogprobs` asked for one (most likely first).
+   */
+  parse(text: string, firstToken?: readonly TokenLogprob[]): ParsedAnswer<T>;
 }
 
 /** A call of any prompt catalog: what the client, the executor and the cache handle. */

@@ -19,6 +19,33 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
   });
 }
 
+/**
+ * The inverse of `fillTemplate`: the slot values that turn `template` into `text`, or `undefined`
+ * when `text` is not a filling of it. Each slot takes the shortest text that lets the rest match:
+ * the split is ambiguous only when a value contains the literal text that follows its slot.
+ */
+export function matchTemplate(template: string, text: string): Record<string, string> | undefined {
+  const names: string[] = [];
+  let pattern = "";
+  let last = 0;
+  for (const match of template.matchAll(SLOT)) {
+    pattern += escapeRegExp(template.slice(last, match.index));
+    const name = match[1]!;
+    // A slot used twice must hold the same text both times.
+    pattern += names.includes(name) ? `\\k<${name}>` : `(?<${name}>[\\s\\S]*?)`;
+    if (!names.includes(name)) names.push(name);
+    last = match.index + match[0].length;
+  }
+  pattern += escapeRegExp(template.slice(last));
+  const found = new RegExp(`^${pattern}$`).exec(text);
+  if (found === null) return undefined;
+  return Object.fromEntries(names.map((name) => [name, found.groups![name]!]));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 /** Names of the slots a template uses, in order of first appearance. */
 export function templateSlots(template: string): string[] {
   const names: string[] = [];

@@ -5,6 +5,7 @@
  */
 import { PrefDissectError } from "@prefdissect/shared";
 import { isJudgeId } from "../catalog/judges.js";
+import { isAddedJudgeId } from "../catalog/names.js";
 import { parseLabelsFile } from "../released.js";
 import type { PreferenceLabel } from "./types.js";
 
@@ -34,15 +35,12 @@ export function parseLabelsForDataset(text: string, file: string, dataset: Label
   return labels;
 }
 
-/** Letters, digits, `.`, `_` and `-`, starting with a letter or digit: safe in file names and URLs. */
-const JUDGE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-
 /**
  * Checks the id chosen for a new judge: a short name safe in file names and URLs that is neither
  * one of the paper's 33 judges nor one of `taken`. `field` names the input in the error.
  */
 export function checkNewJudgeId(id: string, taken: readonly string[] = [], field = "name"): string {
-  if (!JUDGE_ID_PATTERN.test(id)) {
+  if (!isAddedJudgeId(id) && !isJudgeId(id)) {
     throw new PrefDissectError(
       "bad-judge-id",
       `${field} ${JSON.stringify(id)} is not a usable judge id; expected 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit`,

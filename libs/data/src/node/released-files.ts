@@ -2,15 +2,19 @@
  * Files in the released layouts, on disk: a folder of `model_<group>_fitted_paras.jsonl` weight
  * files (the authors' release, or a refit's `weights/`) and labels files.
  */
+import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { PrefDissectError } from "@prefdissect/shared";
 import { GROUP_IDS } from "../catalog/groups.js";
-import { formatFittedParams, formatLabelsFile, parseFittedParams, parseLabelsFile, weightsFileName, type Label, type WeightSet } from "../released.js";
+import { formatFittedParams, formatLabelsFile, parseFittedParams, parseLabelsFile, weightsFileName, withAddedJudges, type Label, type WeightSet, type WeightsFileJudges } from "../released.js";
 import { readTextFile, writeFileAtomic } from "./files.js";
 
-/** Reads a folder of `model_<group>_fitted_paras.jsonl` files (a refit's output); groups without a file are absent. */
-export async function readWeightsDirectory(dir: string): Promise<WeightSet> {
+/**
+ * Reads a folder of `model_<group>_fitted_paras.jsonl` files (a refit's output, or with `judges`
+ * "added" the weights `pd judge add` writes); groups without a file are absent.
+ */
+export async function readWeightsDirectory(dir: string, judges: WeightsFileJudges = "paper"): Promise<WeightSet> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -22,10 +26,23 @@ export async function readWeightsDirectory(dir: string): Promise<WeightSet> {
     const name = weightsFileName(group);
     if (!names.includes(name)) continue;
     const file = join(dir, name);
-    ws.set(group, parseFittedParams(await readTextFile(file), file, group));
+    ws.set(group, parseFittedParams(await readTextFile(file), file, group, judges));
   }
   if (ws.size === 0) throw new PrefDissectError("missing-weights", `${dir} holds no model_<group>_fitted_paras.jsonl files`, { file: dir });
   return ws;
+}
+
+/**
+ * The judges added with `pd judge add` in `dirs`, merged: each folder is a `pd judge add --out`
+ * folder (its `weights/` is read) or a folder of weight files itself.
+ */
+export async function readAddedJudges(dirs: readonly string[]): Promise<WeightSet> {
+  let added: WeightSet = new Map();
+  for (const dir of dirs) {
+    const weightsDir = existsSync(join(dir, "weights")) ? join(dir, "weights") : dir;
+    added = withAddedJudges(added, await readWeightsDirectory(weightsDir, "added"));
+  }
+  return added;
 }
 
 /** Writes one weights file per group of `ws` into `dir`, in the released layout; returns the paths. */

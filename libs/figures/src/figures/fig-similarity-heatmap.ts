@@ -1,12 +1,13 @@
 /**
  * The paper's similarity heatmap: for every pair of the 33 judges, the Pearson correlation of
  * their weight vectors averaged over the 11 scenarios. Judges are in size order, so the blocks of
- * small and large models the paper discusses (§4.2) show up along the diagonal.
+ * small and large models the paper discusses (§4.2) show up along the diagonal. A judge outside
+ * the catalog (one added with `pd judge add`) is labelled by its id and framed as a block of its own.
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { ColumnTable } from "arquero";
-import { JUDGE_IDS, judgeById, sizeGroup, type WeightSet } from "@prefdissect/data";
-import { judgeLabel } from "../labels.js";
+import { JUDGE_IDS, isJudgeId, judgeById, sizeGroup, type WeightSet } from "@prefdissect/data";
+import { safeJudgeLabel } from "../labels.js";
 import { FIGURE_CONFIG } from "../theme.js";
 import { figureTitle, type FigureOptions } from "../options.js";
 import { inlineValues, type FigureDefinition } from "../figure.js";
@@ -33,10 +34,12 @@ export function similarityCellRows(pairs: ColumnTable): SimilarityCellRow[] {
   return judges.flatMap((judgeA, i) =>
     judges.map((judgeB, j) => ({
       judgeA,
-      judgeALabel: judgeLabel(judgeA),
+      judgeALabel: safeJudgeLabel(judgeA),
       judgeB,
-      judgeBLabel: judgeLabel(judgeB),
-      similarity: i === j ? 1 : similarity.get(i < j ? `${judgeA}\n${judgeB}` : `${judgeB}\n${judgeA}`)!,
+      judgeBLabel: safeJudgeLabel(judgeB),
+      similarity: i === j ? 1 : similarity.get(i < j ? `${judgeA}
+${judgeB}` : `${judgeB}
+${judgeA}`)!,
     })),
   );
 }
@@ -44,12 +47,13 @@ export function similarityCellRows(pairs: ColumnTable): SimilarityCellRow[] {
 const CELL = 27;
 
 /**
- * Labels of the first judge of each size block (≤14B, >30B, proprietary) in `order`, where a
- * separating line is drawn: the paper's size-group claim is about these blocks.
+ * Labels of the first judge of each size block (≤14B, >30B, proprietary; an added judge is a block
+ * of its own) in `order`, where a separating line is drawn: the paper's size-group claim is about
+ * these blocks.
  */
 function blockStarts(judgeIds: readonly string[]): string[] {
-  const blockOf = (id: string) => sizeGroup(judgeById(id)) ?? judgeById(id).family;
-  return judgeIds.filter((id, i) => i > 0 && blockOf(id) !== blockOf(judgeIds[i - 1]!)).map((id) => judgeById(id).displayName);
+  const blockOf = (id: string) => (isJudgeId(id) ? (sizeGroup(judgeById(id)) ?? judgeById(id).family) : `added:${id}`);
+  return judgeIds.filter((id, i) => i > 0 && blockOf(id) !== blockOf(judgeIds[i - 1]!)).map(safeJudgeLabel);
 }
 
 /** A square heatmap with every similarity printed in its cell (two decimals, leading zero dropped). */

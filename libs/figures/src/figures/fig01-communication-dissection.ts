@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { ColumnTable } from "arquero";
 import { GPT4_TURBO, HUMAN, weightsTable, type WeightSet } from "@prefdissect/data";
-import { groupLabel, judgeLabel, listInWords, PROPERTY_LABELS } from "../labels.js";
+import { groupLabel, listInWords, PROPERTY_LABELS, safeJudgeLabel } from "../labels.js";
 import { axisTicks, percentDomain } from "../percent-axis.js";
 import { FIGURE_CONFIG, HALF_LINE_COLOUR, judgeColour } from "../theme.js";
 import { figureTitle, type FigureOptions } from "../options.js";
@@ -36,7 +36,7 @@ export function communicationDissectionRows(preferences: ColumnTable): Communica
   return tableRows<PreferenceRow>(preferences).map((row) => ({
     group: row.group,
     judge: row.judge,
-    judgeLabel: judgeLabel(row.judge),
+    judgeLabel: safeJudgeLabel(row.judge),
     propertyIndex: row.propertyIndex,
     property: row.property,
     weight: row.weight,
@@ -50,7 +50,7 @@ export function buildCommunicationDissectionSpec(
   options: FigureOptions = {},
 ): TopLevelSpec {
   const judges = [...new Set(rows.map((row) => row.judge))];
-  const labels = judges.map(judgeLabel);
+  const labels = judges.map(safeJudgeLabel);
   const groups = [...new Set(rows.map((row) => row.group))];
   const where = groups.length === 1 ? groupLabel(groups[0]!) : groups.map(groupLabel).join(", ");
   const preferences = rows.map((row) => row.preference);

@@ -8,7 +8,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { ColumnTable } from "arquero";
 import { GPT4_TURBO, GROUP_IDS, HUMAN, groupById, weightsTable, type WeightSet } from "@prefdissect/data";
 import { rankProperties } from "@prefdissect/similarity";
-import { countInWords, groupLabel, judgeLabel, propertyLabel } from "../labels.js";
+import { countInWords, groupLabel, propertyLabel, safeJudgeLabel } from "../labels.js";
 import { DISLIKED_COLOUR, FIGURE_CONFIG, PREFERRED_COLOUR } from "../theme.js";
 import { figureTitle, type FigureOptions } from "../options.js";
 import { inlineValues, type FigureDefinition } from "../figure.js";
@@ -61,7 +61,7 @@ export function topBottomPropertyRows(preferences: ColumnTable, k: number = TOP_
             groupLabel: groupLabel(group),
             groupKind: groupById(group).kind,
             judge,
-            judgeLabel: judgeLabel(judge),
+            judgeLabel: safeJudgeLabel(judge),
             end,
             rank: position + 1,
             propertyIndex: entry.property.index,

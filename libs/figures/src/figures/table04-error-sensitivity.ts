@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { ColumnTable } from "arquero";
 import { ERROR_PROPERTY_INDICES, GPT4_TURBO, HUMAN, JUDGE_IDS, SCENARIO_IDS, judgeById, weightsTable, type WeightSet } from "@prefdissect/data";
-import { judgeLabel, propertyLabel } from "../labels.js";
+import { propertyLabel, safeJudgeLabel } from "../labels.js";
 import { FIGURE_CONFIG } from "../theme.js";
 import { figureTitle, type FigureOptions } from "../options.js";
 import { inlineValues, type FigureDefinition } from "../figure.js";
@@ -51,7 +51,7 @@ export function errorSensitivityRows(means: ColumnTable): ErrorSensitivityRow[] 
     ERROR_SEVERITIES.map((severity) => {
       const preference = preferences.get(ERROR_PROPERTY_INDICES[severity]);
       if (preference === undefined) throw new RangeError(`error sensitivity: no mean P(p) of "${propertyLabel(ERROR_PROPERTY_INDICES[severity])}" for judge "${judge}"`);
-      return { judge, judgeLabel: judgeLabel(judge), sizeRank, severity, property: propertyLabel(ERROR_PROPERTY_INDICES[severity]), preference };
+      return { judge, judgeLabel: safeJudgeLabel(judge), sizeRank, severity, property: propertyLabel(ERROR_PROPERTY_INDICES[severity]), preference };
     }),
   );
 }

@@ -5,8 +5,8 @@
  */
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { WeightSet } from "@prefdissect/data";
-import { loadWeights, refitWeightsDir } from "@prefdissect/data/node";
+import { addedJudgeIds, withAddedJudges, type WeightSet } from "@prefdissect/data";
+import { loadWeights, readAddedJudges, refitWeightsDir } from "@prefdissect/data/node";
 import { readRefitSummary } from "@prefdissect/refit/node";
 import { parseWeightSource } from "../weights-source.js";
 
@@ -16,6 +16,23 @@ export interface FigureWeights {
   readonly sourceLabel: string;
   /** True for a refit of synthetic data. */
   readonly synthetic: boolean;
+  /** Judges added with `pd judge add` (from `PD_EXTRA_JUDGES`), beside the 33, in the order read. */
+  readonly added: readonly string[];
+}
+
+/** The environment variable naming `pd judge add` output folders whose judges every figure takes beside the 33. */
+export const EXTRA_JUDGES_ENV = "PD_EXTRA_JUDGES";
+
+/**
+ * The folders of an extra-judges setting (`PD_EXTRA_JUDGES`, `--extra-judges`): comma-separated,
+ * each a `pd judge add --out` folder or a folder of weight files in the released layout.
+ * @example parseExtraJudges("runs/llama-base,runs/llama-chat") // ["runs/llama-base", "runs/llama-chat"]
+ */
+export function parseExtraJudges(setting: string | undefined): string[] {
+  return (setting ?? "")
+    .split(",")
+    .map((dir) => dir.trim())
+    .filter((dir) => dir !== "");
 }
 
 /** Appended to the source line of figures drawn from a refit of synthetic data. */
@@ -30,12 +47,19 @@ export async function refitIsSynthetic(weightsDir: string): Promise<boolean> {
 }
 
 /**
- * Loads the weights named by `setting` (the `PD_WEIGHTS` value, see `parseWeightSource`).
+ * Loads the weights named by `setting` (the `PD_WEIGHTS` value, see `parseWeightSource`), with
+ * the judges of `extraJudges` (folders written by `pd judge add`) beside them; the source line
+ * then names the added judges.
  * @example await loadFigureWeights("refit:data/derived/refit/weights")
+ * @example await loadFigureWeights("released", ["runs/my-judge"])
  */
-export async function loadFigureWeights(setting: string | undefined): Promise<FigureWeights> {
+export async function loadFigureWeights(setting: string | undefined, extraJudges: readonly string[] = []): Promise<FigureWeights> {
   const parsed = parseWeightSource(setting);
-  const weights = await loadWeights({ source: parsed.source, ...(parsed.dir !== undefined ? { dir: parsed.dir } : {}) });
+  const base = await loadWeights({ source: parsed.source, ...(parsed.dir !== undefined ? { dir: parsed.dir } : {}) });
   const synthetic = parsed.source === "refit" && (await refitIsSynthetic(parsed.dir ?? refitWeightsDir()));
-  return { weights, sourceLabel: synthetic ? `${parsed.label}${SYNTHETIC_REFIT_NOTE}` : parsed.label, synthetic };
+  const label = synthetic ? `${parsed.label}${SYNTHETIC_REFIT_NOTE}` : parsed.label;
+  if (extraJudges.length === 0) return { weights: base, sourceLabel: label, synthetic, added: [] };
+  const extra = await readAddedJudges(extraJudges);
+  const added = addedJudgeIds(extra);
+  return { weights: withAddedJudges(base, extra), sourceLabel: `${label}; added with pd judge add: ${added.join(", ")}`, synthetic, added };
 }

@@ -13,13 +13,23 @@
  *   properties (`{ judges }`) that name an earlier cell's variable.
  */
 import { from, type ColumnTable } from "arquero";
-import { checkGroupIds, checkJudgeIds, type WeightSet } from "@prefdissect/data";
-import { coverageCounts, coverageSentence, describeSource, judgesCovering, weightCoverage, type FigureDefinition, type WeightCoverage } from "@prefdissect/figures";
+import { addedJudgeIds, checkGroupIds, checkJudgeIds, type WeightSet } from "@prefdissect/data";
+import {
+  coverageCounts,
+  coverageSentence,
+  describeSource,
+  judgesCovering,
+  weightCoverage,
+  type FigureDefinition,
+  type StrengthRun,
+  type WeightCoverage,
+} from "@prefdissect/figures";
 import { removeFigureFiles, writeFigureFiles } from "@prefdissect/figures/node";
 import type { RefitIntervals } from "@prefdissect/refit";
 import { evaluateClaims } from "@prefdissect/report";
 import { loadFigureDataset, loadRefitIntervals, type FigureDataset } from "../inputs/dataset.js";
-import { loadFigureWeights, SYNTHETIC_REFIT_NOTE } from "../inputs/weights.js";
+import { loadJudgeRuns } from "../inputs/judge-runs.js";
+import { EXTRA_JUDGES_ENV, loadFigureWeights, parseExtraJudges, SYNTHETIC_REFIT_NOTE } from "../inputs/weights.js";
 
 /** The part of tslab's `display` the helper uses (`import * as tslab from "tslab"; tslab.display`). */
 export interface NotebookDisplay {
@@ -102,6 +112,8 @@ export class NotebookAnalysis {
 /** A notebook on regression weights (the paper's figures). */
 export class WeightsAnalysis extends NotebookAnalysis {
   readonly coverage: WeightCoverage;
+  /** Judges added with `pd judge add` (`PD_EXTRA_JUDGES`) that the weights hold beside the 33; empty without any. */
+  readonly addedJudges: readonly string[];
 
   constructor(
     notebook: string,
@@ -116,14 +128,16 @@ export class WeightsAnalysis extends NotebookAnalysis {
     // A partial refit says so under every figure, so three judges never pass for the paper's 33.
     super(notebook, coverage.complete ? sourceLabel : `${sourceLabel}. ${coverageSentence(coverage)}`, synthetic, display, outDir, log, weights);
     this.coverage = coverage;
+    this.addedJudges = addedJudgeIds(weights);
   }
 
   /**
    * The judges among `judges` (in that order) with weights in every group of `groups`; names
-   * those left out. An unknown judge or group is an error that lists the valid names.
+   * those left out. An unknown judge or group is an error that lists the valid names (the 33 and
+   * any added judge).
    */
   judgesFitted(judges: readonly string[], groups: readonly string[]): string[] {
-    checkJudgeIds(judges, "judges");
+    checkJudgeIds(judges, "judges", this.addedJudges);
     checkGroupIds(groups, "group");
     const fitted = judgesCovering(this.weights, groups, judges);
     const missing = judges.filter((judge) => !fitted.includes(judge));
@@ -167,8 +181,26 @@ export class RefitAnalysis extends NotebookAnalysis {
   }
 }
 
-/** What a notebook analyses: a `PD_WEIGHTS` setting, a `PD_DATA` dataset, or a `pd refit` output folder. */
-export type AnalysisInput = { readonly weights: string } | { readonly dataset: string } | { readonly refit: string };
+/** A notebook on judges collected with `pd judge collect` (the strength of preference). */
+export class JudgeRunsAnalysis extends NotebookAnalysis {
+  constructor(
+    notebook: string,
+    readonly runs: readonly StrengthRun[],
+    sourceLabel: string,
+    synthetic: boolean,
+    display: NotebookDisplay,
+    outDir?: string,
+    log?: (line: string) => void,
+  ) {
+    super(notebook, sourceLabel, synthetic, display, outDir, log);
+  }
+}
+
+/**
+ * What a notebook analyses: a `PD_WEIGHTS` setting, a `PD_DATA` dataset, a `pd refit` output
+ * folder, or `pd judge collect` runs (a `PD_JUDGE_RUNS` setting).
+ */
+export type AnalysisInput = { readonly weights: string } | { readonly dataset: string } | { readonly refit: string } | { readonly judgeRuns: string };
 
 /**
  * Loads what a notebook analyses and returns the helper for its cells; prints the source line
@@ -178,13 +210,17 @@ export type AnalysisInput = { readonly weights: string } | { readonly dataset: s
 export async function openAnalysis(notebook: string, display: NotebookDisplay, input: { readonly weights: string }): Promise<WeightsAnalysis>;
 export async function openAnalysis(notebook: string, display: NotebookDisplay, input: { readonly dataset: string }): Promise<DatasetAnalysis>;
 export async function openAnalysis(notebook: string, display: NotebookDisplay, input: { readonly refit: string }): Promise<RefitAnalysis>;
+export async function openAnalysis(notebook: string, display: NotebookDisplay, input: { readonly judgeRuns: string }): Promise<JudgeRunsAnalysis>;
 export async function openAnalysis(notebook: string, display: NotebookDisplay, input: AnalysisInput): Promise<NotebookAnalysis> {
   let analysis: NotebookAnalysis;
   if ("weights" in input) {
-    const loaded = await loadFigureWeights(input.weights);
+    const loaded = await loadFigureWeights(input.weights, parseExtraJudges(process.env[EXTRA_JUDGES_ENV]));
     analysis = new WeightsAnalysis(notebook, loaded.weights, loaded.sourceLabel, loaded.synthetic, display);
   } else if ("dataset" in input) {
     analysis = new DatasetAnalysis(notebook, await loadFigureDataset(input.dataset), display);
+  } else if ("judgeRuns" in input) {
+    const loaded = await loadJudgeRuns(input.judgeRuns);
+    analysis = new JudgeRunsAnalysis(notebook, loaded.runs, loaded.sourceLabel, loaded.synthetic, display);
   } else {
     const intervals = await loadRefitIntervals(input.refit);
     const { weights } = await loadFigureWeights(`refit:${input.refit}/weights`);

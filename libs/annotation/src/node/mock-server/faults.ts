@@ -1,6 +1,6 @@
 /**
- * Faults the loopback server can inject into a chat-completions request, each standing for
- * something real servers do.
+ * Faults the loopback server can inject into a chat-completions or completions request, each
+ * standing for something real servers do.
  */
 export type MockFault =
   /** An HTTP error status; 429 may carry Retry-After (seconds) or retry-after-ms. */
@@ -18,14 +18,19 @@ export type MockFault =
   /** A 200 whose JSON answer stops half-way, with finish_reason "length". */
   | { readonly kind: "truncated-answer" }
   /** A 400 complaining about response_format when JSON mode is requested; a normal answer otherwise. */
-  | { readonly kind: "reject-json-mode" };
+  | { readonly kind: "reject-json-mode" }
+  /** A 200 without log-probabilities although the request asked for them. */
+  | { readonly kind: "no-logprobs" }
+  /** A 200 whose first token is a filler and whose top-k list holds no single-letter choice token. */
+  | { readonly kind: "topk-without-choices" };
 
 export type MockFaultKind = MockFault["kind"];
 
 /**
  * Parses a comma-separated fault list as the `pd mock-server --faults` flag takes it:
  * `429`, `429:2` (with Retry-After 2 s), `500`, `503`, `hang`, `drop`, `truncated-body`,
- * `malformed-answer`, `repairable-answer`, `truncated-answer`, `reject-json-mode`.
+ * `malformed-answer`, `repairable-answer`, `truncated-answer`, `reject-json-mode`, `no-logprobs`,
+ * `topk-without-choices`.
  */
 export function parseFaultList(text: string): MockFault[] | string {
   const faults: MockFault[] = [];
@@ -39,7 +44,17 @@ export function parseFaultList(text: string): MockFault[] | string {
       });
       continue;
     }
-    const kinds: MockFaultKind[] = ["hang", "drop", "truncated-body", "malformed-answer", "repairable-answer", "truncated-answer", "reject-json-mode"];
+    const kinds: MockFaultKind[] = [
+      "hang",
+      "drop",
+      "truncated-body",
+      "malformed-answer",
+      "repairable-answer",
+      "truncated-answer",
+      "reject-json-mode",
+      "no-logprobs",
+      "topk-without-choices",
+    ];
     if (!(kinds as string[]).includes(part)) return part;
     faults.push({ kind: part } as MockFault);
   }

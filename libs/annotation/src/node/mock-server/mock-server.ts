@@ -1,11 +1,13 @@
 /**
- * A loopback HTTP server speaking the parts of the OpenAI API the annotator uses:
- * `POST /v1/chat/completions`, `GET /v1/models`, and for the Batch API `POST /v1/files`,
+ * A loopback HTTP server speaking the parts of the OpenAI API the annotator and the judge
+ * collector use: `POST /v1/chat/completions`, `POST /v1/completions` (both with log-probabilities
+ * on request), `GET /v1/models`, and for the Batch API `POST /v1/files`,
  * `GET /v1/files/{id}[/content]`, `POST /v1/batches`, `GET /v1/batches/{id}`.
  *
- * Answers come from `mock-answers.ts` (the annotation prompts, and a plain answer to any other chat
- * request, e.g. a benchmark question); faults are scripted per request (a FIFO queue, or a rule
- * looking at each request). It listens on 127.0.0.1 only, refuses bodies over `maxBodyBytes`, caps
+ * Answers come from a scripted `responder` when one is given and it knows the request (a scripted
+ * judge), else from `mock-answers.ts` (the annotation prompts, and a plain answer to any other chat
+ * request, e.g. a benchmark question); response bodies are built by `answer-shapes.ts`. Faults
+ * are scripted per request (a FIFO queue, or a rule looking at each request). It listens on 127.0.0.1 only, refuses bodies over `maxBodyBytes`, caps
  * connections, and ends hung requests after `hangLimitMs`, so a forgotten server cannot grow
  * without bound. Used by the tests and by `pd mock-server`.
  */
@@ -13,8 +15,27 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import { estimateTokens } from "../../pricing.js";
 import type { PromptId } from "../../prompts/catalog.js";
-import { fnv1a, mockAnswer, plainAnswer, promptIdOfSystemMessage } from "./mock-answers.js";
+import { mockAnswer, plainAnswer, promptIdOfSystemMessage } from "./mock-answers.js";
+import { chatCompletionBody, fillerTokens, textCompletionBody, type ScriptedAnswer } from "./answer-shapes.js";
 import type { MockFault } from "./faults.js";
+
+/** The owner `GET /v1/models` names, so a client can tell it is talking to this server. */
+export const LOOPBACK_OWNER = "prefdissect-loopback";
+
+/** What a scripted responder sees of a request. */
+export interface MockRequest {
+  readonly endpoint: MockEndpoint;
+  /** The raw prompt of a completions request ("" for chat). */
+  readonly prompt: string;
+  /** The system and user messages of a chat request ("" for completions). */
+  readonly system: string;
+  readonly user: string;
+}
+
+export type MockEndpoint = "chat" | "completions";
+
+/** Answers the requests it knows (returns `undefined` for the others). */
+export type MockResponder = (request: MockRequest) => ScriptedAnswer | undefined;
 
 export interface MockServerOptions {
   /** Port to listen on (0 = any free port). */
@@ -25,7 +46,9 @@ export interface MockServerOptions {
   readonly latencyMs?: number;
   /** Reject `response_format` on every request, like servers without JSON mode. */
   readonly rejectJsonMode?: boolean;
-  /** Faults applied to the first chat requests, in order. */
+  /** Answers requests before the annotation prompts' answers are tried (a scripted judge). */
+  readonly responder?: MockResponder;
+  /** Faults applied to the first chat or completions requests, in order. */
   readonly faults?: readonly MockFault[];
   /** A fault for a given request (checked after the queue is empty). */
   readonly faultFor?: (request: ChatRequestInfo) => MockFault | undefined;
@@ -41,10 +64,11 @@ export interface MockServerOptions {
   readonly maxConnections?: number;
 }
 
-/** What the server saw of one chat request (never the Authorization header). */
+/** What the server saw of one chat or completions request (never the Authorization header). */
 export interface ChatRequestInfo {
-  /** 0-based count of chat requests received so far. */
+  /** 0-based count of chat and completions requests received so far. */
   readonly index: number;
+  readonly endpoint: MockEndpoint;
   readonly promptId: PromptId | undefined;
   readonly body: Record<string, unknown>;
   readonly fault: MockFault["kind"] | undefined;
@@ -54,7 +78,7 @@ export interface MockServer {
   /** Base URL to give the client, ending in `/v1`. */
   readonly url: string;
   readonly port: number;
-  /** Every chat request received, in order. */
+  /** Every chat and completions request received, in order. */
   readonly requests: ChatRequestInfo[];
   /** Ids of the batches created so far. */
   readonly batchIds: string[];
@@ -62,7 +86,7 @@ export interface MockServer {
   readonly load: { inFlight: number; maxInFlight: number };
   /** Appends faults to the queue. */
   enqueueFaults(...faults: MockFault[]): void;
-  /** With `holdRequests`: resolves once `count` chat requests are being held at the same time. */
+  /** With `holdRequests`: resolves once `count` requests are being held at the same time. */
   whenHeld(count: number): Promise<void>;
   /** With `holdRequests`: answers the held requests and stops holding new ones. */
   releaseHeld(): void;
@@ -125,39 +149,51 @@ function messageText(body: Record<string, unknown>, role: string): string {
   return typeof message?.content === "string" ? message.content : "";
 }
 
-/** Builds a chat.completion object for an answer text. */
-function completionObject(model: string, promptTokens: number, text: string, finishReason = "stop") {
-  return {
-    id: `chatcmpl-mock-${fnv1a(text).toString(36)}`,
-    object: "chat.completion",
-    created: 1_700_000_000,
-    model,
-    choices: [{ index: 0, message: { role: "assistant", content: text }, finish_reason: finishReason, logprobs: null }],
-    usage: { prompt_tokens: promptTokens, completion_tokens: estimateTokens(text), total_tokens: promptTokens + estimateTokens(text) },
-  };
+/** The request's first text (completions accept a string or a list of strings). */
+function promptText(body: Record<string, unknown>): string {
+  if (typeof body.prompt === "string") return body.prompt;
+  return Array.isArray(body.prompt) && typeof body.prompt[0] === "string" ? body.prompt[0] : "";
 }
 
-type CompletionChoice = ReturnType<typeof completionObject>["choices"][number];
+/** The top-k the request asks for: `logprobs: true, top_logprobs: k` (chat) or `logprobs: k` (completions). */
+function requestedTopLogprobs(endpoint: MockEndpoint, body: Record<string, unknown>): number | undefined {
+  if (endpoint === "chat") return body.logprobs === true ? (typeof body.top_logprobs === "number" ? body.top_logprobs : 0) : undefined;
+  return typeof body.logprobs === "number" ? body.logprobs : undefined;
+}
 
-/** Computes the normal answer to a chat request body: `[status, json]`. */
-function answerChat(body: Record<string, unknown>): [number, unknown] {
+/** How a fault changes an answer that is otherwise sent normally. */
+interface AnswerEdit {
+  readonly text?: (answer: ScriptedAnswer) => ScriptedAnswer;
+  readonly finishReason?: string;
+  readonly withholdLogprobs?: boolean;
+}
+
+/**
+ * Computes the answer to a request body: `[status, json]`. A scripted `responder` is asked first;
+ * chat requests then get the annotation prompts' answers.
+ */
+function answerRequest(endpoint: MockEndpoint, body: Record<string, unknown>, responder: MockResponder | undefined, edit: AnswerEdit = {}): [number, unknown] {
   const model = typeof body.model === "string" ? body.model : "";
   if (model === "") return [400, errorBody("you must provide a model parameter", "invalid_request_error", "model")];
-  const system = messageText(body, "system");
-  const user = messageText(body, "user");
-  const promptTokens = estimateTokens(`${system}\n${user}`);
-  const answer = mockAnswer(system, user);
-  const text = answer?.text ?? plainAnswer(system, user);
-  return [200, completionObject(model, promptTokens, text)];
+  const request: MockRequest =
+    endpoint === "chat" ? { endpoint, prompt: "", system: messageText(body, "system"), user: messageText(body, "user") } : { endpoint, prompt: promptText(body), system: "", user: "" };
+  if (endpoint === "completions" && request.prompt === "") return [400, errorBody("you must provide a prompt", "invalid_request_error", "prompt")];
+  let answer: ScriptedAnswer = responder?.(request) ?? {
+    text: endpoint === "chat" ? (mockAnswer(request.system, request.user)?.text ?? plainAnswer(request.system, request.user)) : " This mock server knows no prompt like this one.",
+  };
+  if (edit.text) answer = edit.text(answer);
+  const shape = {
+    model,
+    promptTokens: estimateTokens(endpoint === "chat" ? `${request.system}\n${request.user}` : request.prompt),
+    ...(typeof body.max_tokens === "number" ? { maxTokens: body.max_tokens } : {}),
+    ...(requestedTopLogprobs(endpoint, body) !== undefined ? { topLogprobs: requestedTopLogprobs(endpoint, body) } : {}),
+    ...(edit.withholdLogprobs ? { withholdLogprobs: true } : {}),
+  };
+  return [200, endpoint === "chat" ? chatCompletionBody(answer, shape, edit.finishReason) : textCompletionBody(answer, shape)];
 }
 
-/** Sends the normal answer to `body` after `edit` has changed its (successful) choice. */
-function sendEditedAnswer(res: ServerResponse, body: Record<string, unknown>, edit: (choice: CompletionChoice) => void): void {
-  const [status, json] = answerChat(body);
-  const choice = (json as ReturnType<typeof completionObject>).choices[0];
-  if (status === 200 && choice !== undefined) edit(choice);
-  sendJson(res, status, json);
-}
+/** The first token of a top-k list that never names a choice: a filler, fairly likely. */
+const NO_CHOICE_ANSWER: ScriptedAnswer = { text: fillerTokens()[0]!, firstToken: [{ token: fillerTokens()[0]!, probability: 0.6 }] };
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const maxBodyBytes = options.maxBodyBytes ?? 20 * 1024 * 1024;
@@ -171,7 +207,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   let nextId = 1;
   const newId = (prefix: string) => `${prefix}-mock-${nextId++}`;
 
-  const applyFault = async (fault: MockFault, body: Record<string, unknown>, req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+  const answer = (endpoint: MockEndpoint, body: Record<string, unknown>, edit?: AnswerEdit) => answerRequest(endpoint, body, options.responder, edit);
+  const sendAnswer = (res: ServerResponse, endpoint: MockEndpoint, body: Record<string, unknown>, edit?: AnswerEdit) => {
+    const [status, json] = answer(endpoint, body, edit);
+    sendJson(res, status, json);
+  };
+
+  const applyFault = async (fault: MockFault, endpoint: MockEndpoint, body: Record<string, unknown>, req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     switch (fault.kind) {
       case "status": {
         const headers: Record<string, string> = {};
@@ -201,7 +243,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         req.socket.destroy();
         return true;
       case "truncated-body": {
-        const [, json] = answerChat(body);
+        const [, json] = answer(endpoint, body);
         const text = JSON.stringify(json);
         res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
         res.write(text.slice(0, Math.floor(text.length / 2)));
@@ -209,27 +251,36 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         req.socket.destroy();
         return true;
       }
-      case "malformed-answer": {
-        sendJson(res, 200, completionObject(String(body.model), 10, "I looked at both responses and I prefer the first one."));
+      case "malformed-answer":
+        sendAnswer(res, endpoint, body, { text: () => ({ text: "I looked at both responses and I prefer the first one." }) });
         return true;
-      }
       case "repairable-answer":
-        sendEditedAnswer(res, body, (choice) => {
-          const pretty = JSON.stringify(JSON.parse(choice.message.content), null, 2).replace(/\n(\s*)([}\]])/g, ",\n$1$2");
-          choice.message.content = `Sure, here is the JSON you asked for:\n\`\`\`json\n${pretty}\n\`\`\`\nLet me know if anything is unclear.`;
+        sendAnswer(res, endpoint, body, {
+          text: ({ text }) => {
+            let pretty: string;
+            try {
+              pretty = JSON.stringify(JSON.parse(text), null, 2).replace(/\n(\s*)([}\]])/g, ",\n$1$2");
+            } catch {
+              return { text }; // not a JSON answer: nothing to wrap
+            }
+            return { text: `Sure, here is the JSON you asked for:\n\`\`\`json\n${pretty}\n\`\`\`\nLet me know if anything is unclear.` };
+          },
         });
         return true;
       case "truncated-answer":
-        sendEditedAnswer(res, body, (choice) => {
-          choice.message.content = choice.message.content.slice(0, Math.floor(choice.message.content.length / 2));
-          choice.finish_reason = "length";
-        });
+        sendAnswer(res, endpoint, body, { text: ({ text }) => ({ text: text.slice(0, Math.floor(text.length / 2)) }), finishReason: "length" });
         return true;
       case "reject-json-mode": {
         if (body.response_format === undefined) return false;
         sendJson(res, 400, errorBody("response_format is not supported by this server", "invalid_request_error", "response_format"));
         return true;
       }
+      case "no-logprobs":
+        sendAnswer(res, endpoint, body, { withholdLogprobs: true });
+        return true;
+      case "topk-without-choices":
+        sendAnswer(res, endpoint, body, { text: () => NO_CHOICE_ANSWER });
+        return true;
     }
   };
 
@@ -249,22 +300,21 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     for (const resume of held.splice(0)) resume();
   };
   const batchIds: string[] = [];
-  const handleChat = async (req: IncomingMessage, res: ServerResponse) => {
+  const handleModelRequest = async (endpoint: MockEndpoint, req: IncomingMessage, res: ServerResponse) => {
     load.inFlight += 1;
     load.maxInFlight = Math.max(load.maxInFlight, load.inFlight);
     try {
-      await answerChatRequest(req, res);
+      await answerModelRequest(endpoint, req, res);
     } finally {
       load.inFlight -= 1;
     }
   };
 
-  const answerChatRequest = async (req: IncomingMessage, res: ServerResponse) => {
+  const answerModelRequest = async (endpoint: MockEndpoint, req: IncomingMessage, res: ServerResponse) => {
     const body = JSON.parse((await readBody(req, maxBodyBytes)).toString("utf8")) as Record<string, unknown>;
-    const system = messageText(body, "system");
-    const promptId = promptIdOfSystemMessage(system);
+    const promptId = endpoint === "chat" ? promptIdOfSystemMessage(messageText(body, "system")) : undefined;
     const index = requests.length;
-    const provisional: ChatRequestInfo = { index, promptId, body, fault: undefined };
+    const provisional: ChatRequestInfo = { index, endpoint, promptId, body, fault: undefined };
     let fault = faults.shift() ?? options.faultFor?.(provisional);
     if (fault === undefined && options.rejectJsonMode && body.response_format !== undefined) fault = { kind: "reject-json-mode" };
     requests.push({ ...provisional, fault: fault?.kind });
@@ -275,9 +325,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       });
     }
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
-    if (fault !== undefined && (await applyFault(fault, body, req, res))) return;
-    const [status, json] = answerChat(body);
-    sendJson(res, status, json);
+    if (fault !== undefined && (await applyFault(fault, endpoint, body, req, res))) return;
+    sendAnswer(res, endpoint, body);
   };
 
   const fileObject = (file: StoredFile) => ({
@@ -314,7 +363,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     for (const line of input.bytes.toString("utf8").split("\n")) {
       if (line.trim() === "") continue;
       const request = JSON.parse(line) as { custom_id: string; body: Record<string, unknown> };
-      const [status, json] = answerChat(request.body);
+      const [status, json] = answer("chat", request.body);
       const entry = { id: newId("batch_req"), custom_id: request.custom_id, response: { status_code: status, request_id: newId("req"), body: json }, error: null };
       (status === 200 ? outputs : errors).push(JSON.stringify(entry));
     }
@@ -351,9 +400,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       sendJson(res, 401, errorBody("Incorrect API key provided.", "invalid_request_error"));
       return;
     }
-    if (req.method === "POST" && path === "/v1/chat/completions") return handleChat(req, res);
+    if (req.method === "POST" && path === "/v1/chat/completions") return handleModelRequest("chat", req, res);
+    if (req.method === "POST" && path === "/v1/completions") return handleModelRequest("completions", req, res);
     if (req.method === "GET" && path === "/v1/models") {
-      return sendJson(res, 200, { object: "list", data: [{ id: "mock-model", object: "model", created: 0, owned_by: "mock" }] });
+      return sendJson(res, 200, { object: "list", data: [{ id: "mock-model", object: "model", created: 0, owned_by: LOOPBACK_OWNER }] });
     }
     if (req.method === "POST" && path === "/v1/files") return handleFileUpload(req, res);
     const fileMatch = /^\/v1\/files\/([^/]+)(\/content)?$/.exec(path);
