@@ -25,7 +25,7 @@ build: $(NODE_MODULES) ## Compile every library and the CLI to dist/
 	node node_modules/typescript/bin/tsc -b tsconfig.build.json
 
 .PHONY: test
-test: $(NODE_MODULES) ## Typecheck and test every project, the module-boundary check included; ends with "N passed, N failed"
+test: $(NODE_MODULES) ## Typecheck and test every project, the module-boundary and formatting checks included; ends with "N passed, N failed"
 	@rm -rf reports/vitest
 	@status=0; npx nx run-many -t typecheck test --outputStyle=static --parallel=2 || status=$$?; \
 	node tools/test-summary.mjs reports/vitest || status=1; exit $$status
@@ -37,6 +37,10 @@ mutation: $(NODE_MODULES) ## Mutation-test the claims, fetcher, atomic writer, f
 .PHONY: boundaries
 boundaries: $(NODE_MODULES) ## Print every broken module boundary: tags, layers, Node-only code reachable from browser-safe entries (docs/architecture.md)
 	npx tsx tools/boundaries/src/cli.ts
+
+.PHONY: format
+format: $(NODE_MODULES) ## Rewrite every file Prettier covers (.prettierrc.json, .prettierignore); make test fails on an unformatted file
+	npx prettier --write --log-level warn .
 
 # ---------------------------------------------------------------------------------------------
 # Figures: data -> notebooks -> figures/ -> report. `pd figures` executes the notebooks, so this
