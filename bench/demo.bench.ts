@@ -106,14 +106,23 @@ if (process.env.BENCH_SKIP_NUTS !== "1") {
   console.log("\n3. Add a judge at the paper's NUTS settings (16 groups × 10 folds)");
   const before = load();
   const nuts = await addJudge("nuts", "bench-nuts", 30 * 60_000);
-  line(`in the browser: click → judge added (${nuts.workers} workers)`, `${seconds(nuts.ms)}; target ≤ 2 min with 2 workers (${before} before, ${load()} after)`);
-  line("  CPU time of the browser's processes", `${nuts.cpu.toFixed(0)} s: ${(nuts.cpu / nuts.workers).toFixed(0)} s per worker, the wall time on ${nuts.workers} free cores`);
+  line(
+    `in the browser: click → judge added (${nuts.workers} workers)`,
+    `${seconds(nuts.ms)}; target ≤ 2 min with 2 workers (${before} before, ${load()} after)`,
+  );
+  line(
+    "  CPU time of the browser's processes",
+    `${nuts.cpu.toFixed(0)} s: ${(nuts.cpu / nuts.workers).toFixed(0)} s per worker, the wall time on ${nuts.workers} free cores`,
+  );
   line("placement", nuts.outcome.replace(/\s+/g, " "));
   // The same fit in Node: fitJudge with the chains run on the worker-thread pool.
   const pool = createFitPool({ workers: 2 });
   const runner: JudgeFitRunner = {
     concurrency: pool.size,
-    run: async (job) => (job.kind === "nuts" ? { kind: "nuts", fit: summarizeChains(await pool.runChains(job.plan.tasks), job.plan.echo, job.plan.keepDraws) } : runJudgeFitJob(job)),
+    run: async (job) =>
+      job.kind === "nuts"
+        ? { kind: "nuts", fit: summarizeChains(await pool.runChains(job.plan.tasks), job.plan.echo, job.plan.keepDraws) }
+        : runJudgeFitJob(job),
   };
   const features = toFeatureDataset(dataset);
   const nodeStart = Date.now();
@@ -121,12 +130,16 @@ if (process.env.BENCH_SKIP_NUTS !== "1") {
   await fitJudge(features, "human", undefined, { settings: PAPER_JUDGE_FIT, runner });
   const used = process.cpuUsage(nodeCpu);
   const nodeCpuSeconds = (used.user + used.system) / 1e6;
-  line("in Node: fitJudge on a 2-worker thread pool", `${seconds(Date.now() - nodeStart)} (${load()} after); CPU ${nodeCpuSeconds.toFixed(0)} s, ${(nodeCpuSeconds / 2).toFixed(0)} s per worker`);
+  line(
+    "in Node: fitJudge on a 2-worker thread pool",
+    `${seconds(Date.now() - nodeStart)} (${load()} after); CPU ${nodeCpuSeconds.toFixed(0)} s, ${(nodeCpuSeconds / 2).toFixed(0)} s per worker`,
+  );
   await pool.close();
 }
 
 console.log("\n4. Built site (apps/demo/dist)");
-const files = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
 let raw = 0;
 let gzip = 0;
 for (const file of files(DIST)) {

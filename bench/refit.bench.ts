@@ -31,7 +31,14 @@ console.log(`Refit benchmark on synthetic data (5,240 pairs); machine: ${(await 
 console.log(`1. Paper settings (10 folds × 4 chains × (500 + 2000)), 2-worker pool: all 16 groups for ${sampleJudges.length} judge(s)`);
 const pool = createFitPool({ workers: 2 });
 const t0 = performance.now();
-const paper = await runRefit({ dataset, outDir: mkdtempSync(join(tmpdir(), "pd-bench-refit-")), judges: sampleJudges, groups: sampleGroups, fitter: pool, concurrency: 2 });
+const paper = await runRefit({
+  dataset,
+  outDir: mkdtempSync(join(tmpdir(), "pd-bench-refit-")),
+  judges: sampleJudges,
+  groups: sampleGroups,
+  fitter: pool,
+  concurrency: 2,
+});
 const seconds = (performance.now() - t0) / 1000;
 await pool.close();
 line("sampled jobs", `${paper.fitted} jobs (${sampleJudges.join(", ")}), ${seconds.toFixed(1)} s wall`);
@@ -47,4 +54,7 @@ const fast = await runRefit({
 });
 line("full grid, one thread", `${((performance.now() - t1) / 1000).toFixed(1)} s for ${fast.fitted} of ${grid} jobs`);
 const deviation = summariseComparison(compareWeightSets(fast.weights, paper.weights).filter((r) => sampleJudges.includes(r.judge)));
-line("fast vs paper settings (sampled jobs)", `median Pearson ${deviation.medianPearson.toFixed(3)}, largest |Δw| ${deviation.maxAbsDiff.toFixed(3)}, median max |Δw| ${deviation.medianMaxAbsDiff.toFixed(3)}`);
+line(
+  "fast vs paper settings (sampled jobs)",
+  `median Pearson ${deviation.medianPearson.toFixed(3)}, largest |Δw| ${deviation.maxAbsDiff.toFixed(3)}, median max |Δw| ${deviation.medianMaxAbsDiff.toFixed(3)}`,
+);

@@ -42,7 +42,9 @@ for (const file of FILES) {
   const modeSeconds = (performance.now() - t0) / 1000;
   console.log(file);
   console.log(`  paper settings (ours) vs numpyro: ${fmt(full.mean, reference)}   ${fullSeconds.toFixed(2)} s`);
-  console.log(`  fewer draws vs numpyro, 5 seeds:  max ${Math.max(...fastErrors).toFixed(4)} (median ${median(fastErrors).toFixed(4)})   ${fastSeconds.toFixed(2)} s`);
+  console.log(
+    `  fewer draws vs numpyro, 5 seeds:  max ${Math.max(...fastErrors).toFixed(4)} (median ${median(fastErrors).toFixed(4)})   ${fastSeconds.toFixed(2)} s`,
+  );
   console.log(`  mode vs numpyro:                  ${fmt(mode.weights, reference)}   ${modeSeconds.toFixed(3)} s`);
   console.log(`  mode vs our paper-setting means:  ${fmt(mode.weights, full.mean)}   (KKT residual ${mode.kktResidual.toExponential(1)})`);
 }

@@ -53,7 +53,11 @@ console.log("paper settings, 16-core x86): 2.4 s per fit with 4 chains on 4 core
 console.log("1. One paper-setting fit on one core (4 chains run one after another in this thread),");
 console.log("   measured like the numpyro figure: median of 5 fits after the first, the first fit in brackets");
 const RUNS_AFTER_FIRST = 5;
-for (const [name, problem] of [["A, n = 360", A], ["B, n = 738", B], ["A+B+G rows, n = 1276", stacked1276()]] as const) {
+for (const [name, problem] of [
+  ["A, n = 360", A],
+  ["B, n = 738", B],
+  ["A+B+G rows, n = 1276", stacked1276()],
+] as const) {
   // Each fit gets its own seed, as numpyro's repeated runs do; the first fit of the first problem also
   // pays for compiling the kernel and the sampler code, the later ones run on warm code.
   const runs: { cpu: number; wall: number; grads: number; rhat: number }[] = [];
@@ -132,8 +136,11 @@ console.log("\n3. Projected wall time of the 5,280-fit grid on a 2-worker pool")
   const cpuUsed = cpuSeconds(cpu);
   await pool.close();
   const meanRows = jobs.reduce((s, j) => s + j.X.length, 0) / jobs.length;
-  line(`${jobs.length} fits (mean n = ${meanRows.toFixed(0)})`, `${wall.toFixed(1)} s wall → ${(wall / jobs.length).toFixed(2)} s per fit; ${(cpuUsed / jobs.length).toFixed(2)} s CPU per fit`);
-  line("projected 5,280 fits", `${((wall / jobs.length) * 5280 / 60).toFixed(1)} min (target ≤ 45 min)`);
+  line(
+    `${jobs.length} fits (mean n = ${meanRows.toFixed(0)})`,
+    `${wall.toFixed(1)} s wall → ${(wall / jobs.length).toFixed(2)} s per fit; ${(cpuUsed / jobs.length).toFixed(2)} s CPU per fit`,
+  );
+  line("projected 5,280 fits", `${(((wall / jobs.length) * 5280) / 60).toFixed(1)} min (target ≤ 45 min)`);
   // On a shared machine the wall time depends on what else runs; CPU time over two cores does not.
-  line("projected from CPU time, 2 idle cores", `${((cpuUsed / jobs.length) * 5280 / 2 / 60).toFixed(1)} min`);
+  line("projected from CPU time, 2 idle cores", `${(((cpuUsed / jobs.length) * 5280) / 2 / 60).toFixed(1)} min`);
 }

@@ -19,7 +19,12 @@ const MODULES = [
   { name: "store", title: "atomic writer and fit store", project: "libs/refit", files: ["libs/refit/src/node/store.ts"] },
   { name: "features", title: "comparison features", project: "libs/data", files: ["libs/data/src/dataset/features.ts"] },
   { name: "kfold", title: "k-fold", project: "libs/regression", files: ["libs/regression/src/kfold.ts"] },
-  { name: "similarity", title: "similarity", project: "libs/similarity", files: ["libs/similarity/src/similarity.ts", "libs/similarity/src/preference.ts", "libs/similarity/src/profile.ts"] },
+  {
+    name: "similarity",
+    title: "similarity",
+    project: "libs/similarity",
+    files: ["libs/similarity/src/similarity.ts", "libs/similarity/src/preference.ts", "libs/similarity/src/profile.ts"],
+  },
 ];
 
 const DETECTED = new Set(["Killed", "Timeout"]);

@@ -47,7 +47,11 @@ export interface FlagAlias {
 /** Adds --method, --draws, --chains, --warmup and --samples to a command. */
 export function addFitFlags(command: Command): Command {
   return command
-    .addOption(new Option("--method <method>", "nuts: sample the posterior (the paper's procedure); mode: its exact mode, in milliseconds (no sd, no intervals)").choices(FIT_METHODS).default("nuts"))
+    .addOption(
+      new Option("--method <method>", "nuts: sample the posterior (the paper's procedure); mode: its exact mode, in milliseconds (no sd, no intervals)")
+        .choices(FIT_METHODS)
+        .default("nuts"),
+    )
     .addOption(
       new Option("--draws <preset>", `how long NUTS runs: paper = ${describeDraws("paper")}, fast = ${describeDraws("fast")}`)
         .choices(Object.keys(DRAWS_PRESETS))
@@ -76,7 +80,11 @@ export function resolveFitFlags(
     const [key, value] = alias.method !== undefined ? (["method", alias.method] as const) : (["draws", alias.draws!] as const);
     const replacement = `--${key} ${value}`;
     if (typed(key) && flags[key] !== value) {
-      throw new PrefDissectError("bad-flag", `${alias.flag} (${alias.shorthand ? "short for" : "old spelling of"} ${replacement}) contradicts --${key} ${flags[key]}`, { field: alias.flag });
+      throw new PrefDissectError(
+        "bad-flag",
+        `${alias.flag} (${alias.shorthand ? "short for" : "old spelling of"} ${replacement}) contradicts --${key} ${flags[key]}`,
+        { field: alias.flag },
+      );
     }
     if (!alias.shorthand) noteAlias(alias.flag, replacement);
     if (key === "method") method = value as FitMethod;

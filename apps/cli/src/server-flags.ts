@@ -50,7 +50,8 @@ export function serverSettings(flags: ServerFlags) {
 export function resolvePrice(flags: ServerFlags): ModelPrice | undefined {
   if (flags.price === undefined) return priceFor(flags.model);
   const price = parsePrice(flags.price);
-  if (price === undefined) throw new PrefDissectError("bad-flag", `--price must be "INPUT,OUTPUT" in USD per 1M tokens, e.g. 2.5,10; got "${flags.price}"`, { field: "--price" });
+  if (price === undefined)
+    throw new PrefDissectError("bad-flag", `--price must be "INPUT,OUTPUT" in USD per 1M tokens, e.g. 2.5,10; got "${flags.price}"`, { field: "--price" });
   return price;
 }
 

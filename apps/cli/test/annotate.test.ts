@@ -37,7 +37,10 @@ describeUpstream("pd annotate on the authors' sample pairs", () => {
     expect(first.stdout).toContain("calls: 12 done, 0 failed, 0 skipped");
     expect(first.stdout).toContain("pairs: 2 of 2 complete");
     expect(first.stdout).toMatch(/estimated cost: \$0\.00\d+ \(list price/);
-    const features = readFileSync(join(out, "features.jsonl"), "utf8").trimEnd().split("\n").map((line) => JSON.parse(line));
+    const features = readFileSync(join(out, "features.jsonl"), "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(features.map((line) => line.index)).toEqual([0, 1]);
     const second = await runCommand(registerAnnotate, args);
     expect(second.stdout).toContain("calls: 0 done, 0 failed, 12 skipped");
@@ -47,13 +50,29 @@ describeUpstream("pd annotate on the authors' sample pairs", () => {
   it("prints prompts and an estimate on --dry-run without sending anything or needing a key", async () => {
     delete process.env.OPENAI_API_KEY;
     const before = loopback.server.requests.length;
-    const { stdout, error } = await runCommand(registerAnnotate, ["annotate", "--in", "artifact:sample-unannotated", "--model", "gpt-4-1106-preview", "--dry-run"]);
+    const { stdout, error } = await runCommand(registerAnnotate, [
+      "annotate",
+      "--in",
+      "artifact:sample-unannotated",
+      "--model",
+      "gpt-4-1106-preview",
+      "--dry-run",
+    ]);
     expect(error).toBeUndefined();
     expect(stdout).toContain("=== query-analysis v1 (JSON mode, max_tokens 1024) ===");
     expect(stdout).toMatch(/total\s+12 calls/);
     expect(stdout).toMatch(/Estimated cost: \$\d+\.\d+ live, \$\d+\.\d+ with --batch/);
     expect(loopback.server.requests.length).toBe(before);
-    const one = await runCommand(registerAnnotate, ["annotate", "--in", "artifact:sample-unannotated", "--model", "gpt-4-1106-preview", "--dry-run", "--limit", "1"]);
+    const one = await runCommand(registerAnnotate, [
+      "annotate",
+      "--in",
+      "artifact:sample-unannotated",
+      "--model",
+      "gpt-4-1106-preview",
+      "--dry-run",
+      "--limit",
+      "1",
+    ]);
     expect(one.stdout).toContain("Estimate for 1 pair with gpt-4-1106-preview");
     expect(one.stdout).toMatch(/ query-analysis\s+1 call\s/);
     expect(one.stdout).toContain("[the reference answer written by the reference-answer call goes here; the estimate assumes 400 tokens for it]");
@@ -75,7 +94,17 @@ describe("pd annotate", () => {
     const unparsed = await runCommand(registerAnnotate, ["annotate", "--in", onePairFile(), "--out", tempDir(), "--model", "m"]);
     expect(unparsed.error?.message).toBe('OPENAI_BASE_URL must be an http(s) URL such as http://127.0.0.1:8787/v1, got "127.0.0.1/v1"');
     delete process.env.OPENAI_BASE_URL;
-    const withQuery = await runCommand(registerAnnotate, ["annotate", "--in", onePairFile(), "--out", tempDir(), "--model", "m", "--base-url", `${loopback.server.url}?api-key=QUERY-SECRET-42`]);
+    const withQuery = await runCommand(registerAnnotate, [
+      "annotate",
+      "--in",
+      onePairFile(),
+      "--out",
+      tempDir(),
+      "--model",
+      "m",
+      "--base-url",
+      `${loopback.server.url}?api-key=QUERY-SECRET-42`,
+    ]);
     expect(withQuery.error).toBeUndefined();
     expect(withQuery.stdout).toContain(`Annotated with m at ${loopback.server.url}\n`);
     const printed = [refused, unparsed, withQuery].map((result) => `${result.stdout}${result.stderr}${result.error?.message ?? ""}`).join("\n");

@@ -14,7 +14,10 @@ describe("pd features", () => {
     const out = join(mkdtempSync(join(tmpdir(), "pd-features-")), "features.jsonl");
     const { stderr, error } = await runCommand(registerFeatures, ["features", "--data", join(FIXTURES, "pairs-8.csv"), "--out", out]);
     expect(error).toBeUndefined();
-    const rows = readFileSync(out, "utf8").trimEnd().split("\n").map((line) => JSON.parse(line));
+    const rows = readFileSync(out, "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(rows.map((row) => row.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(Object.keys(rows[0])).toEqual(["index", "groups", "features", "excluded"]);
     expect(rows.every((row) => row.features.length === 29)).toBe(true);

@@ -50,11 +50,19 @@ describeUpstream("pd fetch + pd verify from a mirror", () => {
     process.env.PD_DATA_DIR = upstreamDataDir();
     const refitDir = temp("pd-cli-refit-");
     const weights = madeUpWeightsDir();
-    const summary = { source: { file: "pairs.jsonl", format: "pairs-jsonl", rows: 8, synthetic: false }, settings: {}, accuracyDefinition: "none", accuracy: {}, fits: [], skipped: [] };
+    const summary = {
+      source: { file: "pairs.jsonl", format: "pairs-jsonl", rows: 8, synthetic: false },
+      settings: {},
+      accuracyDefinition: "none",
+      accuracy: {},
+      fits: [],
+      skipped: [],
+    };
     writeFileSync(join(refitDir, "summary.json"), JSON.stringify(summary));
     const args = ["--weights", "refit", "--refit-dir", refitDir, "--figures", temp("pd-cli-figures-")];
     mkdirSync(join(refitDir, "weights"));
-    for (const name of ["Advice", "Communication"].map((group) => `model_${group}_fitted_paras.jsonl`)) copyFileSync(join(weights, name), join(refitDir, "weights", name));
+    for (const name of ["Advice", "Communication"].map((group) => `model_${group}_fitted_paras.jsonl`))
+      copyFileSync(join(weights, name), join(refitDir, "weights", name));
     const reported = await runCommand(registerVerify, ["report", ...args]);
     expect(reported.error).toBeUndefined();
     expect(reported.stdout).toMatch(/^FAIL +Human's most preferred property in Communication/m);

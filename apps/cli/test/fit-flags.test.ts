@@ -46,7 +46,9 @@ describe("pd regress: --method and --draws", () => {
 
   it("refuses contradicting or inapplicable choices", async () => {
     expect((await regress(["--mode", "map", "--method", "nuts"])).error?.message).toBe("--mode map (old spelling of --method mode) contradicts --method nuts");
-    expect((await regress(["--method", "mode", "--draws", "fast"])).error?.message).toBe("--draws sets how long NUTS runs, so it does not apply to --method mode");
+    expect((await regress(["--method", "mode", "--draws", "fast"])).error?.message).toBe(
+      "--draws sets how long NUTS runs, so it does not apply to --method mode",
+    );
     expect((await regress(["--method", "mode", "--fast"])).error?.message).toBe("--draws sets how long NUTS runs, so it does not apply to --method mode");
     expect((await regress(["--method", "map"])).error?.message).toMatch(/argument 'map' is invalid\. Allowed choices are nuts, mode/);
   });

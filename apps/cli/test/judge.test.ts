@@ -56,7 +56,11 @@ describe("pd judge collect", () => {
     expect(first.stdout).toContain("pairs: 40 of 40 complete");
     expect(first.stdout).toContain("calls: 80 done, 0 failed, 0 skipped");
     expect(JSON.parse(readFileSync(join(out, "labels.json"), "utf8"))).toHaveLength(40);
-    expect(COLLECT_SUMMARY_FILE.parse(readFileSync(join(out, "summary.json"), "utf8"), "summary.json")).toMatchObject({ endpoint: "completions", pairs: 40, data: { synthetic: true } });
+    expect(COLLECT_SUMMARY_FILE.parse(readFileSync(join(out, "summary.json"), "utf8"), "summary.json")).toMatchObject({
+      endpoint: "completions",
+      pairs: 40,
+      data: { synthetic: true },
+    });
     const again = await runCommand(registerJudge, args);
     expect(again.stdout).toContain("calls: 0 done, 0 failed, 80 skipped");
     expect(`${first.stdout}${first.stderr}${again.stdout}${again.stderr}${readFileSync(join(out, "cache.jsonl"), "utf8")}`).not.toContain("sk-never-printed");
@@ -75,7 +79,9 @@ describe("pd judge collect", () => {
     const resolved = join(tempDir(), "resolved.jsonl");
     writeFileSync(resolved, `${JSON.stringify({ query_info: {}, comparison: {} })}\n`);
     const noTexts = await runCommand(registerJudge, ["judge", "collect", "--data", resolved, "--model", "m", "--dry-run"]);
-    expect(noTexts.error?.message).toMatch(/resolved\.jsonl holds the authors' resolved comparisons, which have features but not the query and responses' text/);
+    expect(noTexts.error?.message).toMatch(
+      /resolved\.jsonl holds the authors' resolved comparisons, which have features but not the query and responses' text/,
+    );
     const topK = await runCommand(registerJudge, ["judge", "collect", "--data", data.file, "--model", "m", "--top-k", "50", "--dry-run"]);
     expect(topK.error?.message).toBe('--top-k must be a whole number from 1 to 20, got "50"');
   });
@@ -90,14 +96,42 @@ describe("pd judge add", () => {
   it("names the labels file and the first pair without a label when the lengths differ", async () => {
     const labels = join(tempDir(), "labels.json");
     writeFileSync(labels, JSON.stringify(Array(28).fill("A")));
-    const { error } = await runCommand(registerJudge, ["judge", "add", "--data", data.file, "--labels", labels, "--name", "x", "--fast", "--weights", data.weights, "--out", tempDir()]);
+    const { error } = await runCommand(registerJudge, [
+      "judge",
+      "add",
+      "--data",
+      data.file,
+      "--labels",
+      labels,
+      "--name",
+      "x",
+      "--fast",
+      "--weights",
+      data.weights,
+      "--out",
+      tempDir(),
+    ]);
     expect(error?.message).toMatch(/labels\.json holds 28 labels but .*small\.parquet has 30 pairs \(the first pair without a label is index 28\)/);
   });
 
   it("names the index of a label that is neither A nor B", async () => {
     const labels = join(tempDir(), "labels.json");
     writeFileSync(labels, JSON.stringify([...Array(29).fill("B"), "tie"]));
-    const { error } = await runCommand(registerJudge, ["judge", "add", "--data", data.file, "--labels", labels, "--name", "x", "--fast", "--weights", data.weights, "--out", tempDir()]);
+    const { error } = await runCommand(registerJudge, [
+      "judge",
+      "add",
+      "--data",
+      data.file,
+      "--labels",
+      labels,
+      "--name",
+      "x",
+      "--fast",
+      "--weights",
+      data.weights,
+      "--out",
+      tempDir(),
+    ]);
     expect(error?.message).toMatch(/labels\.json/);
     expect(error?.message).toMatch(/29/);
   });
@@ -105,9 +139,37 @@ describe("pd judge add", () => {
   it("refuses a name that is already a judge, and --fast beside --method nuts", async () => {
     const labels = join(tempDir(), "labels.json");
     writeFileSync(labels, JSON.stringify(Array(30).fill("A")));
-    const taken = await runCommand(registerJudge, ["judge", "add", "--data", data.file, "--labels", labels, "--name", "human", "--fast", "--weights", data.weights, "--out", tempDir()]);
+    const taken = await runCommand(registerJudge, [
+      "judge",
+      "add",
+      "--data",
+      data.file,
+      "--labels",
+      labels,
+      "--name",
+      "human",
+      "--fast",
+      "--weights",
+      data.weights,
+      "--out",
+      tempDir(),
+    ]);
     expect(taken.error?.message).toBe('--name "human" is already a judge; choose another name');
-    const both = await runCommand(registerJudge, ["judge", "add", "--data", data.file, "--labels", labels, "--name", "x", "--fast", "--method", "nuts", "--out", tempDir()]);
+    const both = await runCommand(registerJudge, [
+      "judge",
+      "add",
+      "--data",
+      data.file,
+      "--labels",
+      labels,
+      "--name",
+      "x",
+      "--fast",
+      "--method",
+      "nuts",
+      "--out",
+      tempDir(),
+    ]);
     expect(both.error?.message).toBe("--fast (short for --method mode) contradicts --method nuts");
   });
 });
@@ -133,16 +195,45 @@ describeUpstream("adding a judge end to end, without a key", () => {
     const synth = join(dir, "synth.parquet");
     expect((await runCommand(registerSynth, ["synth", "--weights", "released", "--seed", "0", "--pairs", "3000", "--out", synth])).error).toBeUndefined();
     const released = await loadReleasedWeights({ dataDir: upstreamDataDir() });
-    server = await startMockServer({ responder: scriptedJudge({ dataset: await loadPairDataset({ data: synth }), weights: released, judge: "gpt-4-1106-preview", certainty: 2 }) });
+    server = await startMockServer({
+      responder: scriptedJudge({ dataset: await loadPairDataset({ data: synth }), weights: released, judge: "gpt-4-1106-preview", certainty: 2 }),
+    });
     process.env.OPENAI_API_KEY = "none";
 
     const collected = join(dir, "collect");
-    const collect = await runCommand(registerJudge, ["judge", "collect", "--data", synth, "--model", "imitation", "--base-url", server.url, "--endpoint", "completions", "--concurrency", "16", "--out", collected]);
+    const collect = await runCommand(registerJudge, [
+      "judge",
+      "collect",
+      "--data",
+      synth,
+      "--model",
+      "imitation",
+      "--base-url",
+      server.url,
+      "--endpoint",
+      "completions",
+      "--concurrency",
+      "16",
+      "--out",
+      collected,
+    ]);
     expect(collect.error).toBeUndefined();
     expect(collect.stdout).toContain("pairs: 3000 of 3000 complete");
 
     const added = join(dir, "added");
-    const add = await runCommand(registerJudge, ["judge", "add", "--data", synth, "--labels", join(collected, "labels.json"), "--name", "imitated-gpt-4", "--fast", "--out", added]);
+    const add = await runCommand(registerJudge, [
+      "judge",
+      "add",
+      "--data",
+      synth,
+      "--labels",
+      join(collected, "labels.json"),
+      "--name",
+      "imitated-gpt-4",
+      "--fast",
+      "--out",
+      added,
+    ]);
     expect(add.error).toBeUndefined();
     const placement = PlacementSchema.parse(JSON.parse(readFileSync(join(added, "placement.json"), "utf8")));
     expect(placement.mostSimilar[0]!.judge).toBe("gpt-4-1106-preview");

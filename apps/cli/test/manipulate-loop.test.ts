@@ -49,17 +49,27 @@ describe("the loop of docs/manipulation.md", () => {
     for (const file of readdirSync(join(bench, "model_answer"))) {
       for (const answer of FASTCHAT_ANSWERS_FILE.parse(readFileSync(join(bench, "model_answer", file), "utf8"), file)) {
         const text = answer.choices[0]!.turns[0]!;
-        judgments.push(JSON.stringify({ question_id: answer.question_id, model: answer.model_id, judge: ["gpt-4", "single-v1"], user_prompt: "…", judgment: `Rating: [[${grade(text)}]]`, score: grade(text), turn: 1, tstamp: 0 }));
+        judgments.push(
+          JSON.stringify({
+            question_id: answer.question_id,
+            model: answer.model_id,
+            judge: ["gpt-4", "single-v1"],
+            user_prompt: "…",
+            judgment: `Rating: [[${grade(text)}]]`,
+            score: grade(text),
+            turn: 1,
+            tstamp: 0,
+          }),
+        );
       }
     }
     mkdirSync(join(bench, "model_judgment"), { recursive: true });
     writeFileSync(join(bench, "model_judgment", "gpt-4_single.jsonl"), `${judgments.join("\n")}\n`);
     const models = readdirSync(join(dir, "alpaca_eval")).sort();
     expect(models).toEqual(["mock", "mock+favour-gpt-4-1106-preview"]);
-    const [reference, steered] = models.map((model) => ALPACA_EVAL_OUTPUTS_FILE.parse(readFileSync(join(dir, "alpaca_eval", model, "model_outputs.json"), "utf8"), model)) as [
-      ReturnType<typeof ALPACA_EVAL_OUTPUTS_FILE.parse>,
-      ReturnType<typeof ALPACA_EVAL_OUTPUTS_FILE.parse>,
-    ];
+    const [reference, steered] = models.map((model) =>
+      ALPACA_EVAL_OUTPUTS_FILE.parse(readFileSync(join(dir, "alpaca_eval", model, "model_outputs.json"), "utf8"), model),
+    ) as [ReturnType<typeof ALPACA_EVAL_OUTPUTS_FILE.parse>, ReturnType<typeof ALPACA_EVAL_OUTPUTS_FILE.parse>];
     const annotations = steered.map((entry, i) => ({
       instruction: entry.instruction,
       output_1: reference[i]!.output,

@@ -67,7 +67,11 @@ describe("pd manipulate generate", () => {
     const questions = FASTCHAT_QUESTIONS_FILE.parse(readFileSync(join(bench, "question.jsonl"), "utf8"), "question.jsonl");
     expect(questions.map((q) => q.question_id)).toEqual(Array.from({ length: 80 }, (_, i) => 81 + i));
     expect(questions.every((q) => q.turns.length === 1)).toBe(true);
-    expect(readFileSync(join(bench, "reference_answer", "gpt-4.jsonl"), "utf8").split("\n").filter(Boolean).length).toBeGreaterThan(0);
+    expect(
+      readFileSync(join(bench, "reference_answer", "gpt-4.jsonl"), "utf8")
+        .split("\n")
+        .filter(Boolean).length,
+    ).toBeGreaterThan(0);
     for (const [model, steered] of [
       ["mock_model", false],
       ["mock_model+favour-human", true],
@@ -101,7 +105,9 @@ describe("pd manipulate generate", () => {
     const csv = join(dir, "q.csv");
     writeFileSync(csv, "question\nwhy?\n");
     const bad = await manipulate("generate", "--questions", csv, "--model", "m", "--base-url", loopback.server.url, "--out", dir);
-    expect(bad.error?.message).toBe(`${csv} is neither MT-Bench questions (JSON lines with question_id, category, turns) nor an AlpacaEval instruction set (a JSON list of objects with instruction)`);
+    expect(bad.error?.message).toBe(
+      `${csv} is neither MT-Bench questions (JSON lines with question_id, category, turns) nor an AlpacaEval instruction set (a JSON list of objects with instruction)`,
+    );
   });
 });
 
@@ -124,7 +130,11 @@ describe("pd manipulate dpo", () => {
     expect(perGroup.reduce((sum, match) => sum + Number(match[2]), 0)).toBe(kept);
     const reversedOut = join(dir, "reversed.jsonl");
     await manipulate("dpo", "--pairs", data, "--judge", "gpt-4-1106-preview", "--inverse", "--out", reversedOut);
-    expect(DPO_PAIRS_FILE.parse(readFileSync(reversedOut, "utf8"), reversedOut)[0]).toEqual({ prompt: pairs[0]!.prompt, chosen: pairs[0]!.rejected, rejected: pairs[0]!.chosen });
+    expect(DPO_PAIRS_FILE.parse(readFileSync(reversedOut, "utf8"), reversedOut)[0]).toEqual({
+      prompt: pairs[0]!.prompt,
+      chosen: pairs[0]!.rejected,
+      rejected: pairs[0]!.chosen,
+    });
   });
 });
 
@@ -141,7 +151,11 @@ describe("pd manipulate gameability", () => {
     const refit = tempDir();
     const weightsDir = madeUpWeightsDir();
     cpSync(weightsDir, join(refit, "weights"), { recursive: true });
-    const vector = (group: string) => readFileSync(join(weightsDir, `model_${group}_fitted_paras.jsonl`), "utf8").split("\n").map((line) => (line ? JSON.parse(line) : undefined)).find((row) => row?.model_name === "human").parameters as number[];
+    const vector = (group: string) =>
+      readFileSync(join(weightsDir, `model_${group}_fitted_paras.jsonl`), "utf8")
+        .split("\n")
+        .map((line) => (line ? JSON.parse(line) : undefined))
+        .find((row) => row?.model_name === "human").parameters as number[];
     for (const group of GROUP_IDS) {
       const draws = Array.from({ length: 20 }, (_, d) => vector(group).map((w) => w + (d - 9.5) / 50));
       await saveFit(refit, { judge: "human", group, fingerprint: "test", body: { draws } });

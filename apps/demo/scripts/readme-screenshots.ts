@@ -20,7 +20,11 @@ await page.setViewportSize({ width: 1100, height: 820 });
 
 /** Scrolls so that the element `selector` is at the top of the window (no scrolling without one). */
 async function scrollTo(selector: string | undefined): Promise<void> {
-  if (selector !== undefined) await page.locator(selector).first().evaluate((element) => element.scrollIntoView({ block: "start" }));
+  if (selector !== undefined)
+    await page
+      .locator(selector)
+      .first()
+      .evaluate((element) => element.scrollIntoView({ block: "start" }));
 }
 
 async function shoot(name: string, query: string, top?: string): Promise<void> {

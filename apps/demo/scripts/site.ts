@@ -76,7 +76,12 @@ export interface Browser {
 /** A Chromium with a fresh profile. */
 export async function launchBrowser(executablePath: string): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), "pd-demo-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_FLAGS, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    args: CHROMIUM_FLAGS,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+  });
   const requests: string[] = [];
   context.on("request", (request) => requests.push(request.url()));
   return {

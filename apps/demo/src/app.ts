@@ -58,7 +58,12 @@ export function startApp(root: HTMLElement): void {
   const clearAlerts = () => alertRegion.replaceChildren();
   const alert = (message: string) => {
     if ([...alertRegion.querySelectorAll("p")].some((p) => p.textContent === message)) return;
-    const item: HTMLDivElement = h("div", { class: "alert" }, h("p", {}, message), h("button", { type: "button", class: "secondary", "aria-label": "Dismiss this message", onclick: () => item.remove() }, "Dismiss"));
+    const item: HTMLDivElement = h(
+      "div",
+      { class: "alert" },
+      h("p", {}, message),
+      h("button", { type: "button", class: "secondary", "aria-label": "Dismiss this message", onclick: () => item.remove() }, "Dismiss"),
+    );
     alertRegion.append(item);
   };
 
@@ -103,7 +108,15 @@ export function startApp(root: HTMLElement): void {
         "ul",
         {},
         VIEWS.map((view) =>
-          h("li", {}, h("a", { href: formatState(withChanges(state, { view })), "aria-current": view === state.view ? "page" : undefined, "data-view": view }, VIEW_TITLES[view])),
+          h(
+            "li",
+            {},
+            h(
+              "a",
+              { href: formatState(withChanges(state, { view })), "aria-current": view === state.view ? "page" : undefined, "data-view": view },
+              VIEW_TITLES[view],
+            ),
+          ),
         ),
       ),
     );
@@ -118,7 +131,17 @@ export function startApp(root: HTMLElement): void {
   // Links inside the page change the state without reloading it.
   root.addEventListener("click", (event) => {
     const link = (event.target as Element).closest("a");
-    if (!link || link.target || link.hasAttribute("download") || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    if (
+      !link ||
+      link.target ||
+      link.hasAttribute("download") ||
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey
+    )
+      return;
     const url = new URL(link.href, location.href);
     if (url.origin !== location.origin || url.pathname !== location.pathname) return;
     event.preventDefault();
@@ -137,11 +160,27 @@ export function startApp(root: HTMLElement): void {
   });
 
   root.replaceChildren(
-    h("a", { class: "skip", href: "#main", onclick: (event) => { event.preventDefault(); main.focus(); } }, "Skip to the view"),
+    h(
+      "a",
+      {
+        class: "skip",
+        href: "#main",
+        onclick: (event) => {
+          event.preventDefault();
+          main.focus();
+        },
+      },
+      "Skip to the view",
+    ),
     h(
       "header",
       {},
-      h("div", { class: "brand" }, h("h1", {}, "Dissecting human and LLM preferences"), h("p", {}, "What 33 judges reward, property by property — and where your own judge lands.")),
+      h(
+        "div",
+        { class: "brand" },
+        h("h1", {}, "Dissecting human and LLM preferences"),
+        h("p", {}, "What 33 judges reward, property by property — and where your own judge lands."),
+      ),
       nav,
     ),
     alertRegion,

@@ -7,5 +7,4 @@ export interface DatasetRequest {
 }
 
 export type DatasetReply =
-  | { readonly ok: true; readonly pairs: PairRecord[] | null; readonly features: FeatureDataset }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly pairs: PairRecord[] | null; readonly features: FeatureDataset } | { readonly ok: false; readonly message: string };

@@ -21,9 +21,7 @@ export const AddedJudgeSchema = z.object({
   /** Group id → the judge's 29 weights. */
   weights: z.record(z.string(), vector),
   /** 90 % intervals of P(p) (NUTS fits only), as in a refit's intervals.json. */
-  intervals: z.array(
-    z.object({ judge: z.string(), group: z.string(), propertyIndex: z.number().int(), mean: z.number(), low: z.number(), high: z.number() }),
-  ),
+  intervals: z.array(z.object({ judge: z.string(), group: z.string(), propertyIndex: z.number().int(), mean: z.number(), low: z.number(), high: z.number() })),
 });
 
 export type AddedJudge = z.infer<typeof AddedJudgeSchema>;

@@ -96,9 +96,15 @@ export function parseState(search: string, judges: readonly string[]): { state: 
   let selected: string[] = [...DEFAULT_STATE.judges];
   const judgesValue = get("judges");
   if (judgesValue !== null) {
-    const ids = judgesValue.split(",").map((id) => id.trim()).filter((id) => id !== "");
+    const ids = judgesValue
+      .split(",")
+      .map((id) => id.trim())
+      .filter((id) => id !== "");
     const unknown = ids.filter((id) => !judges.includes(id));
-    if (unknown.length > 0) problems.push(`URL parameter "judges" names ${list(unknown)}, which ${unknown.length === 1 ? "is not a judge" : "are not judges"} here; ${unknown.length === 1 ? "it is" : "they are"} left out.`);
+    if (unknown.length > 0)
+      problems.push(
+        `URL parameter "judges" names ${list(unknown)}, which ${unknown.length === 1 ? "is not a judge" : "are not judges"} here; ${unknown.length === 1 ? "it is" : "they are"} left out.`,
+      );
     const known = [...new Set(ids.filter((id) => judges.includes(id)))];
     if (known.length > 0) selected = known;
     else problems.push(`URL parameter "judges" names no known judge; showing ${list(DEFAULT_STATE.judges)} instead.`);

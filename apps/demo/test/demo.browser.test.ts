@@ -193,7 +193,9 @@ describeUpstream("the demo in Chromium", () => {
     await eventually(() => page.getByLabel("Group").inputValue()).toBe("Communication");
     const pair = await visit("?view=pair&index=99999");
     await chartsDrawn(pair);
-    await eventually(() => alerts(pair).innerText()).toContain('URL parameter "index" is 99999, but synthetic.parquet has 5240 pairs (0 to 5239); pair 0 is shown.');
+    await eventually(() => alerts(pair).innerText()).toContain(
+      'URL parameter "index" is 99999, but synthetic.parquet has 5240 pairs (0 to 5239); pair 0 is shown.',
+    );
   });
 
   it("refuses a malformed labels file with one sentence naming the file and the first bad index", async () => {
@@ -310,7 +312,8 @@ describeUpstream("the demo in Chromium", () => {
         [...document.querySelectorAll("input, select, button, textarea")]
           .filter((element) => {
             const control = element as HTMLInputElement;
-            const named = (control.labels?.length ?? 0) > 0 || control.getAttribute("aria-label") || (element.tagName === "BUTTON" && element.textContent!.trim() !== "");
+            const named =
+              (control.labels?.length ?? 0) > 0 || control.getAttribute("aria-label") || (element.tagName === "BUTTON" && element.textContent!.trim() !== "");
             return !named;
           })
           .map((element) => element.outerHTML.slice(0, 80)),
@@ -321,7 +324,9 @@ describeUpstream("the demo in Chromium", () => {
       let reached = false;
       for (let i = 0; i < 12 && !reached; i++) {
         await page.keyboard.press("Tab");
-        reached = await page.evaluate(() => document.activeElement?.closest("main") !== null && /^(SELECT|INPUT|BUTTON|SUMMARY|A)$/.test(document.activeElement!.tagName));
+        reached = await page.evaluate(
+          () => document.activeElement?.closest("main") !== null && /^(SELECT|INPUT|BUTTON|SUMMARY|A)$/.test(document.activeElement!.tagName),
+        );
       }
       expect(reached, `${query}: no control of the view reached with Tab`).toBe(true);
     }

@@ -33,8 +33,12 @@ describe("the URL interface", () => {
       'URL parameter "judges" names "gpt-5", which is not a judge here; it is left out.',
       'URL parameter "sort" is "size", which is not one of "property", "preference"; showing "property" instead.',
     ]);
-    expect(parseState("?view=charts", judges).problems[0]).toMatch(/^URL parameter "view" is "charts", which is not one of "dissection", "similarity", "judge", "pair", "add"/);
-    expect(parseState("?view=pair&index=-3", judges).problems).toEqual(['URL parameter "index" is "-3"; expected a pair number (0, 1, 2, …), so pair 0 is shown.']);
+    expect(parseState("?view=charts", judges).problems[0]).toMatch(
+      /^URL parameter "view" is "charts", which is not one of "dissection", "similarity", "judge", "pair", "add"/,
+    );
+    expect(parseState("?view=pair&index=-3", judges).problems).toEqual([
+      'URL parameter "index" is "-3"; expected a pair number (0, 1, 2, …), so pair 0 is shown.',
+    ]);
     expect(parseState("?view=similarity&compare=human", judges).problems[0]).toMatch(/^URL parameter "compare" is "human"; expected two known judge ids/);
     expect(parseState("?view=judge&judge=nobody", judges).state.judge).toBe("human");
   });

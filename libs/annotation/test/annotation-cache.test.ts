@@ -50,7 +50,9 @@ describe("AnnotationCache", () => {
     expect(repaired.get("k2")).toBeUndefined();
     repaired.append(record("k2", "ok"));
     repaired.close();
-    const lines = readFileSync(path, "utf8").split("\n").filter((line) => line !== "");
+    const lines = readFileSync(path, "utf8")
+      .split("\n")
+      .filter((line) => line !== "");
     expect(lines.map((line) => (JSON.parse(line) as CacheRecord).key)).toEqual(["k1", "k2"]);
   });
 

@@ -69,7 +69,12 @@ describe("ChatClient against the loopback server", () => {
   });
 
   it("waits what Retry-After asks on 429 (seconds and milliseconds)", async () => {
-    server = await startMockServer({ faults: [{ kind: "status", status: 429, retryAfterSeconds: 2 }, { kind: "status", status: 429, retryAfterMs: 40 }] });
+    server = await startMockServer({
+      faults: [
+        { kind: "status", status: 429, retryAfterSeconds: 2 },
+        { kind: "status", status: 429, retryAfterMs: 40 },
+      ],
+    });
     const sleeps: number[] = [];
     const result = await client(server.url, sleeps).complete(queryAnalysisCall(pair));
     expect(result.attempts).toBe(3);
@@ -77,7 +82,12 @@ describe("ChatClient against the loopback server", () => {
   });
 
   it("backs off exponentially with jitter on 500s", async () => {
-    server = await startMockServer({ faults: [{ kind: "status", status: 500 }, { kind: "status", status: 503 }] });
+    server = await startMockServer({
+      faults: [
+        { kind: "status", status: 500 },
+        { kind: "status", status: 503 },
+      ],
+    });
     const sleeps: number[] = [];
     const result = await client(server.url, sleeps).complete(queryAnalysisCall(pair));
     expect(result.attempts).toBe(3);
@@ -103,7 +113,10 @@ describe("ChatClient against the loopback server", () => {
   });
 
   it("reports every failed request by kind, and a dropped connection is not an unreachable server", async () => {
-    server = await startMockServer({ faultFor: () => ({ kind: "drop" }), faults: [{ kind: "status", status: 503 }, { kind: "status", status: 429 }, { kind: "truncated-body" }] });
+    server = await startMockServer({
+      faultFor: () => ({ kind: "drop" }),
+      faults: [{ kind: "status", status: 503 }, { kind: "status", status: 429 }, { kind: "truncated-body" }],
+    });
     const failures: string[] = [];
     const error = await failureOf(client(server.url, []).complete(queryAnalysisCall(pair), undefined, (failure) => failures.push(failure.kind)));
     expect(failures).toEqual(["HTTP 503", "HTTP 429", "truncated body", "connection dropped"]);
@@ -115,7 +128,9 @@ describe("ChatClient against the loopback server", () => {
   it("stops retrying after maxRetries and reports the last reason", async () => {
     server = await startMockServer({ faultFor: () => ({ kind: "status", status: 502 }) });
     const sleeps: number[] = [];
-    const error = await client(server.url, sleeps).complete(queryAnalysisCall(pair)).catch((caught: unknown) => caught);
+    const error = await client(server.url, sleeps)
+      .complete(queryAnalysisCall(pair))
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CallFailedError);
     expect((error as CallFailedError).message).toBe("HTTP 502; gave up after 4 attempts");
     expect(sleeps).toHaveLength(3);
@@ -169,7 +184,17 @@ function cacheLines(dir: string): CacheRecord[] {
 describe("annotateToDirectory() with faulty answers", () => {
   const pairs = syntheticPairs(3);
   const run = (url: string, outDir: string, extra: Partial<Parameters<typeof annotateToDirectory>[0]> = {}) =>
-    annotateToDirectory({ pairs, outDir, model: "mock", baseURL: url, apiKey: "sk-secret-test-key", concurrency: 3, retry: fastRetry(), syncCache: false, ...extra });
+    annotateToDirectory({
+      pairs,
+      outDir,
+      model: "mock",
+      baseURL: url,
+      apiKey: "sk-secret-test-key",
+      concurrency: 3,
+      retry: fastRetry(),
+      syncCache: false,
+      ...extra,
+    });
 
   it("records malformed and truncated answers with their raw text, and a rerun retries them", async () => {
     let injected = 0;
@@ -201,7 +226,9 @@ describe("annotateToDirectory() with faulty answers", () => {
     expect(second).toMatchObject({ complete: 3, incomplete: [] });
     expect(second.calls.done).toBe(2);
     expect(second.calls.skipped).toBeGreaterThan(0);
-    const okKeys = cacheLines(outDir).filter((line) => line.status === "ok").map((line) => line.key);
+    const okKeys = cacheLines(outDir)
+      .filter((line) => line.status === "ok")
+      .map((line) => line.key);
     expect(new Set(okKeys).size).toBe(okKeys.length);
   });
 
@@ -288,7 +315,12 @@ describe("annotateToDirectory() with faulty answers", () => {
   });
 
   it("keeps going when some requests get answers, and counts the failed ones", async () => {
-    server = await startMockServer({ faults: [{ kind: "status", status: 503 }, { kind: "status", status: 429 }] });
+    server = await startMockServer({
+      faults: [
+        { kind: "status", status: 503 },
+        { kind: "status", status: 429 },
+      ],
+    });
     const summary = await run(server.url, tempDir(), { concurrency: 1 });
     expect(summary.complete).toBe(3);
     expect(summary.calls.requests.describe()).toBe("1× HTTP 503, 1× HTTP 429");

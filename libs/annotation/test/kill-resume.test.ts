@@ -90,7 +90,9 @@ describe("a run killed mid-way and resumed", () => {
     for (const name of ["pairs.jsonl", "features.jsonl"]) {
       expect(readFileSync(join(interrupted, name), "utf8")).toBe(readFileSync(join(uninterrupted, name), "utf8"));
     }
-    const referenceKeys = completeLines(cacheText(uninterrupted)).map((line) => line.key).sort();
+    const referenceKeys = completeLines(cacheText(uninterrupted))
+      .map((line) => line.key)
+      .sort();
     expect([...okKeys].sort()).toEqual(referenceKeys);
   });
 });

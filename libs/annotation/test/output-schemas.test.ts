@@ -42,6 +42,8 @@ describe("answer schemas", () => {
       response_b: { constraints: [0, 2], stances: ["neutral"] },
     });
     expect(parsed.a).toEqual({ satisfyConstraints: [3, 1], supportStances: ["strongly supported"] });
-    expect(schema.safeParse({ response_a: { constraints: [3], stances: ["neutral"] }, response_b: { constraints: [0, 2], stances: ["neutral"] } }).success).toBe(false);
+    expect(
+      schema.safeParse({ response_a: { constraints: [3], stances: ["neutral"] }, response_b: { constraints: [0, 2], stances: ["neutral"] } }).success,
+    ).toBe(false);
   });
 });

@@ -3,8 +3,7 @@ import { PrefDissectError } from "@prefdissect/shared";
 import { approximateWordCount, parsePairsFile } from "../src/index.js";
 
 const encode = (text: string) => new TextEncoder().encode(text);
-const raw = (extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ prompt: "Q?", response_a: "Answer one.", response_b: "Answer two, longer.", ...extra });
+const raw = (extra: Record<string, unknown> = {}) => JSON.stringify({ prompt: "Q?", response_a: "Answer one.", response_b: "Answer two, longer.", ...extra });
 
 function errorOf(fn: () => unknown): PrefDissectError {
   try {
@@ -43,7 +42,14 @@ describe("parsePairsFile()", () => {
       scenario_group: "Advice",
       preference_labels: { human: "response_2", "gpt-4-1106-preview": "response_1" },
     });
-    const own = JSON.stringify({ id: "p1", query: "Q", scenario: "Code", responseA: { content: "a", words: 1 }, responseB: { content: "b", words: 1 }, labels: { human: "A" } });
+    const own = JSON.stringify({
+      id: "p1",
+      query: "Q",
+      scenario: "Code",
+      responseA: { content: "a", words: 1 },
+      responseB: { content: "b", words: 1 },
+      labels: { human: "A" },
+    });
     const pairs = parsePairsFile(encode(`${hf}\n\n${own}\n`), "in.jsonl");
     expect(pairs.map((pair) => [pair.id, pair.line, pair.scenario, pair.labels])).toEqual([
       ["0", 1, "Advice", { human: "B", "gpt-4-1106-preview": "A" }],
@@ -57,7 +63,9 @@ describe("parsePairsFile()", () => {
     const number = errorOf(() => parsePairsFile(encode(raw({ response_a: 42 })), "in.jsonl"));
     expect(number.message).toBe('in.jsonl:1, field "response_a": "response_a" must be a string, got number');
     const nested = JSON.stringify({ query: "Q", responseA: { content: "a" }, responseB: { content: null } });
-    expect(errorOf(() => parsePairsFile(encode(nested), "in.jsonl")).message).toBe('in.jsonl:1, field "responseB.content": "responseB.content" must be a string, got null');
+    expect(errorOf(() => parsePairsFile(encode(nested), "in.jsonl")).message).toBe(
+      'in.jsonl:1, field "responseB.content": "responseB.content" must be a string, got null',
+    );
     const empty = errorOf(() => parsePairsFile(encode(raw({ response_a: "  " })), "in.jsonl"));
     expect(empty.message).toContain('in.jsonl:1, field "response_a"');
     expect(empty.message).toContain("is empty");

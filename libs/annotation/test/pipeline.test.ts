@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 const read = (dir: string, name: string) => readFileSync(join(dir, name), "utf8");
-const lines = (dir: string, name: string) => read(dir, name).split("\n").filter((line) => line !== "").map((line) => JSON.parse(line) as Record<string, unknown>);
+const lines = (dir: string, name: string) =>
+  read(dir, name)
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describeUpstream("annotating the authors' sample pairs", () => {
   let sample: AnnotationInput[];
@@ -35,7 +39,15 @@ describeUpstream("annotating the authors' sample pairs", () => {
   it("runs all the way to comparison features", async () => {
     expect(sample.map((pair) => pair.id)).toEqual(["0", "1"]);
     const outDir = tempDir();
-    const summary = await annotateToDirectory({ pairs: sample, outDir, model: "gpt-4o-mini", baseURL: server.url, apiKey: "none", retry: fastRetry(), syncCache: false });
+    const summary = await annotateToDirectory({
+      pairs: sample,
+      outDir,
+      model: "gpt-4o-mini",
+      baseURL: server.url,
+      apiKey: "none",
+      retry: fastRetry(),
+      syncCache: false,
+    });
     expect(summary).toMatchObject({ pairs: 2, complete: 2, incomplete: [] });
     expect(summary.calls.failed).toBe(0);
     expect(summary.cost).toBeGreaterThan(0);
@@ -59,7 +71,15 @@ describeUpstream("annotating the authors' sample pairs", () => {
 
   it("uses the reference shipped with the input when asked, skipping that call", async () => {
     const outDir = tempDir();
-    const summary = await annotateToDirectory({ pairs: sample, outDir, model: "mock", baseURL: server.url, apiKey: "none", useInputReference: true, syncCache: false });
+    const summary = await annotateToDirectory({
+      pairs: sample,
+      outDir,
+      model: "mock",
+      baseURL: server.url,
+      apiKey: "none",
+      useInputReference: true,
+      syncCache: false,
+    });
     expect(lines(outDir, "cache.jsonl").some((record) => record.promptId === "reference-answer")).toBe(false);
     expect(summary.complete).toBe(2);
   });
@@ -111,7 +131,12 @@ describe("annotating made-up pairs", () => {
   it("counts every distinct call once: done in the first run, skipped in the rerun, live or batch", async () => {
     // Four pairs on two queries: the reference answer and query analysis are shared by two pairs each.
     const rawLines = [0, 1, 2, 3].map((index) =>
-      JSON.stringify({ id: index, prompt: `Shared question ${index % 2}: name three rivers.`, response_a: `Answer A${index}.`, response_b: `Answer B${index}, longer.` }),
+      JSON.stringify({
+        id: index,
+        prompt: `Shared question ${index % 2}: name three rivers.`,
+        response_a: `Answer A${index}.`,
+        response_b: `Answer B${index}, longer.`,
+      }),
     );
     const pairs = parsePairsFile(new TextEncoder().encode(rawLines.join("\n")), "shared.jsonl");
     const outDir = tempDir();
@@ -150,7 +175,10 @@ describe("a Batch API run stopped while waiting", () => {
 describe("reading bad input files", () => {
   it("names the line of invalid UTF-8", () => {
     const path = join(tempDir(), "bad.jsonl");
-    writeFileSync(path, Buffer.concat([Buffer.from('{"prompt":"q","response_a":"a","response_b":"b"}\n{"prompt":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n')]));
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from('{"prompt":"q","response_a":"a","response_b":"b"}\n{"prompt":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n')]),
+    );
     expect(() => readPairsFile(path)).toThrow(`${path}:2: not valid UTF-8 text`);
     expect(() => readPairsFile(join(tempDir(), "missing.jsonl"))).toThrow(/cannot read the pairs file \(ENOENT\)/);
   });

@@ -21,7 +21,9 @@ describe("toPairRecord()", () => {
   it("stores every rating under the data format's annotation key", () => {
     const record = toPairRecord(input!, base);
     expect(Object.keys(record.annotationA.basic).sort()).toEqual(
-      PROPERTIES.filter((property) => property.kind === "basic").map((property) => property.annotationKey).sort(),
+      PROPERTIES.filter((property) => property.kind === "basic")
+        .map((property) => property.annotationKey)
+        .sort(),
     );
     expect(record.annotationA.basic["relevance without considering inaccuracy"]).toBe(2);
     expect(record.labels).toEqual({ human: "A" });

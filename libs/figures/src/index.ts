@@ -11,14 +11,7 @@ export { inlineValues, type FigureDefinition, type FigureInputKind } from "./fig
 export { rowsToJson } from "./rows-json.js";
 export { renderSvg, normalizeSvg } from "./render.js";
 export { FIGURES } from "./catalog.js";
-export {
-  withPreference,
-  scenarioMeans,
-  scenarioSimilarities,
-  meanPairSimilarities,
-  type PreferenceRow,
-  type PairSimilarityRow,
-} from "./steps.js";
+export { withPreference, scenarioMeans, scenarioSimilarities, meanPairSimilarities, type PreferenceRow, type PairSimilarityRow } from "./steps.js";
 export {
   communicationDissection,
   communicationDissectionRows,
@@ -73,12 +66,7 @@ export {
 export { describeDataset, markSynthetic, SYNTHETIC_PREFIX } from "./data/dataset-source.js";
 export { dataMeanRatings, meanRatingRows, buildMeanRatingsSpec, PAPER_MEAN_RATINGS, type MeanRatingRow } from "./data/mean-ratings.js";
 export { dataLabelBalance, labelBalanceRows, buildLabelBalanceSpec, type LabelBalanceRow } from "./data/label-balance.js";
-export {
-  dataPropertyCorrelation,
-  propertyCorrelationRows,
-  buildPropertyCorrelationSpec,
-  type PropertyCorrelationRow,
-} from "./data/property-correlation.js";
+export { dataPropertyCorrelation, propertyCorrelationRows, buildPropertyCorrelationSpec, type PropertyCorrelationRow } from "./data/property-correlation.js";
 export { columnCorrelations } from "./data/pearson-columns.js";
 export {
   refitPreferenceIntervals,

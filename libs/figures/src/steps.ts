@@ -95,5 +95,6 @@ export function pairedJudges(pairs: readonly PairSimilarityRow[]): string[] {
 /** Throws unless every row averages all 11 scenarios (a judge without weights in one would shift the mean). */
 export function requireAllScenarios(rows: readonly { scenarios: number }[], what: string): void {
   const short = rows.find((row) => row.scenarios !== SCENARIO_IDS.length);
-  if (short !== undefined) throw new RangeError(`${what}: a mean over ${short.scenarios} of the ${SCENARIO_IDS.length} scenarios; every judge needs weights in all of them`);
+  if (short !== undefined)
+    throw new RangeError(`${what}: a mean over ${short.scenarios} of the ${SCENARIO_IDS.length} scenarios; every judge needs weights in all of them`);
 }

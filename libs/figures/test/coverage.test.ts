@@ -18,7 +18,11 @@ describe("weightCoverage() / judgesCovering()", () => {
   it("lists what a three-judge refit holds, in catalog order, and says so in one sentence", () => {
     const weights = only([HUMAN, GPT4_TURBO, "llama-2-70b-chat"]);
     const coverage = weightCoverage(weights);
-    expect(coverage).toMatchObject({ complete: false, judges: [HUMAN, "llama-2-70b-chat", GPT4_TURBO], scenarioJudges: [HUMAN, "llama-2-70b-chat", GPT4_TURBO] });
+    expect(coverage).toMatchObject({
+      complete: false,
+      judges: [HUMAN, "llama-2-70b-chat", GPT4_TURBO],
+      scenarioJudges: [HUMAN, "llama-2-70b-chat", GPT4_TURBO],
+    });
     expect(coverageSentence(coverage)).toBe("Partial refit, only the fitted judges shown: 3 of 33 judges, 16 of 16 groups");
   });
 

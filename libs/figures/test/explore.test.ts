@@ -46,7 +46,9 @@ async function expectValidAndDrawn(spec: TopLevelSpec): Promise<string> {
 describe("dissectionRows() and buildDissectionSpec()", () => {
   it("give Figure 1's rows for a real group, so downloads match the notebook's json", () => {
     const judges = ["human", "gpt-4-1106-preview", "llama-2-70b-chat"];
-    expect(dissectionRows(released, judges, "Communication")).toEqual(communicationDissectionRows(withPreference(weightsTable(released, { groups: ["Communication"], judges }))));
+    expect(dissectionRows(released, judges, "Communication")).toEqual(
+      communicationDissectionRows(withPreference(weightsTable(released, { groups: ["Communication"], judges }))),
+    );
   });
 
   it("average over the 11 scenarios for the group mean and name added judges by their id", () => {

@@ -7,7 +7,10 @@ import { syntheticWeights } from "./fixtures.js";
 export function smallPairDataset(pairs = 240): PairDataset {
   const weights = syntheticWeights();
   const records = synthesizePairs({ weights, seed: 3, pairs, judges: ["human", "gpt-4-1106-preview", "llama-2-70b-chat"] });
-  return { pairs: records, source: { format: "hf-parquet", file: "/some/machine/path/small.parquet", rows: records.length, synthetic: true, schemaDifferences: [], warnings: [] } };
+  return {
+    pairs: records,
+    source: { format: "hf-parquet", file: "/some/machine/path/small.parquet", rows: records.length, synthetic: true, schemaDifferences: [], warnings: [] },
+  };
 }
 
 export function smallFeatureDataset(pairs = 240): FeatureDataset {
@@ -28,7 +31,9 @@ export function intervalsFor(weights: WeightSet, judges: readonly string[], grou
       }),
     ),
   );
-  const similarity = judges.flatMap((a, i) => judges.slice(i + 1).map((b, j) => ({ a, b, mean: 0.5 + (i + j) / 100, low: 0.4 + (i + j) / 100, high: 0.6 + (i + j) / 100 })));
+  const similarity = judges.flatMap((a, i) =>
+    judges.slice(i + 1).map((b, j) => ({ a, b, mean: 0.5 + (i + j) / 100, low: 0.4 + (i + j) / 100, high: 0.6 + (i + j) / 100 })),
+  );
   return { format: "prefdissect.refit-intervals/1", synthetic, mass: 0.9, preference, similarity };
 }
 
@@ -46,7 +51,10 @@ export function gameabilityInput(): GameabilityFigureInput {
     estimates: FIG07_JUDGES.map((judge, j) => ({
       judge,
       pairs: 400 + j,
-      gains: weights.get("Code")!.get(judge)!.map((w, propertyIndex) => ({ propertyIndex, gain: 3 * w, ...(j === 0 ? { low: 3 * w - 0.5, high: 3 * w + 0.5 } : {}) })),
+      gains: weights
+        .get("Code")!
+        .get(judge)!
+        .map((w, propertyIndex) => ({ propertyIndex, gain: 3 * w, ...(j === 0 ? { low: 3 * w - 0.5, high: 3 * w + 0.5 } : {}) })),
     })),
     data: "SYNTHETIC test pairs",
     reported: [

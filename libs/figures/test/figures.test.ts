@@ -70,7 +70,15 @@ describe("topBottomPropertyRows()", () => {
 
   it("marks a property shared when the other judge has it at the same end", () => {
     const vector = (top: number[]) => Array.from({ length: PROPERTY_COUNT }, (_, i) => (top.includes(i) ? 1 + i / 100 : -i / 1000));
-    const ws: WeightSet = new Map([["Advice", new Map([[HUMAN, vector([0, 1, 2])], [GPT4_TURBO, vector([2, 5, 6])]])]]);
+    const ws: WeightSet = new Map([
+      [
+        "Advice",
+        new Map([
+          [HUMAN, vector([0, 1, 2])],
+          [GPT4_TURBO, vector([2, 5, 6])],
+        ]),
+      ],
+    ]);
     const rows = topBottomPropertyRows(preferencesOf(ws, ["Advice"], [HUMAN, GPT4_TURBO]));
     const humanTop = rows.filter((row) => row.judge === HUMAN && row.end === "top");
     expect(humanTop.map((row) => [row.propertyIndex, row.sharedWithOtherJudge])).toEqual([
@@ -134,11 +142,18 @@ describe("buildSimilarityHeatmapSpec()", () => {
     const order = [...JUDGE_IDS.slice(0, 5), "my-judge", ...JUDGE_IDS.slice(5)];
     const withAdded = similarityCellRows(meanPairSimilarities(added, order));
     expect(withAdded).toHaveLength(34 * 34);
-    expect(withAdded.find((row) => row.judgeA === "my-judge" && row.judgeB === HUMAN)).toMatchObject({ judgeALabel: "my-judge", similarity: expect.closeTo(1, 12) });
-    const rules = (buildSimilarityHeatmapSpec(withAdded) as unknown as Layered).layer.filter((layer) => layer.mark.type === "rule")[0]!.data!.values.map((v) => v.judgeALabel);
+    expect(withAdded.find((row) => row.judgeA === "my-judge" && row.judgeB === HUMAN)).toMatchObject({
+      judgeALabel: "my-judge",
+      similarity: expect.closeTo(1, 12),
+    });
+    const rules = (buildSimilarityHeatmapSpec(withAdded) as unknown as Layered).layer
+      .filter((layer) => layer.mark.type === "rule")[0]!
+      .data!.values.map((v) => v.judgeALabel);
     // Lines before and after the added judge, among the ≤14B models.
     expect(rules).toEqual(["Yi-6B", "my-judge", judgeLabel(JUDGE_IDS[5]!), "Yi-34B", "GPT-3.5-Turbo"]);
-    const dissection = communicationDissectionRows(withPreference(weightsTable(added, { groups: ["Communication"] }).filter((row: { judge: string }) => row.judge === "my-judge")));
+    const dissection = communicationDissectionRows(
+      withPreference(weightsTable(added, { groups: ["Communication"] }).filter((row: { judge: string }) => row.judge === "my-judge")),
+    );
     expect(dissection.filter((row) => row.judge === "my-judge").map((row) => row.judgeLabel)).toEqual(Array(PROPERTY_COUNT).fill("my-judge"));
   });
 });
@@ -167,7 +182,9 @@ describe("sizeGroupSimilarityRows()", () => {
 describe("alignmentSimilarityRows() / buildAlignmentSimilaritySpec()", () => {
   it("puts the 10 same-vendor pairs in panel (a) and the other fine-tunes in panel (b)", () => {
     const rows = alignmentSimilarity.rows(weights);
-    expect(alignmentSimilarityRows(meanPairSimilarities(weights, ["llama-2-7b", "llama-2-7b-chat", HUMAN])).map((row) => row.aligned)).toEqual(["llama-2-7b-chat"]);
+    expect(alignmentSimilarityRows(meanPairSimilarities(weights, ["llama-2-7b", "llama-2-7b-chat", HUMAN])).map((row) => row.aligned)).toEqual([
+      "llama-2-7b-chat",
+    ]);
     expect(rows.filter((row) => row.panel === "same-vendor")).toHaveLength(10);
     expect(rows.find((row) => row.aligned === "vicuna-7b-v1.5")!.panel).toBe("other-fine-tune");
     const spec = buildAlignmentSimilaritySpec(rows) as unknown as { vconcat: { title: { text: string } }[] };

@@ -11,7 +11,11 @@ export function syntheticWeights(seed = 7): WeightSet {
   for (const group of GROUP_IDS) {
     const shared = Array.from({ length: PROPERTY_COUNT }, () => 0.3 * rng.normal());
     const judges = new Map<string, number[]>();
-    for (const judge of JUDGE_IDS) judges.set(judge, shared.map((w) => w + 0.15 * rng.normal()));
+    for (const judge of JUDGE_IDS)
+      judges.set(
+        judge,
+        shared.map((w) => w + 0.15 * rng.normal()),
+      );
     weights.set(group, judges);
   }
   return weights;

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { GPT4_TURBO, HUMAN, PROPERTY_COUNT } from "@prefdissect/data";
-import { buildGameabilitySpec, FIG07_PROPERTIES_PER_END, gameabilityFigure, gameabilityRows, propertyLabel, type GameabilityFigureInput } from "../src/index.js";
+import {
+  buildGameabilitySpec,
+  FIG07_PROPERTIES_PER_END,
+  gameabilityFigure,
+  gameabilityRows,
+  propertyLabel,
+  type GameabilityFigureInput,
+} from "../src/index.js";
 import { gameabilityInput } from "./figure-inputs.js";
 
 type Spec = {
@@ -41,9 +48,16 @@ describe("gameabilityRows()", () => {
   });
 
   it("lists a judge with fewer than ten properties without repeating one", () => {
-    const few: GameabilityFigureInput = { ...input, estimates: [{ judge: HUMAN, pairs: 1, gains: [0, 1, 2].map((propertyIndex) => ({ propertyIndex, gain: propertyIndex })) }] };
+    const few: GameabilityFigureInput = {
+      ...input,
+      estimates: [{ judge: HUMAN, pairs: 1, gains: [0, 1, 2].map((propertyIndex) => ({ propertyIndex, gain: propertyIndex })) }],
+    };
     const estimates = gameabilityRows(few, 2).filter((row) => row.kind === "estimate");
-    expect(estimates.map((row) => [row.end, row.propertyIndex])).toEqual([["gain", 2], ["gain", 1], ["loss", 0]]);
+    expect(estimates.map((row) => [row.end, row.propertyIndex])).toEqual([
+      ["gain", 2],
+      ["gain", 1],
+      ["loss", 0],
+    ]);
   });
 });
 
@@ -55,7 +69,10 @@ describe("buildGameabilitySpec()", () => {
     expect(withDraws.title.subtitle).toContain("Averaged over both responses of 400 / 401 / 402 pairs: SYNTHETIC test pairs.");
     expect(withDraws.vconcat[0]!.spec!.layer.filter((layer) => layer.mark.type === "rule")).toHaveLength(2);
 
-    const point = { ...input, estimates: input.estimates.map((estimate) => ({ ...estimate, gains: estimate.gains.map(({ propertyIndex, gain }) => ({ propertyIndex, gain })) })) };
+    const point = {
+      ...input,
+      estimates: input.estimates.map((estimate) => ({ ...estimate, gains: estimate.gains.map(({ propertyIndex, gain }) => ({ propertyIndex, gain })) })),
+    };
     const pointSpec = buildGameabilitySpec(gameabilityRows(point)) as unknown as Spec;
     expect(pointSpec.title.subtitle.join(" ")).toContain("(point estimates)");
     expect(pointSpec.vconcat[0]!.spec!.layer.filter((layer) => layer.mark.type === "rule")).toHaveLength(1);

@@ -67,7 +67,14 @@ describe("labelBalanceRows()", () => {
 
 describe("columnCorrelations() / propertyCorrelationRows()", () => {
   it("matches a hand computation and gives null for a constant column", () => {
-    const m = columnCorrelations([[1, 2, 5], [2, 4, 5], [3, 7, 5]], 3);
+    const m = columnCorrelations(
+      [
+        [1, 2, 5],
+        [2, 4, 5],
+        [3, 7, 5],
+      ],
+      3,
+    );
     expect(m[0]![0]).toBe(1);
     expect(m[0]![1]).toBeCloseTo(0.9933992677987828, 12);
     expect(m[1]![0]).toBe(m[0]![1]);
@@ -152,7 +159,12 @@ describe("similarityIntervalRows() / buildSimilarityIntervalsSpec()", () => {
   });
 
   it("says how many judges and which reference panels a partial refit lacks", () => {
-    const rows = similarityIntervalRows({ intervals: intervalsFor(weights, [HUMAN, "llama-2-70b-chat", "vicuna-33b-v1.3"].filter((id) => JUDGE_IDS.includes(id))) });
+    const rows = similarityIntervalRows({
+      intervals: intervalsFor(
+        weights,
+        [HUMAN, "llama-2-70b-chat", "vicuna-33b-v1.3"].filter((id) => JUDGE_IDS.includes(id)),
+      ),
+    });
     const spec = buildSimilarityIntervalsSpec(rows) as unknown as Titled;
     const text = spec.title.subtitle.join(" ");
     expect(text).toMatch(/this refit covers \d of the 33 judges/i);

@@ -5,7 +5,12 @@ import { agreementRows, buildPreferenceAgreementSpec, buildPreferenceStrengthSpe
 
 const verdict = (index: number, certainty: number, label: "A" | "B") => ({ index, certainty, label });
 const weights = (judge: string, scale: number) =>
-  new Map(GROUP_IDS.map((group, g) => [group, new Map([[judge, Array.from({ length: PROPERTY_COUNT }, (_, k) => scale * Math.sin(k + g) + (judge === "b" ? 0.05 * Math.cos(3 * k) : 0))]])]));
+  new Map(
+    GROUP_IDS.map((group, g) => [
+      group,
+      new Map([[judge, Array.from({ length: PROPERTY_COUNT }, (_, k) => scale * Math.sin(k + g) + (judge === "b" ? 0.05 * Math.cos(3 * k) : 0))]]),
+    ]),
+  );
 
 describe("certaintyRows()", () => {
   it("bins each judge's |P(A) − P(B)|, gives shares of its pairs (1 in the last bin) and its median", () => {
@@ -21,7 +26,11 @@ describe("certaintyRows()", () => {
 
 describe("agreementRows()", () => {
   const runs: StrengthRun[] = [
-    { model: "base", verdicts: [verdict(0, 0.1, "A"), verdict(1, 0.1, "B"), verdict(2, 0.1, "A"), verdict(5, 0.1, "A")], added: { judge: "a", weights: weights("a", 1) } },
+    {
+      model: "base",
+      verdicts: [verdict(0, 0.1, "A"), verdict(1, 0.1, "B"), verdict(2, 0.1, "A"), verdict(5, 0.1, "A")],
+      added: { judge: "a", weights: weights("a", 1) },
+    },
     { model: "aligned", verdicts: [verdict(0, 0.9, "A"), verdict(1, 0.9, "A"), verdict(2, 0.9, "A")], added: { judge: "b", weights: weights("b", 3) } },
     { model: "other", verdicts: [verdict(1, 0.5, "B")] },
   ];

@@ -53,7 +53,9 @@ describe("writeFigureFiles() / removeFigureFiles()", () => {
       const json = readFileSync(join(dir, `${figure.name}.json`), "utf8");
       expect(JSON.parse(json)).toEqual(rows);
       expect(Object.keys(JSON.parse(json)[0])).toEqual(figure.columns);
-      const again = await writeFigureFiles(figure, figure.rows(figureInput(figure)), mkdtempSync(join(tmpdir(), "figures-")), { sourceLabel: "Source: test data" });
+      const again = await writeFigureFiles(figure, figure.rows(figureInput(figure)), mkdtempSync(join(tmpdir(), "figures-")), {
+        sourceLabel: "Source: test data",
+      });
       expect(again.svg).toBe(written.svg);
       expect(again.png.equals(written.png)).toBe(true);
     });

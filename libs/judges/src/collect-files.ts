@@ -107,7 +107,10 @@ export const CollectSummarySchema = z.object({
 export type CollectSummary = z.infer<typeof CollectSummarySchema>;
 
 /** `logprobs.jsonl`: one line per pair and order. */
-export const LOGPROBS_FILE = jsonLinesFormat({ what: "the logprobs.jsonl that pd judge collect writes (one line per pair and order)", line: LogprobsLineSchema });
+export const LOGPROBS_FILE = jsonLinesFormat({
+  what: "the logprobs.jsonl that pd judge collect writes (one line per pair and order)",
+  line: LogprobsLineSchema,
+});
 
 /** `summary.json` of a collect run. */
 export const COLLECT_SUMMARY_FILE = jsonDocumentFormat({

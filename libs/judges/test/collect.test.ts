@@ -41,14 +41,32 @@ afterEach(async () => {
 async function serve(options: Partial<MockServerOptions> & { certainty?: number; positionBias?: number } = {}): Promise<MockServer> {
   const { certainty, positionBias, ...rest } = options;
   server = await startMockServer({
-    responder: scriptedJudge({ dataset, weights, judge: TOY_JUDGE, ...(certainty !== undefined ? { certainty } : {}), ...(positionBias !== undefined ? { positionBias } : {}) }),
+    responder: scriptedJudge({
+      dataset,
+      weights,
+      judge: TOY_JUDGE,
+      ...(certainty !== undefined ? { certainty } : {}),
+      ...(positionBias !== undefined ? { positionBias } : {}),
+    }),
     ...rest,
   });
   return server;
 }
 
 function collect(url: string, outDir: string, extra: Partial<CollectOptions> = {}) {
-  return collectJudge({ data, outDir, model: "toy", baseURL: url, apiKey: "none", settings: LOGPROBS, concurrency: 4, retry: fastRetry(), random: () => 0.5, syncCache: false, ...extra });
+  return collectJudge({
+    data,
+    outDir,
+    model: "toy",
+    baseURL: url,
+    apiKey: "none",
+    settings: LOGPROBS,
+    concurrency: 4,
+    retry: fastRetry(),
+    random: () => 0.5,
+    syncCache: false,
+    ...extra,
+  });
 }
 
 const readLabels = (dir: string) => JSON.parse(readFileSync(join(dir, "labels.json"), "utf8")) as string[];
@@ -123,7 +141,13 @@ describe("collectJudge against a scripted judge", () => {
 
 describe("collectJudge when the server misbehaves", () => {
   it("waits out 429s and 5xx and still answers every pair", async () => {
-    const { url } = await serve({ faults: [{ kind: "status", status: 429, retryAfterMs: 5 }, { kind: "status", status: 503 }, { kind: "status", status: 500 }] });
+    const { url } = await serve({
+      faults: [
+        { kind: "status", status: 429, retryAfterMs: 5 },
+        { kind: "status", status: 503 },
+        { kind: "status", status: 500 },
+      ],
+    });
     const out = tempDir();
     const result = await collect(url, out);
     expect(readLabels(out)).toEqual(expectedLabels);

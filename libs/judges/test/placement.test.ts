@@ -24,7 +24,16 @@ function fitOf(judge: string, vectorOf: (group: string) => number[], accuracy: (
     judge,
     settings: { ...MODE_JUDGE_FIT, folds: 10 },
     weights: new Map(GROUP_IDS.map((group) => [group, new Map([[judge, vectorOf(group)]])])),
-    groups: GROUP_IDS.map((group, i) => ({ group, rows: 100 + i, excluded: 1, mean: vectorOf(group), accuracy: accuracy(group), draws: [], diagnostics: null, warnings: [] })),
+    groups: GROUP_IDS.map((group, i) => ({
+      group,
+      rows: 100 + i,
+      excluded: 1,
+      mean: vectorOf(group),
+      accuracy: accuracy(group),
+      draws: [],
+      diagnostics: null,
+      warnings: [],
+    })),
     intervals: [],
     skipped: [],
   };
@@ -64,17 +73,31 @@ describe("placeJudge()", () => {
     const rows = (group: string) => 100 + GROUP_IDS.indexOf(group);
     const expected = SCENARIO_IDS.reduce((sum, group) => sum + accuracyOf(group) * rows(group), 0) / SCENARIO_IDS.reduce((sum, group) => sum + rows(group), 0);
     expect(placement.accuracy).toBeCloseTo(expected, 12);
-    expect(placeJudge(input(fitOf("j", (group) => [...released.get(group)!.get(HUMAN)!], () => null))).accuracy).toBeNull();
+    expect(
+      placeJudge(
+        input(
+          fitOf(
+            "j",
+            (group) => [...released.get(group)!.get(HUMAN)!],
+            () => null,
+          ),
+        ),
+      ).accuracy,
+    ).toBeNull();
   });
 
   it("refuses a scenario whose weights are all equal, naming it", () => {
     const flat = fitOf("flat", (group) => (group === "Code" ? Array(PROPERTY_COUNT).fill(0) : [...released.get(group)!.get(HUMAN)!]));
-    expect(() => placeJudge(input(flat))).toThrow(expect.objectContaining({ code: "flat-fit", message: expect.stringMatching(/every weight of "flat" in Code is 0 \(fitted from 101 pairs\)/) }));
+    expect(() => placeJudge(input(flat))).toThrow(
+      expect.objectContaining({ code: "flat-fit", message: expect.stringMatching(/every weight of "flat" in Code is 0 \(fitted from 101 pairs\)/) }),
+    );
   });
 
   it("refuses weights that lack some of the 33", () => {
     const partial = new Map([...released].map(([group, judges]) => [group, new Map([...judges].filter(([judge]) => judge !== "yi-6b"))]));
-    expect(() => placeJudge({ ...input(fitOf("j", () => Array(PROPERTY_COUNT).fill(0.1))), weights: partial })).toThrow(/lacks weights in some of the 11 scenarios for yi-6b/);
+    expect(() => placeJudge({ ...input(fitOf("j", () => Array(PROPERTY_COUNT).fill(0.1))), weights: partial })).toThrow(
+      /lacks weights in some of the 11 scenarios for yi-6b/,
+    );
   });
 });
 

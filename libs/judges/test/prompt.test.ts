@@ -30,7 +30,9 @@ describe("the comparison prompt", () => {
       const request = { endpoint, prompt: prompt ?? "", system: messages[0]?.content ?? "", user: messages[1]?.content ?? "" };
       expect(readComparison(request)).toEqual({ query: pair.query, shownA: pair.responseB, shownB: pair.responseA });
     }
-    expect(readComparison({ endpoint: "chat", system: "You rate responses.", user: renderComparison(comparisonInputs(pair, "12"), "chat").messages[1]!.content })).toBeUndefined();
+    expect(
+      readComparison({ endpoint: "chat", system: "You rate responses.", user: renderComparison(comparisonInputs(pair, "12"), "chat").messages[1]!.content }),
+    ).toBeUndefined();
     expect(readComparison({ endpoint: "completions", prompt: "Hello" })).toBeUndefined();
   });
 });

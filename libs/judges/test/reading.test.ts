@@ -105,7 +105,13 @@ describe("pairs from a logprobs file", () => {
   });
 
   it("combines the two orders of each pair, in index order, and leaves out a pair with one order", () => {
-    const verdicts = pairVerdicts([line(2, "21", 0.3, 0.6), line(0, "12", 0.9, 0.1), line(2, "12", 0.2, 0.7), line(0, "21", 0.2, 0.7), line(1, "12", 0.5, 0.4)]);
+    const verdicts = pairVerdicts([
+      line(2, "21", 0.3, 0.6),
+      line(0, "12", 0.9, 0.1),
+      line(2, "12", 0.2, 0.7),
+      line(0, "21", 0.2, 0.7),
+      line(1, "12", 0.5, 0.4),
+    ]);
     expect(verdicts.map((verdict) => [verdict.index, verdict.label])).toEqual([
       [0, "A"],
       [2, "B"],

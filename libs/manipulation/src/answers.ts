@@ -22,7 +22,11 @@ export interface AnswerSettings {
 export const DEFAULT_ANSWER_SETTINGS: AnswerSettings = { temperature: 0, seed: 42, maxTokens: 1024 };
 
 /** The call that answers `question`, with `systemPrompt` first when given. */
-export function answerCall(question: BenchmarkQuestion, systemPrompt: string | undefined, settings: AnswerSettings = DEFAULT_ANSWER_SETTINGS): AnyCallSpec<string> {
+export function answerCall(
+  question: BenchmarkQuestion,
+  systemPrompt: string | undefined,
+  settings: AnswerSettings = DEFAULT_ANSWER_SETTINGS,
+): AnyCallSpec<string> {
   const system = systemPrompt ?? "";
   return {
     promptId: ANSWER_PROMPT_ID,

@@ -23,7 +23,9 @@ export function fastChatScores(judgments: readonly FastChatJudgment[], turn = 1)
     sum.count += 1;
     sums.set(judgment.model, sum);
   }
-  return [...sums].map(([model, { total, count }]) => ({ model, mean: total / count, questions: count })).sort((a, b) => b.mean - a.mean || a.model.localeCompare(b.model));
+  return [...sums]
+    .map(([model, { total, count }]) => ({ model, mean: total / count, questions: count }))
+    .sort((a, b) => b.mean - a.mean || a.model.localeCompare(b.model));
 }
 
 export interface WinRate {
@@ -46,7 +48,15 @@ export function alpacaEvalWinRates(annotations: readonly AlpacaEvalAnnotation[])
   for (const annotation of annotations) {
     if (annotation.preference === null) continue;
     const key = JSON.stringify([annotation.generator_1, annotation.generator_2]);
-    const entry = byPair.get(key) ?? { reference: annotation.generator_1, model: annotation.generator_2, total: 0, wins: 0, losses: 0, ties: 0, comparisons: 0 };
+    const entry = byPair.get(key) ?? {
+      reference: annotation.generator_1,
+      model: annotation.generator_2,
+      total: 0,
+      wins: 0,
+      losses: 0,
+      ties: 0,
+      comparisons: 0,
+    };
     // preference 1 → output_1 wins (0), 2 → output_2 wins (1); weighted verdicts lie between.
     const score = annotation.preference - 1;
     entry.total += score;

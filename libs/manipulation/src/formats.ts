@@ -39,7 +39,13 @@ export const MANIPULATION_PROMPT_FILE = jsonDocumentFormat({
   indent: 2,
 });
 
-const GainSchema = z.object({ propertyIndex: z.number().int().min(0).max(28), label: z.string(), gain: z.number(), low: z.number().optional(), high: z.number().optional() });
+const GainSchema = z.object({
+  propertyIndex: z.number().int().min(0).max(28),
+  label: z.string(),
+  gain: z.number(),
+  low: z.number().optional(),
+  high: z.number().optional(),
+});
 
 export const GameabilityReportSchema = z.object({
   format: formatTag(GAMEABILITY_TAG),
@@ -61,7 +67,11 @@ export const GameabilityReportSchema = z.object({
 });
 export type GameabilityReport = z.infer<typeof GameabilityReportSchema>;
 
-export const GAMEABILITY_FILE = jsonDocumentFormat({ what: `the gameability JSON pd manipulate gameability writes (${GAMEABILITY_TAG})`, schema: GameabilityReportSchema, indent: 1 });
+export const GAMEABILITY_FILE = jsonDocumentFormat({
+  what: `the gameability JSON pd manipulate gameability writes (${GAMEABILITY_TAG})`,
+  schema: GameabilityReportSchema,
+  indent: 1,
+});
 
 /** FastChat's benchmark questions (`data/<bench>/question.jsonl`). */
 export const FastChatQuestionSchema = z.looseObject({
@@ -71,7 +81,10 @@ export const FastChatQuestionSchema = z.looseObject({
 });
 export type FastChatQuestion = z.infer<typeof FastChatQuestionSchema>;
 
-export const FASTCHAT_QUESTIONS_FILE = jsonLinesFormat({ what: "MT-Bench questions (FastChat's question.jsonl: question_id, category, turns)", line: FastChatQuestionSchema });
+export const FASTCHAT_QUESTIONS_FILE = jsonLinesFormat({
+  what: "MT-Bench questions (FastChat's question.jsonl: question_id, category, turns)",
+  line: FastChatQuestionSchema,
+});
 
 /** One answer line of FastChat's `model_answer/<model>.jsonl`. */
 export const FastChatAnswerSchema = z.object({
@@ -97,7 +110,11 @@ export const ALPACA_EVAL_INSTRUCTIONS_FILE = jsonDocumentFormat({
 export const AlpacaEvalOutputSchema = z.object({ instruction: z.string(), output: z.string(), generator: z.string().min(1), dataset: z.string().optional() });
 export type AlpacaEvalOutput = z.infer<typeof AlpacaEvalOutputSchema>;
 
-export const ALPACA_EVAL_OUTPUTS_FILE = jsonDocumentFormat({ what: "AlpacaEval model outputs (model_outputs.json)", schema: z.array(AlpacaEvalOutputSchema), indent: 2 });
+export const ALPACA_EVAL_OUTPUTS_FILE = jsonDocumentFormat({
+  what: "AlpacaEval model outputs (model_outputs.json)",
+  schema: z.array(AlpacaEvalOutputSchema),
+  indent: 2,
+});
 
 /** One line of a DPO file in TRL's standard preference format. */
 export const DpoPairSchema = z.object({ prompt: z.string(), chosen: z.string(), rejected: z.string() });
@@ -113,7 +130,10 @@ export const FastChatJudgmentSchema = z.looseObject({
 });
 export type FastChatJudgment = z.infer<typeof FastChatJudgmentSchema>;
 
-export const FASTCHAT_JUDGMENTS_FILE = jsonLinesFormat({ what: "FastChat single-answer grades (model_judgment/<judge>_single.jsonl)", line: FastChatJudgmentSchema });
+export const FASTCHAT_JUDGMENTS_FILE = jsonLinesFormat({
+  what: "FastChat single-answer grades (model_judgment/<judge>_single.jsonl)",
+  line: FastChatJudgmentSchema,
+});
 
 /**
  * One pairwise annotation of AlpacaEval (`annotations.json`): `preference` 1 prefers output_1 (the

@@ -119,7 +119,12 @@ export function estimateGameability(options: GameabilityOptions): GroupGameabili
     const perDraw = Array.from({ length: drawCount }, (_, i) =>
       Array.from({ length: PROPERTY_COUNT }, (_, p) => SCENARIO_IDS.reduce((sum, id) => sum + perDrawByGroup.get(id)![i]![p]!, 0) / SCENARIO_IDS.length),
     );
-    results.unshift({ group: SCENARIO_MEAN, pairs: scenarios.reduce((sum, result) => sum + result!.pairs, 0), draws: drawCount, gains: withInterval(point, perDraw, mass) });
+    results.unshift({
+      group: SCENARIO_MEAN,
+      pairs: scenarios.reduce((sum, result) => sum + result!.pairs, 0),
+      draws: drawCount,
+      gains: withInterval(point, perDraw, mass),
+    });
   }
   return results;
 }

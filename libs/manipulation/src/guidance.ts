@@ -14,7 +14,8 @@ const OWN_WORDING: Readonly<Record<string, string>> = {
   "no minor errors": "Free of small slips (a wrong detail, a minor miscalculation) that leave the answer as a whole correct.",
   "no moderate errors": "Free of errors that weaken the answer's overall correctness, such as a wrong step or a wrong fact the answer relies on.",
   "no severe errors": "Free of errors that make the answer wrong as a whole: a false central claim, a wrong final result, code that cannot work.",
-  "clarify intent": "When the request is ambiguous, offers what is useful under the likely readings, makes reasonable guesses explicit and asks what was meant.",
+  "clarify intent":
+    "When the request is ambiguous, offers what is useful under the likely readings, makes reasonable guesses explicit and asks what was meant.",
   "show empathetic": "When the user shares feelings, acknowledges them and responds with compassion and support.",
   "satisfy constraints": "Meets every explicit requirement of the request: words to use or avoid, length, style, format, number and kind of items.",
   "support stances": "Agrees with and backs the opinion or belief the user states.",

@@ -19,7 +19,16 @@ export {
   type TargetSelection,
   type TargetOptions,
 } from "./targets.js";
-export { winRateGains, groupRows, estimateGameability, rankGains, type PropertyGain, type GroupGameability, type GameabilityOptions, type GameabilityRow } from "./gameability.js";
+export {
+  winRateGains,
+  groupRows,
+  estimateGameability,
+  rankGains,
+  type PropertyGain,
+  type GroupGameability,
+  type GameabilityOptions,
+  type GameabilityRow,
+} from "./gameability.js";
 export { labelDpoPairs, DEFAULT_MIN_MARGIN, type DpoPair, type DpoOptions, type DpoGroupCount, type DpoLabelling } from "./dpo.js";
 export { parseQuestions, type BenchmarkQuestion, type QuestionFormat, type QuestionSet } from "./questions.js";
 export { answerCall, ANSWER_PROMPT_ID, ANSWER_PROMPT_VERSION, DEFAULT_ANSWER_SETTINGS, type AnswerSettings } from "./answers.js";

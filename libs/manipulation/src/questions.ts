@@ -42,7 +42,11 @@ export function parseQuestions(text: string, file: string): QuestionSet {
     }));
   } else if (first === "{" && /"question_id"\s*:/.test(firstLine)) {
     format = "mt-bench";
-    questions = FASTCHAT_QUESTIONS_FILE.parse(text, file).map((line) => ({ questionId: line.question_id, category: line.category, instruction: line.turns[0]! }));
+    questions = FASTCHAT_QUESTIONS_FILE.parse(text, file).map((line) => ({
+      questionId: line.question_id,
+      category: line.category,
+      instruction: line.turns[0]!,
+    }));
   } else {
     throw new PrefDissectError(
       "wrong-format",
@@ -53,7 +57,8 @@ export function parseQuestions(text: string, file: string): QuestionSet {
   if (questions.length === 0) throw new PrefDissectError("wrong-format", `${file} holds no questions`, { file });
   const seen = new Set<number>();
   for (const question of questions) {
-    if (seen.has(question.questionId)) throw new PrefDissectError("duplicate-id", `${file}: question_id ${question.questionId} appears twice`, { file, field: "question_id" });
+    if (seen.has(question.questionId))
+      throw new PrefDissectError("duplicate-id", `${file}: question_id ${question.questionId} appears twice`, { file, field: "question_id" });
     seen.add(question.questionId);
   }
   return { format, file, questions };

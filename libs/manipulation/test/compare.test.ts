@@ -21,7 +21,15 @@ describe("comparing judged runs", () => {
   });
 
   it("gives AlpacaEval's win rate of output_2 over output_1, ties counting half", () => {
-    const entry = (preference: number | null) => ({ instruction: "i", output_1: "a", output_2: "b", generator_1: "base", generator_2: "steered", annotator: "x", preference });
+    const entry = (preference: number | null) => ({
+      instruction: "i",
+      output_1: "a",
+      output_2: "b",
+      generator_1: "base",
+      generator_2: "steered",
+      annotator: "x",
+      preference,
+    });
     const annotations = ALPACA_EVAL_ANNOTATIONS_FILE.parse(JSON.stringify([entry(2), entry(2), entry(1), entry(1.5), entry(null)]), "annotations.json");
     expect(alpacaEvalWinRates(annotations)).toEqual([{ reference: "base", model: "steered", winRate: 62.5, wins: 2, losses: 1, ties: 1, comparisons: 4 }]);
   });

@@ -3,7 +3,9 @@ import { JUDGE_IDS, SCENARIO_IDS, comparisonFeatures, synthesizePairs, type Weig
 import { labelDpoPairs } from "../src/index.js";
 
 /** Small made-up weights for every judge and scenario (not the released ones). */
-const weights: WeightSet = new Map(SCENARIO_IDS.map((group, g) => [group, new Map(JUDGE_IDS.map((judge, j) => [judge, Array.from({ length: 29 }, (_, k) => (((k + j + g) % 7) - 3) / 5)]))]));
+const weights: WeightSet = new Map(
+  SCENARIO_IDS.map((group, g) => [group, new Map(JUDGE_IDS.map((judge, j) => [judge, Array.from({ length: 29 }, (_, k) => (((k + j + g) % 7) - 3) / 5)]))]),
+);
 const pairs = synthesizePairs({ weights, seed: 7, pairs: 300, judges: ["human"] });
 const sigma = (z: number) => 1 / (1 + Math.exp(-z));
 

@@ -118,7 +118,13 @@ describe("estimateGameability", () => {
   });
 
   it("ranks from the largest gain down and drops groups without pairs", () => {
-    const results = estimateGameability({ weights: new Map([["Advice", weights.get("Advice")!], ["Code", weights.get("Code")!]]), rows: rows.filter((row) => row.groups.includes("Advice")) });
+    const results = estimateGameability({
+      weights: new Map([
+        ["Advice", weights.get("Advice")!],
+        ["Code", weights.get("Code")!],
+      ]),
+      rows: rows.filter((row) => row.groups.includes("Advice")),
+    });
     expect(results.map((r) => r.group)).toEqual(["Advice"]);
     const ranked = rankGains(results[0]!);
     for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1]!.gain).toBeGreaterThanOrEqual(ranked[i]!.gain);

@@ -4,7 +4,8 @@ import { parseQuestions } from "../src/index.js";
 import { loadQuestions } from "../src/node.js";
 
 /** What a PrefDissectError must carry: its code and the start of its one-line message. */
-const refusal = (code: string, message: RegExp = /^[^\n]*$/) => expect.objectContaining({ name: PrefDissectError.name, code, message: expect.stringMatching(message) });
+const refusal = (code: string, message: RegExp = /^[^\n]*$/) =>
+  expect.objectContaining({ name: PrefDissectError.name, code, message: expect.stringMatching(message) });
 
 describe("benchmark questions", () => {
   it("reads MT-Bench's 80 questions through the fetcher, turn 1 of each", async () => {
@@ -20,7 +21,10 @@ describe("benchmark questions", () => {
   });
 
   it("reads an AlpacaEval list, numbering the instructions and keeping dataset", () => {
-    const set = parseQuestions(JSON.stringify([{ instruction: "Say hi.", dataset: "helpful_base", output: "Hi" }, { instruction: "Name a colour." }]), "eval.json");
+    const set = parseQuestions(
+      JSON.stringify([{ instruction: "Say hi.", dataset: "helpful_base", output: "Hi" }, { instruction: "Name a colour." }]),
+      "eval.json",
+    );
     expect(set.format).toBe("alpaca-eval");
     expect(set.questions).toEqual([
       { questionId: 1, category: "helpful_base", instruction: "Say hi.", dataset: "helpful_base" },
@@ -35,8 +39,12 @@ describe("benchmark questions", () => {
     expect(() => parseQuestions('{"question_id": 1, "category": "x", "turns": ["a"]}\n{"question_id": 2, "category": "x", "turns": []}\n', "q.jsonl")).toThrow(
       refusal("malformed-line", /^q\.jsonl:2: field "turns"/),
     );
-    expect(() => parseQuestions('[{"instruction": "a"}, {"prompt": "b"}]', "a.json")).toThrow(refusal("malformed-file", /^a\.json: row 1, field "instruction"/));
+    expect(() => parseQuestions('[{"instruction": "a"}, {"prompt": "b"}]', "a.json")).toThrow(
+      refusal("malformed-file", /^a\.json: row 1, field "instruction"/),
+    );
     expect(() => parseQuestions("[]", "a.json")).toThrow(refusal("malformed-file"));
-    expect(() => parseQuestions('{"question_id": 1, "category": "x", "turns": ["a"]}\n{"question_id": 1, "category": "x", "turns": ["b"]}\n', "q.jsonl")).toThrow(refusal("duplicate-id"));
+    expect(() =>
+      parseQuestions('{"question_id": 1, "category": "x", "turns": ["a"]}\n{"question_id": 1, "category": "x", "turns": ["b"]}\n', "q.jsonl"),
+    ).toThrow(refusal("duplicate-id"));
   });
 });

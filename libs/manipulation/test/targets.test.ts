@@ -26,7 +26,13 @@ async function expectedEnds(judge: string): Promise<{ top: number[]; bottom: num
   const means = await scenarioMeansFromFiles(judge);
   const usable = means.map((value, index) => ({ value, index })).filter((entry) => !QUERY_SPECIFIC.includes(entry.index));
   const order = [...usable].sort((a, b) => b.value - a.value);
-  return { top: order.slice(0, 3).map((entry) => entry.index), bottom: order.slice(-3).reverse().map((entry) => entry.index) };
+  return {
+    top: order.slice(0, 3).map((entry) => entry.index),
+    bottom: order
+      .slice(-3)
+      .reverse()
+      .map((entry) => entry.index),
+  };
 }
 
 describe("the properties pd manipulate prompts targets", () => {

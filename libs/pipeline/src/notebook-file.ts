@@ -95,7 +95,11 @@ export function notebookText(notebook: Notebook): string {
       ...cell,
       source: splitLines(cell.source),
       ...(cell.outputs !== undefined
-        ? { outputs: cell.outputs.map((output) => (output.output_type === "stream" && output.text !== undefined ? { ...output, text: splitLines(output.text) } : output)) }
+        ? {
+            outputs: cell.outputs.map((output) =>
+              output.output_type === "stream" && output.text !== undefined ? { ...output, text: splitLines(output.text) } : output,
+            ),
+          }
         : {}),
     })),
   };

@@ -62,7 +62,8 @@ async function refitExtras(ws: WeightSet, refitDir: string): Promise<{ evidence:
 function addedJudgesSection(ws: WeightSet, added: WeightSet, folders: readonly string[]): string {
   const others = judgesCovering(ws, SCENARIO_IDS, JUDGE_IDS);
   const name = (judge: string) => (JUDGE_IDS.includes(judge) ? judgeById(judge).displayName : judge);
-  const listed = (entries: readonly { judge: string; similarity: number }[]) => entries.map((entry) => `${name(entry.judge)} ${entry.similarity.toFixed(2)}`).join(", ");
+  const listed = (entries: readonly { judge: string; similarity: number }[]) =>
+    entries.map((entry) => `${name(entry.judge)} ${entry.similarity.toFixed(2)}`).join(", ");
   const lines = [
     "## Added judges",
     "",
@@ -134,7 +135,12 @@ export async function writeReport(options: ReportOptions): Promise<WrittenReport
       ? `the authors' released weights (GAIR-NLP/Preference-Dissection @ ${commit})`
       : `our refit (${relative(repoRoot(), refitDir) || "."})${extras?.evidence.synthetic ? " on SYNTHETIC data" : ""}`;
   const figuresDir = resolve(options.figuresDir);
-  const markdown = renderReport({ claims, figures: figuresIn(figuresDir), source: sourceText, sections: [...(extras ? [extras.section] : []), ...(added ? [added] : [])] });
+  const markdown = renderReport({
+    claims,
+    figures: figuresIn(figuresDir),
+    source: sourceText,
+    sections: [...(extras ? [extras.section] : []), ...(added ? [added] : [])],
+  });
   const path = join(figuresDir, "REPORT.md");
   await writeFileAtomic(path, markdown);
   return { claims, path };

@@ -23,9 +23,7 @@ export function parseWeightSource(setting: string | undefined): WeightSourceSett
     const dir = value.slice("refit:".length);
     return { source: "refit", dir, label: `${describeSource("refit")}, read from ${dir}` };
   }
-  throw new PrefDissectError(
-    "bad-weights-source",
-    `weights source "${value}" is not understood; expected "released", "refit" or "refit:<folder>"`,
-    { field: "PD_WEIGHTS" },
-  );
+  throw new PrefDissectError("bad-weights-source", `weights source "${value}" is not understood; expected "released", "refit" or "refit:<folder>"`, {
+    field: "PD_WEIGHTS",
+  });
 }

@@ -8,7 +8,9 @@ import { writeWeightsDirectory } from "@prefdissect/data/node";
 import { SCRATCH_FIGURES_DIR, WeightsAnalysis, loadFigureWeights, notebookFiguresDir, parseExtraJudges, type NotebookDisplay } from "../src/node.js";
 
 /** Weights for every judge and group: distinct, smooth, no randomness needed. */
-const full: WeightSet = new Map(GROUP_IDS.map((group, g) => [group, new Map(JUDGE_IDS.map((judge, j) => [judge, Array.from({ length: 29 }, (_, k) => Math.sin(1 + g + 3 * j + 7 * k))]))]));
+const full: WeightSet = new Map(
+  GROUP_IDS.map((group, g) => [group, new Map(JUDGE_IDS.map((judge, j) => [judge, Array.from({ length: 29 }, (_, k) => Math.sin(1 + g + 3 * j + 7 * k))]))]),
+);
 
 function only(judges: readonly string[]): WeightSet {
   return new Map(GROUP_IDS.map((group) => [group, new Map(judges.map((judge) => [judge, full.get(group)!.get(judge)!]))]));
@@ -42,7 +44,11 @@ describe("WeightsAnalysis", () => {
     const rows = communicationDissectionRows(withPreference(weightsTable(analysis.weights, { groups: ["Code"], judges })));
     await analysis.draw(communicationDissection, rows);
     expect(analysis.sourceLabel).toBe("Source: s");
-    expect(readdirSync(outDir).sort()).toEqual(["fig01-communication-dissection.json", "fig01-communication-dissection.png", "fig01-communication-dissection.svg"]);
+    expect(readdirSync(outDir).sort()).toEqual([
+      "fig01-communication-dissection.json",
+      "fig01-communication-dissection.png",
+      "fig01-communication-dissection.svg",
+    ]);
     expect(shown.png).toHaveLength(1);
     expect(shown.log.at(-1)).toMatch(/^wrote .*\.svg, .*\.png, .*\.json$/);
   });
@@ -81,7 +87,20 @@ describe("judges added with pd judge add (PD_EXTRA_JUDGES)", () => {
     const base = mkdtempSync(join(tmpdir(), "pd-extra-base-"));
     await writeWeightsDirectory(base, only([HUMAN, GPT4_TURBO]));
     const addOut = mkdtempSync(join(tmpdir(), "pd-extra-add-"));
-    const mine = new Map(GROUP_IDS.map((group) => [group, new Map([["my-judge", full.get(group)!.get(HUMAN)!.map((w) => w * 2)]])]));
+    const mine = new Map(
+      GROUP_IDS.map((group) => [
+        group,
+        new Map([
+          [
+            "my-judge",
+            full
+              .get(group)!
+              .get(HUMAN)!
+              .map((w) => w * 2),
+          ],
+        ]),
+      ]),
+    );
     await writeWeightsDirectory(join(addOut, "weights"), mine);
 
     expect(parseExtraJudges(" runs/a, ,runs/b ")).toEqual(["runs/a", "runs/b"]);
@@ -92,7 +111,15 @@ describe("judges added with pd judge add (PD_EXTRA_JUDGES)", () => {
     expect(loaded.sourceLabel).toBe(`${plain.sourceLabel}; added with pd judge add: my-judge`);
 
     const { display, log } = recorder();
-    const analysis = new WeightsAnalysis("fig-similarity-heatmap", loaded.weights, loaded.sourceLabel, false, display, mkdtempSync(join(tmpdir(), "pd-notebook-")), log);
+    const analysis = new WeightsAnalysis(
+      "fig-similarity-heatmap",
+      loaded.weights,
+      loaded.sourceLabel,
+      false,
+      display,
+      mkdtempSync(join(tmpdir(), "pd-notebook-")),
+      log,
+    );
     expect(analysis.addedJudges).toEqual(["my-judge"]);
     expect(analysis.judgesFitted([HUMAN, GPT4_TURBO, ...analysis.addedJudges], SCENARIO_IDS)).toEqual([HUMAN, GPT4_TURBO, "my-judge"]);
     const rows = communicationDissectionRows(withPreference(weightsTable(analysis.weights, { groups: ["Code"], judges: analysis.addedJudges })));

@@ -59,7 +59,12 @@ describe("notebook files", () => {
   it("are written exactly as nbformat writes them, whatever the key order and line splitting read", () => {
     const notebook = NOTEBOOK_FILE.parse(NBFORMAT_TEXT, "a.ipynb");
     expect(notebookText(notebook)).toBe(NBFORMAT_TEXT);
-    const shuffled = { nbformat_minor: 5, metadata: notebook.metadata, nbformat: 4, cells: notebook.cells.map((cell) => ({ ...cell, source: [cell.source].flat().join("") })) };
+    const shuffled = {
+      nbformat_minor: 5,
+      metadata: notebook.metadata,
+      nbformat: 4,
+      cells: notebook.cells.map((cell) => ({ ...cell, source: [cell.source].flat().join("") })),
+    };
     expect(notebookText(NOTEBOOK_FILE.parse(JSON.stringify(shuffled), "a.ipynb"))).toBe(NBFORMAT_TEXT);
   });
 
@@ -73,7 +78,9 @@ describe("notebook files", () => {
   });
 
   it("name the file and field when they are not notebooks", () => {
-    expect(() => NOTEBOOK_FILE.parse('{"cells": [], "metadata": {}, "nbformat": 3, "nbformat_minor": 0}', "old.ipynb")).toThrow(/^old\.ipynb: field "nbformat" must be 4, got 3; expected a Jupyter notebook/);
+    expect(() => NOTEBOOK_FILE.parse('{"cells": [], "metadata": {}, "nbformat": 3, "nbformat_minor": 0}', "old.ipynb")).toThrow(
+      /^old\.ipynb: field "nbformat" must be 4, got 3; expected a Jupyter notebook/,
+    );
   });
 });
 
@@ -90,7 +97,9 @@ describe("the stored notebooks in notebooks/", () => {
       const notebook = NOTEBOOK_FILE.parse(text, path);
       expect(notebook.cells.flatMap((cell) => cell.outputs ?? [])).toEqual([]);
       expect(isStoredForm(text, path)).toBe(true);
-      expect(notebook.cells.filter((cell) => cell.cell_type === "code" && (cell.metadata.tags as string[] | undefined)?.includes("parameters"))).toHaveLength(1);
+      expect(notebook.cells.filter((cell) => cell.cell_type === "code" && (cell.metadata.tags as string[] | undefined)?.includes("parameters"))).toHaveLength(
+        1,
+      );
     });
   }
 });

@@ -8,12 +8,13 @@ import { cellErrorText, failingCellIndex, listNotebooks, notebookEnvironment, re
 const cells: NotebookCell[] = [
   { cell_type: "markdown", metadata: {}, source: ["# title"] },
   { cell_type: "code", metadata: {}, source: ["const a = 1;\n", "console.log(a);"] },
-  { cell_type: "code", metadata: {}, source: "throw new Error(\"boom\");" },
+  { cell_type: "code", metadata: {}, source: 'throw new Error("boom");' },
 ];
 
 describe("failingCellIndex()", () => {
   it("finds the code cell nbconvert quotes between its dashed lines", () => {
-    const stderr = "Traceback...\nAn error occurred while executing the following cell:\n------------------\nthrow new Error(\"boom\");\n------------------\n\n\n<Error>: \n";
+    const stderr =
+      'Traceback...\nAn error occurred while executing the following cell:\n------------------\nthrow new Error("boom");\n------------------\n\n\n<Error>: \n';
     expect(failingCellIndex(stderr, cells)).toBe(2);
   });
 
@@ -25,7 +26,7 @@ describe("failingCellIndex()", () => {
 
 describe("cellErrorText()", () => {
   it("prefers the error line over Node's code excerpt and drops stack frames", () => {
-    const text = ["evalmachine.<anonymous>:2\n", "throw new Error(\"boom\");\n", "^\n", "\n", "Error: boom\n", "    at evalmachine.<anonymous>:2:7\n"];
+    const text = ["evalmachine.<anonymous>:2\n", 'throw new Error("boom");\n', "^\n", "\n", "Error: boom\n", "    at evalmachine.<anonymous>:2:7\n"];
     expect(cellErrorText({ outputs: [{ output_type: "stream", name: "stderr", text: text }] })).toBe("Error: boom");
   });
 

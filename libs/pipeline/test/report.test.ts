@@ -23,7 +23,12 @@ describeUpstream("writeReport() with added judges", () => {
     const copy = new Map(GROUP_IDS.map((group) => [group, new Map([["gpt4-copy", released.get(group)!.get("gpt-4-1106-preview")!]])]));
     await writeWeightsDirectory(join(addOut, "weights"), copy);
     const plain = await writeReport({ weights: "released", refitDir: "unused", figuresDir: mkdtempSync(join(tmpdir(), "pd-report-")) });
-    const withAdded = await writeReport({ weights: "released", refitDir: "unused", figuresDir: mkdtempSync(join(tmpdir(), "pd-report-")), extraJudges: [addOut] });
+    const withAdded = await writeReport({
+      weights: "released",
+      refitDir: "unused",
+      figuresDir: mkdtempSync(join(tmpdir(), "pd-report-")),
+      extraJudges: [addOut],
+    });
     expect(withAdded.claims).toEqual(plain.claims);
     const markdown = readFileSync(withAdded.path, "utf8");
     expect(readFileSync(plain.path, "utf8")).not.toContain("## Added judges");

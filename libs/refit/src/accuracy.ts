@@ -16,7 +16,11 @@ export interface HeldOutFold {
   readonly heldOut: readonly number[];
 }
 
-export function heldOutAccuracy(X: readonly (readonly number[])[], y: readonly number[], folds: readonly HeldOutFold[]): { accuracy: number | null; rows: number } {
+export function heldOutAccuracy(
+  X: readonly (readonly number[])[],
+  y: readonly number[],
+  folds: readonly HeldOutFold[],
+): { accuracy: number | null; rows: number } {
   let correct = 0;
   let rows = 0;
   for (const fold of folds) {
@@ -24,7 +28,7 @@ export function heldOutAccuracy(X: readonly (readonly number[])[], y: readonly n
       const x = X[i]!;
       let score = 0;
       for (let k = 0; k < x.length; k++) score += x[k]! * fold.weights[k]!;
-      correct += score === 0 ? 0.5 : (score > 0) === (y[i] === 1) ? 1 : 0;
+      correct += score === 0 ? 0.5 : score > 0 === (y[i] === 1) ? 1 : 0;
       rows++;
     }
   }

@@ -52,7 +52,15 @@ export const MODE_JUDGE_FIT: JudgeFitSettings = { ...PAPER_JUDGE_FIT, method: "m
 
 /** One fold of one group, as plain data (structured-cloneable, so it can be posted to a worker). */
 export type JudgeFitJob =
-  | { readonly kind: "mode"; readonly group: string; readonly fold: number; readonly work: number; readonly X: number[][]; readonly y: number[]; readonly scale: number }
+  | {
+      readonly kind: "mode";
+      readonly group: string;
+      readonly fold: number;
+      readonly work: number;
+      readonly X: number[][];
+      readonly y: number[];
+      readonly scale: number;
+    }
   | { readonly kind: "nuts"; readonly group: string; readonly fold: number; readonly work: number; readonly plan: FitPlan };
 
 /** What a job returns. */
@@ -157,7 +165,14 @@ function planGroup(group: string, X: number[][], y: number[], excluded: number, 
   const base = { group, X, y, excluded };
   if (settings.method === "nuts") {
     const problem = validateProblem({ X, y });
-    const fitOptions = { seed: settings.seed, chains: settings.chains, warmup: settings.warmup, samples: settings.samples, scale: settings.scale, keepDraws: settings.keepDraws };
+    const fitOptions = {
+      seed: settings.seed,
+      chains: settings.chains,
+      warmup: settings.warmup,
+      samples: settings.samples,
+      scale: settings.scale,
+      keepDraws: settings.keepDraws,
+    };
     // One fold is planned by the shared k-fold code too: a plain fit on every row.
     const { permutation, folds, plans } = planKFoldFits(problem, { ...fitOptions, folds: settings.folds });
     const jobs = plans.map((plan, fold): JudgeFitJob => ({ kind: "nuts", group, fold, work: folds[fold]!.train.length, plan }));
@@ -165,17 +180,15 @@ function planGroup(group: string, X: number[][], y: number[], excluded: number, 
   }
   const permutation = resolvePermutation(y.length, { seed: settings.seed });
   const folds = planKFold(y.length, settings.folds, permutation);
-  const jobs = folds.map(
-    (fold): JudgeFitJob => ({
-      kind: "mode",
-      group,
-      fold: fold.index,
-      work: fold.train.length,
-      X: fold.train.map((i) => X[i]!),
-      y: fold.train.map((i) => y[i]!),
-      scale: settings.scale,
-    }),
-  );
+  const jobs = folds.map((fold): JudgeFitJob => ({
+    kind: "mode",
+    group,
+    fold: fold.index,
+    work: fold.train.length,
+    X: fold.train.map((i) => X[i]!),
+    y: fold.train.map((i) => y[i]!),
+    scale: settings.scale,
+  }));
   return { ...base, heldOut: folds.map((fold) => fold.heldOut), permutation, jobs };
 }
 
@@ -215,7 +228,11 @@ function combineGroup(plan: GroupPlan, results: readonly JudgeFitJobResult[], se
     foldMeans = results.map((result) => (result as Extract<JudgeFitJobResult, { kind: "mode" }>).weights);
     mean = averageOf(foldMeans);
   }
-  const { accuracy } = heldOutAccuracy(plan.X, plan.y, foldMeans.map((weights, fold) => ({ weights, heldOut: plan.heldOut[fold]! })));
+  const { accuracy } = heldOutAccuracy(
+    plan.X,
+    plan.y,
+    foldMeans.map((weights, fold) => ({ weights, heldOut: plan.heldOut[fold]! })),
+  );
   return { group: plan.group, rows: plan.y.length, excluded: plan.excluded, mean, accuracy, draws, diagnostics, warnings };
 }
 
@@ -233,12 +250,17 @@ export async function fitJudge(
   const settings = resolveJudgeFitSettings(options.settings);
   const groups = options.groups ?? GROUP_IDS;
   for (const group of groups) {
-    if (!GROUP_IDS.includes(group)) throw new PrefDissectError("unknown-group", `unknown group "${group}" (known: ${GROUP_IDS.join(", ")})`, { field: "groups" });
+    if (!GROUP_IDS.includes(group))
+      throw new PrefDissectError("unknown-group", `unknown group "${group}" (known: ${GROUP_IDS.join(", ")})`, { field: "groups" });
   }
   if (labels !== undefined && labels.length !== dataset.rows.length) {
-    throw new PrefDissectError("length-mismatch", `${labels.length} labels given for judge "${judge}" but ${dataset.source.file} has ${dataset.rows.length} pairs`, {
-      file: dataset.source.file,
-    });
+    throw new PrefDissectError(
+      "length-mismatch",
+      `${labels.length} labels given for judge "${judge}" but ${dataset.source.file} has ${dataset.rows.length} pairs`,
+      {
+        file: dataset.source.file,
+      },
+    );
   }
   const data: FeatureDataset = labels === undefined ? dataset : { ...dataset, labels: new Map([...dataset.labels, [judge, labels]]) };
 

@@ -38,12 +38,14 @@ export function refitReportSection(summary: RefitSummary, comparison: readonly W
   out.push("");
   out.push(
     `Data: \`${summary.source.file}\` (${summary.source.format}, ${summary.source.rows} pairs)` +
-      (synthetic
-        ? ". **Synthetic**: labels were drawn from the released weights, so this section tests the pipeline, not the paper."
-        : "."),
+      (synthetic ? ". **Synthetic**: labels were drawn from the released weights, so this section tests the pipeline, not the paper." : "."),
   );
   out.push("");
-  out.push(`Settings: ${Object.entries(summary.settings).map(([k, v]) => `${k} ${String(v)}`).join(", ")}. Fits: ${summary.fits.length}; skipped: ${summary.skipped.length}.`);
+  out.push(
+    `Settings: ${Object.entries(summary.settings)
+      .map(([k, v]) => `${k} ${String(v)}`)
+      .join(", ")}. Fits: ${summary.fits.length}; skipped: ${summary.skipped.length}.`,
+  );
   const rhat = Math.max(...summary.fits.map((f) => f.diagnostics?.maxRhat ?? 1));
   const divergences = summary.fits.reduce((s, f) => s + (f.diagnostics?.divergences ?? 0), 0);
   out.push(`Diagnostics: largest split R-hat ${rhat.toFixed(3)}, ${divergences} divergent transitions in total.`);

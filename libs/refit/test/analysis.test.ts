@@ -4,9 +4,17 @@ import { compareWeightSets, fastPearson, heldOutAccuracy, preferenceIntervals, q
 
 describe("heldOutAccuracy()", () => {
   it("scores sign agreement on held-out rows and counts ties as half", () => {
-    const X = [[1, 0], [-1, 0], [0, 1], [0, 0]];
+    const X = [
+      [1, 0],
+      [-1, 0],
+      [0, 1],
+      [0, 0],
+    ];
     const y = [1, 0, 0, 1];
-    const result = heldOutAccuracy(X, y, [{ weights: [1, 1], heldOut: [0, 1] }, { weights: [1, 1], heldOut: [2, 3] }]);
+    const result = heldOutAccuracy(X, y, [
+      { weights: [1, 1], heldOut: [0, 1] },
+      { weights: [1, 1], heldOut: [2, 3] },
+    ]);
     // rows 0,1 right; row 2 wrong (predicts A, label B); row 3 is a tie
     expect(result).toEqual({ accuracy: 2.5 / 4, rows: 4 });
   });

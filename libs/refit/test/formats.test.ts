@@ -17,7 +17,18 @@ const summary: RefitSummary = {
   groups: ["Code"],
   accuracyDefinition: "held-out",
   accuracy: { human: Number.NaN },
-  fits: [{ judge: "human", group: "Code", rows: 10, excluded: 0, accuracy: 0.7, seconds: 1, diagnostics: { maxRhat: 1.01, minEssBulk: 300, divergences: 0, meanAcceptProb: 0.8 }, warnings: [] }],
+  fits: [
+    {
+      judge: "human",
+      group: "Code",
+      rows: 10,
+      excluded: 0,
+      accuracy: 0.7,
+      seconds: 1,
+      diagnostics: { maxRhat: 1.01, minEssBulk: 300, divergences: 0, meanAcceptProb: 0.8 },
+      warnings: [],
+    },
+  ],
   skipped: [],
 };
 

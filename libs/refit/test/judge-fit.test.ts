@@ -2,7 +2,16 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
-import { GROUP_IDS, JUDGE_IDS, synthesizePairs, toFeatureDataset, toRegressionProblems, type FeatureDataset, type PairRecord, type WeightSet } from "@prefdissect/data";
+import {
+  GROUP_IDS,
+  JUDGE_IDS,
+  synthesizePairs,
+  toFeatureDataset,
+  toRegressionProblems,
+  type FeatureDataset,
+  type PairRecord,
+  type WeightSet,
+} from "@prefdissect/data";
 import { loadReleasedWeights } from "@prefdissect/data/node";
 import { fitKFold, fitPosteriorMode } from "@prefdissect/regression";
 import { judgeProfile } from "@prefdissect/similarity";

@@ -26,7 +26,12 @@ describe("recoveryOf()", () => {
 
   it("leaves out the query-specific groups, and has no verdict without a scenario fit", () => {
     const querySpecific = (pearson: number): WeightComparison => ({ group: "w_stances", judge: "human", pearson, maxAbsDiff: 1 });
-    expect(recoveryOf([...scenarioRows([0.72]), querySpecific(-1), querySpecific(-1)])).toEqual({ fits: 1, medianPearson: 0.72, threshold: 0.7, recovered: true });
+    expect(recoveryOf([...scenarioRows([0.72]), querySpecific(-1), querySpecific(-1)])).toEqual({
+      fits: 1,
+      medianPearson: 0.72,
+      threshold: 0.7,
+      recovered: true,
+    });
     expect(recoveryOf([...scenarioRows([0.5]), querySpecific(1), querySpecific(1)])!.recovered).toBe(false);
     expect(recoveryOf([querySpecific(0.9)])).toBeUndefined();
     expect(recoveryOf([])).toBeUndefined();

@@ -81,7 +81,14 @@ describeUpstream("runRefit() on synthetic data", () => {
 
   it("runs the posterior-mode fast path without draws", async () => {
     const outDir = mkdtempSync(join(tmpdir(), "pd-refit-fast-"));
-    const result = await runRefit({ dataset, outDir, judges: ["human"], groups: ["Communication"], settings: { method: "mode", folds: 10 }, fitter: countingFitter() });
+    const result = await runRefit({
+      dataset,
+      outDir,
+      judges: ["human"],
+      groups: ["Communication"],
+      settings: { method: "mode", folds: 10 },
+      fitter: countingFitter(),
+    });
     const fast = result.weights.get("Communication")!.get("human")!;
     expect(pearson(fast, released.get("Communication")!.get("human")!)).toBeGreaterThan(0.5);
     expect(result.entries.get("human")!.get("Communication")!.draws).toEqual([]);
@@ -103,7 +110,14 @@ describeUpstream("runRefit() on synthetic data", () => {
     expect(summary.fits[0].accuracy).toBeNull();
     expect(summary.accuracyDefinition).toMatch(/^not available: one fold/);
 
-    const mode = await runRefit({ dataset, outDir: mkdtempSync(join(tmpdir(), "pd-refit-one-mode-")), judges: ["human"], groups, settings: { method: "mode", folds: 1 }, fitter: countingFitter() });
+    const mode = await runRefit({
+      dataset,
+      outDir: mkdtempSync(join(tmpdir(), "pd-refit-one-mode-")),
+      judges: ["human"],
+      groups,
+      settings: { method: "mode", folds: 1 },
+      fitter: countingFitter(),
+    });
     expect(mode.entries.get("human")!.get("Communication")!.accuracy).toBeNull();
   });
 });

@@ -77,11 +77,10 @@ export function validatePermutation(raw: unknown, rows: number, file?: string): 
   const seen = new Uint8Array(rows);
   raw.forEach((v: unknown, i) => {
     if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v >= rows || seen[v] === 1) {
-      throw new PrefDissectError(
-        "bad-permutation",
-        `${where}: entry ${i} is ${JSON.stringify(v)}; expected each of 0…${rows - 1} exactly once.`,
-        { ...place, row: i },
-      );
+      throw new PrefDissectError("bad-permutation", `${where}: entry ${i} is ${JSON.stringify(v)}; expected each of 0…${rows - 1} exactly once.`, {
+        ...place,
+        row: i,
+      });
     }
     seen[v] = 1;
   });

@@ -46,8 +46,14 @@ describe("groupChainTasks()", () => {
   it("groups consecutive tasks of one design and scale, four at most", () => {
     const other = toSparseDesign(validateProblem(simulate(50, [0.2, 0.1], 7)));
     const tasks = [
-      task(0), task(1), task(2), task(3), task(4), task(5),
-      task(6, { design: other }), task(7, { design: other }),
+      task(0),
+      task(1),
+      task(2),
+      task(3),
+      task(4),
+      task(5),
+      task(6, { design: other }),
+      task(7, { design: other }),
       task(8, { design: other, scale: 0.5 }),
       task(9),
     ];

@@ -81,8 +81,17 @@ function foldFitWithMean(mean: number[]): PosteriorFit {
     q50: zeros,
     q95: zeros,
     diagnostics: {
-      rhat: zeros, essBulk: zeros, maxRhat: 1, minEssBulk: 1, divergences: 0, warmupDivergences: 0, meanAcceptProb: 0.8,
-      treeDepthCounts: [], maxTreeDepthHits: 0, chains: [], gradientEvaluations: 0,
+      rhat: zeros,
+      essBulk: zeros,
+      maxRhat: 1,
+      minEssBulk: 1,
+      divergences: 0,
+      warmupDivergences: 0,
+      meanAcceptProb: 0.8,
+      treeDepthCounts: [],
+      maxTreeDepthHits: 0,
+      chains: [],
+      gradientEvaluations: 0,
     },
     warnings: [],
     settings: { warmup: 1, samples: 1, maxTreeDepth: 10, targetAcceptRate: 0.8, maxDeltaEnergy: 1000, initRadius: 2, chains: 1, scale: 0.1, seed: 0 },
@@ -120,7 +129,12 @@ describe("the k-fold procedure (which rows each fold fits, and how the folds com
   it("averages the folds' posterior means with equal weights", () => {
     const folds = planKFold(8, 4, [0, 1, 2, 3, 4, 5, 6, 7]);
     // quarters and sums of quarters are exact in binary64, so the plain mean is exact too
-    const means = [[1, -2], [4, 0.5], [-0.5, 3], [2.5, 0]];
+    const means = [
+      [1, -2],
+      [4, 0.5],
+      [-0.5, 3],
+      [2.5, 0],
+    ];
     const combined = combineFolds(folds, means.map(foldFitWithMean), [0, 1, 2, 3, 4, 5, 6, 7]);
     expect(combined.mean).toEqual([(1 + 4 - 0.5 + 2.5) / 4, (-2 + 0.5 + 3 + 0) / 4]);
     expect(combined.folds.map((fold) => fold.fit.mean)).toEqual(means);

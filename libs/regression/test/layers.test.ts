@@ -43,7 +43,11 @@ describe("layers of src/", () => {
   it.each(Object.keys(ALLOWED))("%s/ imports only from the layers below it", (folder) => {
     const offending = files
       .filter((file) => layerOf(relative(SRC, file)) === folder)
-      .flatMap((file) => importsOf(file).filter((spec) => !spec.startsWith("@") && !spec.includes(":")).map((spec) => [relative(SRC, file), spec]))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => !spec.startsWith("@") && !spec.includes(":"))
+          .map((spec) => [relative(SRC, file), spec]),
+      )
       .filter(([, spec]) => !ALLOWED[folder]!.includes(layerOf(spec!)));
     expect(offending).toEqual([]);
   });
@@ -51,7 +55,11 @@ describe("layers of src/", () => {
   it("keeps Node-only modules out of everything but parallel/ (the main entry is browser-safe)", () => {
     const nodeOnly = files
       .filter((file) => layerOf(relative(SRC, file)) !== "parallel")
-      .flatMap((file) => importsOf(file).filter((spec) => spec.startsWith("node:")).map((spec) => [relative(SRC, file), spec]));
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => spec.startsWith("node:"))
+          .map((spec) => [relative(SRC, file), spec]),
+      );
     expect(nodeOnly).toEqual([]);
   });
 });

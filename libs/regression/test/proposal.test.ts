@@ -1,12 +1,6 @@
 import { createRandomStream } from "@prefdissect/shared";
 import { describe, expect, it } from "vitest";
-import {
-  biasedTransitionProbability,
-  logAddExp,
-  mergeWeights,
-  uniformTransitionProbability,
-  type WeightMerge,
-} from "../src/nuts/proposal.js";
+import { biasedTransitionProbability, logAddExp, mergeWeights, uniformTransitionProbability, type WeightMerge } from "../src/nuts/proposal.js";
 
 describe("mergeWeights", () => {
   const specials = [-Infinity, Infinity, 0, -0, 1e308, -1e308, 5e-324];

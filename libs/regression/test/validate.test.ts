@@ -14,17 +14,61 @@ function messageOf(raw: unknown): string {
 
 describe("validateProblem()", () => {
   it("accepts a rectangular problem, including a column that never varies", () => {
-    const p = validateProblem({ X: [[1, 0], [-1, 0], [0, 0]], y: [1, 0, 1], extra: "ignored" });
+    const p = validateProblem({
+      X: [
+        [1, 0],
+        [-1, 0],
+        [0, 0],
+      ],
+      y: [1, 0, 1],
+      extra: "ignored",
+    });
     expect(p.rows).toBe(3);
     expect(p.dim).toBe(2);
   });
 
   it.each([
     [{ X: [[1, 0], [1]], y: [0, 1] }, /row 1.*has 1 features but row 0 has 2/],
-    [{ X: [[1, 0], [1, Number.NaN]], y: [0, 1] }, /row 1.*X\[1\]\[1\].*finite number, got NaN/],
-    [{ X: [[1, 0], [1, "a"]], y: [0, 1] }, /X\[1\]\[1\].*finite number, got "a"/],
-    [{ X: [[1, 0], [1, 1]], y: [0, 2] }, /row 1.*field "y".*label 0 or 1, got 2/],
-    [{ X: [[1, 0], [1, 1]], y: [0, true] }, /label 0 or 1, got true/],
+    [
+      {
+        X: [
+          [1, 0],
+          [1, Number.NaN],
+        ],
+        y: [0, 1],
+      },
+      /row 1.*X\[1\]\[1\].*finite number, got NaN/,
+    ],
+    [
+      {
+        X: [
+          [1, 0],
+          [1, "a"],
+        ],
+        y: [0, 1],
+      },
+      /X\[1\]\[1\].*finite number, got "a"/,
+    ],
+    [
+      {
+        X: [
+          [1, 0],
+          [1, 1],
+        ],
+        y: [0, 2],
+      },
+      /row 1.*field "y".*label 0 or 1, got 2/,
+    ],
+    [
+      {
+        X: [
+          [1, 0],
+          [1, 1],
+        ],
+        y: [0, true],
+      },
+      /label 0 or 1, got true/,
+    ],
     [{ X: [], y: [] }, /no rows \(n = 0\)/],
     [{ X: [[1], [0]], y: [1] }, /field "y".*1 labels but X has 2 rows/],
     [{ y: [1] }, /field "X".*array of feature rows/],
@@ -38,7 +82,15 @@ describe("validateProblem()", () => {
 
 describe("fits of raw input", () => {
   it("validate input that carries rows and dim keys of its own (other keys are ignored)", () => {
-    const raw = { X: [[1, 0], [1, Number.NaN]], y: [0, 1], rows: 2, dim: 2 };
+    const raw = {
+      X: [
+        [1, 0],
+        [1, Number.NaN],
+      ],
+      y: [0, 1],
+      rows: 2,
+      dim: 2,
+    };
     expect(() => fitPosteriorMode(raw)).toThrow(PrefDissectError);
     expect(() => fitPosteriorMode(raw)).toThrow(/finite number, got NaN/);
   });

@@ -15,9 +15,7 @@ import { kernelSupports } from "../src/wasm/wasm-layout.js";
 /** A random ternary problem with about `density` of its entries non-zero. */
 function ternaryProblem(rows: number, dim: number, density: number, seed: number) {
   const rng = createRandomStream(seed, 0);
-  const X = Array.from({ length: rows }, () =>
-    Array.from({ length: dim }, () => (rng.uniform() < density ? (rng.uniform() < 0.5 ? 1 : -1) : 0)),
-  );
+  const X = Array.from({ length: rows }, () => Array.from({ length: dim }, () => (rng.uniform() < density ? (rng.uniform() < 0.5 ? 1 : -1) : 0)));
   const y = Array.from({ length: rows }, () => (rng.uniform() < 0.5 ? 1 : 0));
   return validateProblem({ X, y });
 }
@@ -92,8 +90,17 @@ describe("WebAssembly kernel against the JavaScript reference", () => {
   // Shapes: the paper's (d = 29), d a multiple of the block size, d < one block, d = 1, odd and
   // even row counts, a single row, dense and very sparse rows.
   const shapes: [rows: number, dim: number, density: number][] = [
-    [360, 29, 0.38], [1277, 29, 0.4], [101, 30, 0.5], [64, 5, 0.6], [7, 3, 0.9], [1, 29, 0.4],
-    [33, 1, 0.7], [250, 66, 0.05], [40, 12, 0], [30, 165, 0.1], [20, 330, 0.05],
+    [360, 29, 0.38],
+    [1277, 29, 0.4],
+    [101, 30, 0.5],
+    [64, 5, 0.6],
+    [7, 3, 0.9],
+    [1, 29, 0.4],
+    [33, 1, 0.7],
+    [250, 66, 0.05],
+    [40, 12, 0],
+    [30, 165, 0.1],
+    [20, 330, 0.05],
   ];
   for (const [rows, dim, density] of shapes) {
     it(`agrees within the binary32 tolerance on random data, n = ${rows}, d = ${dim}, density ${density}`, () => {
@@ -159,7 +166,14 @@ describe("WebAssembly kernel against the JavaScript reference", () => {
     const ternary = toSparseDesign(ternaryProblem(50, 6, 0.5, 13));
     expect(kernelSupports(ternary)).toBe(true);
     expect(new LogisticLaplacePotential(ternary, 0.1).kernel).toBe("wasm");
-    const general = validateProblem({ X: [[1, 0.5], [-1, 2], [0, 1]], y: [1, 0, 1] });
+    const general = validateProblem({
+      X: [
+        [1, 0.5],
+        [-1, 2],
+        [0, 1],
+      ],
+      y: [1, 0, 1],
+    });
     expect(kernelSupports(toSparseDesign(general))).toBe(false);
     expect(new LogisticLaplacePotential(toSparseDesign(general), 0.1).kernel).toBe("js");
     expect(() => new LogisticLaplacePotential(toSparseDesign(general), 0.1, "wasm")).toThrow(/ternary/);

@@ -117,9 +117,13 @@ export function evaluateClaims(ws: WeightSet, matrix?: SimilarityMatrix, refit?:
   // Table 4: error sensitivity.
   const severe = (judge: string) => errorSensitivity(ws, judge).severe;
   const humanSevere = "Human P(no severe errors), mean over 11 scenarios";
-  attempt("table4-human-severe", humanSevere, "Table 4", "62.86", scenarios(HUMAN), () => numericClaim("table4-human-severe", humanSevere, "Table 4", 62.86, severe(HUMAN), 2));
+  attempt("table4-human-severe", humanSevere, "Table 4", "62.86", scenarios(HUMAN), () =>
+    numericClaim("table4-human-severe", humanSevere, "Table 4", 62.86, severe(HUMAN), 2),
+  );
   const gptSevere = "GPT-4-Turbo P(no severe errors), mean over 11 scenarios";
-  attempt("table4-gpt4-severe", gptSevere, "Table 4", "76.19", scenarios(GPT4_TURBO), () => numericClaim("table4-gpt4-severe", gptSevere, "Table 4", 76.19, severe(GPT4_TURBO), 2));
+  attempt("table4-gpt4-severe", gptSevere, "Table 4", "76.19", scenarios(GPT4_TURBO), () =>
+    numericClaim("table4-gpt4-severe", gptSevere, "Table 4", 76.19, severe(GPT4_TURBO), 2),
+  );
   const bestOther = "Highest P(no severe errors) among the other 31 judges";
   attempt("table4-best-other-severe", bestOther, "Table 4", "65.27", scenarios(...otherJudges), () => {
     const others = otherJudges.map((j) => ({ judge: j, value: severe(j) }));
@@ -165,20 +169,20 @@ export function evaluateClaims(ws: WeightSet, matrix?: SimilarityMatrix, refit?:
     const id = `table3-shared-top3-${scenario.toLowerCase().replace(/\s+/g, "-")}`;
     const text = `Human and GPT-4-Turbo share the same top-3 in ${scenario}`;
     attempt(id, text, "Table 3, §4.1", "same set", { judges: [HUMAN, GPT4_TURBO], groups: [scenario] }, () => {
-    const names = (judge: string) =>
-      rankProperties(weightsOf(ws, scenario, judge), 3)
-        .top.map((r) => r.property.name)
-        .sort();
-    const h = names(HUMAN);
-    const g = names(GPT4_TURBO);
-    return booleanClaim(
-      id,
-      text,
-      "Table 3, §4.1",
-      "same set",
-      h.join(", ") === g.join(", ") ? h.join(", ") : `human: ${h.join(", ")}; GPT-4-Turbo: ${g.join(", ")}`,
-      h.join() === g.join(),
-    );
+      const names = (judge: string) =>
+        rankProperties(weightsOf(ws, scenario, judge), 3)
+          .top.map((r) => r.property.name)
+          .sort();
+      const h = names(HUMAN);
+      const g = names(GPT4_TURBO);
+      return booleanClaim(
+        id,
+        text,
+        "Table 3, §4.1",
+        "same set",
+        h.join(", ") === g.join(", ") ? h.join(", ") : `human: ${h.join(", ")}; GPT-4-Turbo: ${g.join(", ")}`,
+        h.join() === g.join(),
+      );
     });
   }
 
@@ -186,14 +190,30 @@ export function evaluateClaims(ws: WeightSet, matrix?: SimilarityMatrix, refit?:
   attempt("table3-human-admit-limits", admitClaim, "Table 3, §4.1", "disliked", scenarios(HUMAN), () => {
     const admit = propertyByName("admit limits").index;
     const disliked = SCENARIO_IDS.filter((g) => degreeOfPreference(weightsOf(ws, g, HUMAN)[admit]!) < 50).length;
-    return booleanClaim("table3-human-admit-limits", admitClaim, "Table 3, §4.1", "disliked", `P < 50 in ${disliked} of 11 scenarios`, disliked > 11 / 2, "a majority of scenarios");
+    return booleanClaim(
+      "table3-human-admit-limits",
+      admitClaim,
+      "Table 3, §4.1",
+      "disliked",
+      `P < 50 in ${disliked} of 11 scenarios`,
+      disliked > 11 / 2,
+      "a majority of scenarios",
+    );
   });
 
   const stanceClaim = "Humans like responses that support their stances (P > 50)";
   attempt("table3-human-support-stances", stanceClaim, "Table 3, §4.1", "liked", { judges: [HUMAN], groups: ["w_stances"] }, () => {
     const stances = propertyByName("support stances").index;
     const stancePreference = degreeOfPreference(weightsOf(ws, "w_stances", HUMAN)[stances]!);
-    return booleanClaim("table3-human-support-stances", stanceClaim, "Table 3, §4.1", "liked", `P = ${fixed(stancePreference)} (stances case)`, stancePreference > 50, "P > 50");
+    return booleanClaim(
+      "table3-human-support-stances",
+      stanceClaim,
+      "Table 3, §4.1",
+      "liked",
+      `P = ${fixed(stancePreference)} (stances case)`,
+      stancePreference > 50,
+      "P > 50",
+    );
   });
 
   for (const name of ["no severe errors", "clear", "harmless"]) {
@@ -215,14 +235,47 @@ export function evaluateClaims(ws: WeightSet, matrix?: SimilarityMatrix, refit?:
     const claim = `${judgeById(judge).displayName} fitted-model accuracy (held-out, %)`;
     const accuracy = refit?.accuracy[judge];
     if (accuracy === null) {
-      claims.push({ id, claim, where: "Appendix J", paper: fixed(value), reproduced: "none: the refit used one fold, so no row was held out", tolerance: "—", status: "not checked" });
+      claims.push({
+        id,
+        claim,
+        where: "Appendix J",
+        paper: fixed(value),
+        reproduced: "none: the refit used one fold, so no row was held out",
+        tolerance: "—",
+        status: "not checked",
+      });
     } else if (accuracy === undefined || !Number.isFinite(accuracy)) {
-      claims.push({ id, claim, where: "Appendix J", paper: fixed(value), reproduced: "needs the annotated dataset (pd refit)", tolerance: "—", status: "not checked" });
+      claims.push({
+        id,
+        claim,
+        where: "Appendix J",
+        paper: fixed(value),
+        reproduced: "needs the annotated dataset (pd refit)",
+        tolerance: "—",
+        status: "not checked",
+      });
     } else if (refit!.synthetic) {
-      claims.push({ id, claim, where: "Appendix J", paper: fixed(value), reproduced: `${fixed(100 * accuracy)} on SYNTHETIC data (not comparable)`, tolerance: "—", status: "not checked" });
+      claims.push({
+        id,
+        claim,
+        where: "Appendix J",
+        paper: fixed(value),
+        reproduced: `${fixed(100 * accuracy)} on SYNTHETIC data (not comparable)`,
+        tolerance: "—",
+        status: "not checked",
+      });
     } else {
       const ok = Math.abs(100 * accuracy - value) <= ACCURACY_TOLERANCE;
-      claims.push({ id, claim, where: "Appendix J", paper: fixed(value), reproduced: fixed(100 * accuracy), tolerance: `±${ACCURACY_TOLERANCE}`, status: ok ? "pass" : "fail", values: { paper: value, reproduced: 100 * accuracy } });
+      claims.push({
+        id,
+        claim,
+        where: "Appendix J",
+        paper: fixed(value),
+        reproduced: fixed(100 * accuracy),
+        tolerance: `±${ACCURACY_TOLERANCE}`,
+        status: ok ? "pass" : "fail",
+        values: { paper: value, reproduced: 100 * accuracy },
+      });
     }
   }
   return claims;
@@ -233,6 +286,10 @@ export function formatClaimsTable(claims: readonly Claim[]): string {
   const header = ["status", "claim", "where", "paper", "reproduced", "tolerance"];
   const rows = claims.map((c) => [c.status.toUpperCase(), c.claim, c.where, c.paper, c.reproduced, c.tolerance]);
   const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }

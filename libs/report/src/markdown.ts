@@ -40,7 +40,9 @@ export function renderReport(input: ReportInput): string {
   out.push("|---|---|---|---|---|---|");
   for (const c of input.claims) {
     const status = c.status === "pass" ? "✅ pass" : c.status === "fail" ? "❌ fail" : "➖ not checked";
-    out.push(`| ${status} | ${escapeCell(c.claim)} | ${escapeCell(c.where)} | ${escapeCell(c.paper)} | ${escapeCell(c.reproduced)} | ${escapeCell(c.tolerance)} |`);
+    out.push(
+      `| ${status} | ${escapeCell(c.claim)} | ${escapeCell(c.where)} | ${escapeCell(c.paper)} | ${escapeCell(c.reproduced)} | ${escapeCell(c.tolerance)} |`,
+    );
   }
   out.push("");
   if (input.figures.length > 0) {

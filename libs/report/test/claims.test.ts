@@ -97,8 +97,7 @@ const admitLimitsOf = (weights: readonly number[]): ClaimInput => ({
   ws: weightSet([HUMAN], SCENARIO_IDS, (_, group) => vector({ [index("admit limits")]: weights[SCENARIO_IDS.indexOf(group)]! })),
 });
 /** `negative` scenarios with a weight below 0, `zero` at exactly 0 (P = 50), the rest above 0. */
-const admitLimitsCounts = (negative: number, zero: number) =>
-  admitLimitsOf(SCENARIO_IDS.map((_, i) => (i < negative ? -0.2 : i < negative + zero ? 0 : 0.2)));
+const admitLimitsCounts = (negative: number, zero: number) => admitLimitsOf(SCENARIO_IDS.map((_, i) => (i < negative ? -0.2 : i < negative + zero ? 0 : 0.2)));
 
 const stancesOf = (weight: number): ClaimInput => ({ ws: weightSet([HUMAN], ["w_stances"], () => vector({ [index("support stances")]: weight })) });
 
@@ -118,19 +117,82 @@ interface ClaimCase {
 const ROWS: Readonly<Record<string, readonly [string, string, string, string, string, string]>> = {
   "table4-human-severe": ["Human P(no severe errors), mean over 11 scenarios", "Table 4", "62.86", "±0.005", "62.8649", "62.8651"],
   "table4-gpt4-severe": ["GPT-4-Turbo P(no severe errors), mean over 11 scenarios", "Table 4", "76.19", "±0.005", "76.1851", "76.1849"],
-  "table4-best-other-severe": ["Highest P(no severe errors) among the other 31 judges", "Table 4", "65.27", "±0.005", "65.2651 (Qwen-72B-Chat)", "65.2751 (Qwen-72B-Chat)"],
+  "table4-best-other-severe": [
+    "Highest P(no severe errors) among the other 31 judges",
+    "Table 4",
+    "65.27",
+    "±0.005",
+    "65.2651 (Qwen-72B-Chat)",
+    "65.2751 (Qwen-72B-Chat)",
+  ],
   "sim-small": ["Mean similarity within open models ≤ 14B (20 models)", "§4.2", "0.83", "±0.005", "0.8349", "0.8351"],
   "sim-large": ["Mean similarity within open models > 30B (10 models)", "§4.2", "0.88", "±0.005", "0.8751", "0.8749"],
   "sim-between": ["Mean similarity between the two size groups", "§4.2", "0.74", "±0.005", "0.7449", "0.7451"],
-  "fig6-alignment": ["Same-vendor base → aligned similarity is mostly 0.88–0.96", "§4.4, Figure 6", "mostly 0.88–0.96", "a majority of pairs", "6 of 10 pairs in range (median 0.92)", "5 of 10 pairs in range (median 0.71)"],
+  "fig6-alignment": [
+    "Same-vendor base → aligned similarity is mostly 0.88–0.96",
+    "§4.4, Figure 6",
+    "mostly 0.88–0.96",
+    "a majority of pairs",
+    "6 of 10 pairs in range (median 0.92)",
+    "5 of 10 pairs in range (median 0.71)",
+  ],
   "fig1-human-lengthy": ["Human's most preferred property in Communication", "Figure 1, §4.1", "lengthy", "exact", "lengthy", "harmless"],
-  "table3-shared-top3-creative-writing": ["Human and GPT-4-Turbo share the same top-3 in Creative Writing", "Table 3, §4.1", "same set", "exact", "clear, harmless, lengthy", "human: clear, harmless, lengthy; GPT-4-Turbo: admit limits, clear, lengthy"],
-  "table3-shared-top3-daily-tasks": ["Human and GPT-4-Turbo share the same top-3 in Daily Tasks", "Table 3, §4.1", "same set", "exact", "clear, harmless, lengthy", "human: clear, harmless, lengthy; GPT-4-Turbo: harmless, lengthy, support stances"],
-  "table3-human-admit-limits": ["Humans dislike responses that admit limits (P < 50)", "Table 3, §4.1", "disliked", "a majority of scenarios", "P < 50 in 6 of 11 scenarios", "P < 50 in 5 of 11 scenarios"],
-  "table3-human-support-stances": ["Humans like responses that support their stances (P > 50)", "Table 3, §4.1", "liked", "P > 50", "P = 50.25 (stances case)", "P = 50.00 (stances case)"],
-  "table3-gpt4-weights-no-severe-errors": ["GPT-4-Turbo weights \"no severe errors\" more than humans", "Table 3, §4.1", "GPT-4-Turbo > Human", "direction", "mean P 64.57 vs 62.25", "mean P 62.25 vs 64.57"],
-  "table3-gpt4-weights-clear": ["GPT-4-Turbo weights \"clear\" more than humans", "Table 3, §4.1", "GPT-4-Turbo > Human", "direction", "mean P 57.44 vs 54.98", "mean P 57.44 vs 57.44"],
-  "table3-gpt4-weights-harmless": ["GPT-4-Turbo weights \"harmless\" more than humans", "Table 3, §4.1", "GPT-4-Turbo > Human", "direction", "mean P 52.50 vs 47.50", "mean P 47.50 vs 52.50"],
+  "table3-shared-top3-creative-writing": [
+    "Human and GPT-4-Turbo share the same top-3 in Creative Writing",
+    "Table 3, §4.1",
+    "same set",
+    "exact",
+    "clear, harmless, lengthy",
+    "human: clear, harmless, lengthy; GPT-4-Turbo: admit limits, clear, lengthy",
+  ],
+  "table3-shared-top3-daily-tasks": [
+    "Human and GPT-4-Turbo share the same top-3 in Daily Tasks",
+    "Table 3, §4.1",
+    "same set",
+    "exact",
+    "clear, harmless, lengthy",
+    "human: clear, harmless, lengthy; GPT-4-Turbo: harmless, lengthy, support stances",
+  ],
+  "table3-human-admit-limits": [
+    "Humans dislike responses that admit limits (P < 50)",
+    "Table 3, §4.1",
+    "disliked",
+    "a majority of scenarios",
+    "P < 50 in 6 of 11 scenarios",
+    "P < 50 in 5 of 11 scenarios",
+  ],
+  "table3-human-support-stances": [
+    "Humans like responses that support their stances (P > 50)",
+    "Table 3, §4.1",
+    "liked",
+    "P > 50",
+    "P = 50.25 (stances case)",
+    "P = 50.00 (stances case)",
+  ],
+  "table3-gpt4-weights-no-severe-errors": [
+    'GPT-4-Turbo weights "no severe errors" more than humans',
+    "Table 3, §4.1",
+    "GPT-4-Turbo > Human",
+    "direction",
+    "mean P 64.57 vs 62.25",
+    "mean P 62.25 vs 64.57",
+  ],
+  "table3-gpt4-weights-clear": [
+    'GPT-4-Turbo weights "clear" more than humans',
+    "Table 3, §4.1",
+    "GPT-4-Turbo > Human",
+    "direction",
+    "mean P 57.44 vs 54.98",
+    "mean P 57.44 vs 57.44",
+  ],
+  "table3-gpt4-weights-harmless": [
+    'GPT-4-Turbo weights "harmless" more than humans',
+    "Table 3, §4.1",
+    "GPT-4-Turbo > Human",
+    "direction",
+    "mean P 52.50 vs 47.50",
+    "mean P 47.50 vs 52.50",
+  ],
 };
 
 const CASES: readonly ClaimCase[] = [
@@ -187,7 +249,11 @@ describe("each checkable claim", () => {
   it("shows the same claim, place and paper value when its weights are absent", () => {
     for (const row of evaluateClaims(new Map())) {
       if (row.id.startsWith("appj-")) continue;
-      expect(row).toMatchObject({ status: "not checked", tolerance: "—", reproduced: expect.stringMatching(/^not available: no weights for judge "[^"]+" in group "[^"]+"$/) });
+      expect(row).toMatchObject({
+        status: "not checked",
+        tolerance: "—",
+        reproduced: expect.stringMatching(/^not available: no weights for judge "[^"]+" in group "[^"]+"$/),
+      });
       if (row.id === "sim-size-groups") {
         expect(row).toMatchObject({ claim: "Mean similarity by size group", where: "§4.2", paper: "0.83 / 0.88 / 0.74" });
       } else {
@@ -247,7 +313,9 @@ describe("a claim whose computation throws", () => {
     // Every judge is present, but one weight vector is one entry short: the Pearson correlation
     // of Figure 6 throws, and that is a defect to report, not missing data.
     const { ws } = alignmentWith(10);
-    const short = new Map([...ws].map(([group, judges]) => [group, new Map([...judges, ...(group === "Advice" ? [["qwen-72b-chat", zeros().slice(1)] as const] : [])])]));
+    const short = new Map(
+      [...ws].map(([group, judges]) => [group, new Map([...judges, ...(group === "Advice" ? [["qwen-72b-chat", zeros().slice(1)] as const] : [])])]),
+    );
     const claim = claimById({ ws: short }, "fig6-alignment");
     expect(claim.status).toBe("fail");
     expect(claim.reproduced).toBe("error: vectors differ in length: 29 vs 28");
@@ -261,7 +329,11 @@ describe("evaluateClaims() on partial or refit weights", () => {
     const claims = evaluateClaims(partial);
     expect(claims.find((c) => c.id === "fig1-human-lengthy")!.status).toBe("pass");
     const severe = claims.find((c) => c.id === "table4-human-severe")!;
-    expect(severe).toMatchObject({ status: "not checked", reproduced: `not available: no weights for judge "human" in group "${SCENARIO_IDS[0]}"`, tolerance: "—" });
+    expect(severe).toMatchObject({
+      status: "not checked",
+      reproduced: `not available: no weights for judge "human" in group "${SCENARIO_IDS[0]}"`,
+      tolerance: "—",
+    });
     expect(claims.filter((c) => c.status === "fail")).toEqual([]);
     // Only the claims that read a missing vector are left out: Figure 6 needs no human weights.
     const alignment = alignmentWith(10);
@@ -282,7 +354,11 @@ describe("evaluateClaims() on partial or refit weights", () => {
       tolerance: "±1.5",
       values: { paper: 78.12, reproduced: expect.closeTo(79.61, 10) },
     });
-    expect(real.find((c) => c.id === "appj-accuracy-gpt4")).toMatchObject({ claim: "GPT-4-Turbo fitted-model accuracy (held-out, %)", where: "Appendix J", paper: "86.79" });
+    expect(real.find((c) => c.id === "appj-accuracy-gpt4")).toMatchObject({
+      claim: "GPT-4-Turbo fitted-model accuracy (held-out, %)",
+      where: "Appendix J",
+      paper: "86.79",
+    });
     expect(real.find((c) => c.id === "appj-accuracy-gpt4")!.status).toBe("pass");
     const outside = evaluateClaims(empty, undefined, { accuracy: { human: 0.7963, "gpt-4-1106-preview": 0.8528 }, synthetic: false });
     expect(outside.find((c) => c.id === "appj-accuracy-human")!.status).toBe("fail");
@@ -290,9 +366,15 @@ describe("evaluateClaims() on partial or refit weights", () => {
     const edge = evaluateClaims(empty, undefined, { accuracy: { human: 0.7962, "gpt-4-1106-preview": 0.8829 }, synthetic: false });
     expect(edge.filter((c) => c.id.startsWith("appj-")).map((c) => c.status)).toEqual(["pass", "pass"]);
     const notANumber = evaluateClaims(empty, undefined, { accuracy: { human: Number.NaN }, synthetic: false });
-    expect(notANumber.find((c) => c.id === "appj-accuracy-human")).toMatchObject({ status: "not checked", reproduced: "needs the annotated dataset (pd refit)" });
+    expect(notANumber.find((c) => c.id === "appj-accuracy-human")).toMatchObject({
+      status: "not checked",
+      reproduced: "needs the annotated dataset (pd refit)",
+    });
     const synthetic = evaluateClaims(empty, undefined, { accuracy: { human: 0.7805 }, synthetic: true });
-    expect(synthetic.find((c) => c.id === "appj-accuracy-human")).toMatchObject({ status: "not checked", reproduced: "78.05 on SYNTHETIC data (not comparable)" });
+    expect(synthetic.find((c) => c.id === "appj-accuracy-human")).toMatchObject({
+      status: "not checked",
+      reproduced: "78.05 on SYNTHETIC data (not comparable)",
+    });
     expect(synthetic.find((c) => c.id === "appj-accuracy-gpt4")).toMatchObject({ status: "not checked", reproduced: "needs the annotated dataset (pd refit)" });
   });
 
@@ -308,7 +390,15 @@ describe("formatClaimsTable()", () => {
   it("aligns the columns, caps a column at 60 characters and lets a longer cell run on", () => {
     const rows: Claim[] = [
       { id: "a", claim: "A short claim", where: "Table 4", paper: "62.86", reproduced: "62.8649", tolerance: "±0.005", status: "pass" },
-      { id: "b", claim: "A claim whose text runs on for longer than the sixty characters a column may take", where: "§4.2", paper: "0.83", reproduced: "not available: no weights", tolerance: "—", status: "not checked" },
+      {
+        id: "b",
+        claim: "A claim whose text runs on for longer than the sixty characters a column may take",
+        where: "§4.2",
+        paper: "0.83",
+        reproduced: "not available: no weights",
+        tolerance: "—",
+        status: "not checked",
+      },
     ];
     expect(formatClaimsTable(rows).split("\n")).toEqual([
       "status       claim                                                         where    paper  reproduced                 tolerance",
@@ -322,7 +412,11 @@ describe("formatClaimsTable()", () => {
 describe("the report", () => {
   it("renders every claim and figure deterministically, and a terminal table with one row per claim", () => {
     const claims = evaluateClaims(alignmentWith(6).ws);
-    const input = { claims, figures: [{ name: "fig01-communication-dissection", title: "Figure 1", notebook: "notebooks/fig01.ipynb" }], source: "constructed weights" };
+    const input = {
+      claims,
+      figures: [{ name: "fig01-communication-dissection", title: "Figure 1", notebook: "notebooks/fig01.ipynb" }],
+      source: "constructed weights",
+    };
     const a = renderReport(input);
     expect(renderReport(input)).toBe(a);
     expect(a).toContain("![Figure 1](fig01-communication-dissection.png)");

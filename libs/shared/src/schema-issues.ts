@@ -95,7 +95,9 @@ export function describeZodIssue(issue: RawIssue): string | undefined {
         : `must be a valid ${issue.format}, got ${shown(issue.input)}`;
     case "invalid_union": {
       // Alternatives that differ only in type ("a string or a number") read as one expectation.
-      const expected = issue.errors.map((branch) => (branch.length === 1 && branch[0]?.code === "invalid_type" && branch[0].path.length === 0 ? branch[0].expected : undefined));
+      const expected = issue.errors.map((branch) =>
+        branch.length === 1 && branch[0]?.code === "invalid_type" && branch[0].path.length === 0 ? branch[0].expected : undefined,
+      );
       if (expected.length === 0 || expected.some((kind) => kind === undefined)) return undefined;
       if (issue.input === undefined) return "is missing";
       return `must be ${[...new Set(expected as string[])].map(kindName).join(" or ")}, got ${typeName(issue.input)}`;

@@ -4,7 +4,10 @@ import { checkSchema, issuePath } from "../src/index.js";
 
 const Schema = z.object({
   text: z.string(),
-  note: z.string().refine((value) => value.trim() !== "", { message: "is blank" }).optional(),
+  note: z
+    .string()
+    .refine((value) => value.trim() !== "", { message: "is blank" })
+    .optional(),
   count: z.number().int().min(0).optional(),
   share: z.number().gt(0).lt(1).optional(),
   id: z.union([z.string(), z.number()]).optional(),
@@ -12,7 +15,10 @@ const Schema = z.object({
   format: z.literal("v1").optional(),
   items: z.array(z.number()).min(1).optional(),
   name: z.string().min(1).optional(),
-  hash: z.string().regex(/^[0-9a-f]{4}$/).optional(),
+  hash: z
+    .string()
+    .regex(/^[0-9a-f]{4}$/)
+    .optional(),
   strict: z.strictObject({ a: z.number() }).optional(),
 });
 

@@ -78,9 +78,7 @@ export function judgeProfile(weights: WeightSet, judge: string, options: JudgePr
     ...rankProperties(weightsOf(weights, group, judge), k),
   }));
   const similarityTo = new Map(others.map((other) => [other, judgeSimilarity(weights, judge, other)]));
-  const similarities = others
-    .map((other) => ({ judge: other, similarity: similarityTo.get(other)! }))
-    .sort((a, b) => b.similarity - a.similarity);
+  const similarities = others.map((other) => ({ judge: other, similarity: similarityTo.get(other)! })).sort((a, b) => b.similarity - a.similarity);
   const sizeMean = (size: "small" | "large") =>
     mean(JUDGE_IDS.filter((id) => id !== judge && sizeGroup(judgeById(id)) === size).map((id) => similarityTo.get(id) ?? judgeSimilarity(weights, judge, id)));
   const small = sizeMean("small");

@@ -44,8 +44,18 @@ describe("rankProperties()", () => {
 describe("pearson()", () => {
   it("is 1 for a positive affine copy, -1 for a negated one, and matches a hand computation", () => {
     const a = [1, 2, 3, 4, 6];
-    expect(pearson(a, a.map((x) => 3 * x + 2))).toBeCloseTo(1, 12);
-    expect(pearson(a, a.map((x) => -x))).toBeCloseTo(-1, 12);
+    expect(
+      pearson(
+        a,
+        a.map((x) => 3 * x + 2),
+      ),
+    ).toBeCloseTo(1, 12);
+    expect(
+      pearson(
+        a,
+        a.map((x) => -x),
+      ),
+    ).toBeCloseTo(-1, 12);
     // x = [1,2,3,4], y = [1,3,2,4]: r = 0.8
     expect(pearson([1, 2, 3, 4], [1, 3, 2, 4])).toBeCloseTo(0.8, 12);
   });
@@ -98,7 +108,9 @@ describe("the error paths", () => {
     expect(() => pearson([1, 2, 3], [1, 2])).toThrow(new RangeError("vectors differ in length: 3 vs 2"));
     const m = similarityMatrix(ws, JUDGE_IDS.slice(0, 3));
     expect(() => meanSimilarityWithin(m, [JUDGE_IDS[0]!])).toThrow(new RangeError("need at least two judges for a within-set mean"));
-    expect(() => meanSimilarityWithin(m, [JUDGE_IDS[0]!, "gpt-4-1106-preview"])).toThrow(new RangeError('judge "gpt-4-1106-preview" is not in the similarity matrix'));
+    expect(() => meanSimilarityWithin(m, [JUDGE_IDS[0]!, "gpt-4-1106-preview"])).toThrow(
+      new RangeError('judge "gpt-4-1106-preview" is not in the similarity matrix'),
+    );
     expect(() => meanSimilarityBetween(m, [JUDGE_IDS[0]!], ["nobody"])).toThrow('judge "nobody" is not in the similarity matrix');
   });
 });

@@ -32,7 +32,14 @@ describe("CONTRIBUTING.md", () => {
   it("names the files of every recipe the guide promises", () => {
     const recipes = [...guide.matchAll(/^### (.+)$/gm)].map((match) => match[1]);
     expect(recipes).toEqual(["Add a figure", "Add a claim", "Add or version a prompt", "Add a judge to the catalog", "Add a dataset format"]);
-    expect(paths).toEqual(expect.arrayContaining(["libs/figures/src/catalog.ts", "libs/report/src/claims.ts", "libs/data/src/catalog/judges.ts", "tests/repo/test/contributing.test.ts"]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "libs/figures/src/catalog.ts",
+        "libs/report/src/claims.ts",
+        "libs/data/src/catalog/judges.ts",
+        "tests/repo/test/contributing.test.ts",
+      ]),
+    );
     expect(paths.length).toBeGreaterThan(40);
   });
 
@@ -43,7 +50,16 @@ describe("CONTRIBUTING.md", () => {
   });
 
   it("treats placeholders and commands as prose, and finds paths in links", () => {
-    const sample = ["`libs/x/<name>.ts`", "`npx pd figures --notebook <name>`", "`make test`", "`attempt(...)`", "`a/b.ts`", "[guide](docs/c.md#top)", "[site](https://example.org/x.md)", "```sh\nnpm ci tools/d.ts\n```"].join("\n");
+    const sample = [
+      "`libs/x/<name>.ts`",
+      "`npx pd figures --notebook <name>`",
+      "`make test`",
+      "`attempt(...)`",
+      "`a/b.ts`",
+      "[guide](docs/c.md#top)",
+      "[site](https://example.org/x.md)",
+      "```sh\nnpm ci tools/d.ts\n```",
+    ].join("\n");
     expect(pathsNamedIn(sample)).toEqual(["a/b.ts", "docs/c.md"]);
   });
 });

@@ -41,7 +41,10 @@ function runsCommand(run: string, command: string): boolean {
 }
 
 function normalise(command: string): string {
-  return command.replace(/\s+/g, " ").replace(/PD_MIRROR="\$mirror" /g, "").trim();
+  return command
+    .replace(/\s+/g, " ")
+    .replace(/PD_MIRROR="\$mirror" /g, "")
+    .trim();
 }
 
 describe(".github/workflows/ci.yml", () => {

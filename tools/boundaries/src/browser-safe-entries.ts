@@ -19,17 +19,7 @@ import type { Violation } from "./violation.js";
  * package that also runs in a browser (zod, arquero, hyparquet, vega, openai, …) is not listed.
  * Add a package here when a browser-safe library must never import it.
  */
-export const NODE_ONLY_PACKAGES: readonly string[] = [
-  "@resvg/resvg-js",
-  "cli-progress",
-  "commander",
-  "tslab",
-  "tsx",
-  "vite",
-  "vitest",
-  "wabt",
-  "zeromq",
-];
+export const NODE_ONLY_PACKAGES: readonly string[] = ["@resvg/resvg-js", "cli-progress", "commander", "tslab", "tsx", "vite", "vitest", "wabt", "zeromq"];
 
 const BUILTINS = new Set(builtinModules.filter((name) => !name.startsWith("_")));
 
@@ -69,7 +59,11 @@ export function browserSafeEntryViolations(workspaceRoot: string, projects: read
   for (const project of projects.filter(isBrowserSafe)) {
     const entry = join(workspaceRoot, project.root, "src", "index.ts");
     if (!existsSync(entry)) {
-      violations.push({ rule: "browser-safe-entry", file: `${project.root}/package.json`, message: `project ${project.name} is browser-safe but has no src/index.ts` });
+      violations.push({
+        rule: "browser-safe-entry",
+        file: `${project.root}/package.json`,
+        message: `project ${project.name} is browser-safe but has no src/index.ts`,
+      });
       continue;
     }
     // Breadth-first, so each file is reached by a shortest chain of imports from the entry.

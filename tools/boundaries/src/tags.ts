@@ -31,7 +31,9 @@ export function tagViolations(project: WorkspaceProject): Violation[] {
   const exactlyOne = (kind: string, allowed: readonly string[]) => {
     const tags = ofKind(kind);
     if (tags.length !== 1 || !allowed.includes(tags[0]!.slice(kind.length + 1))) {
-      problems.push(`needs exactly one "${kind}:" tag of ${allowed.map((value) => `${kind}:${value}`).join(", ")} (has ${tags.length === 0 ? "none" : tags.join(", ")})`);
+      problems.push(
+        `needs exactly one "${kind}:" tag of ${allowed.map((value) => `${kind}:${value}`).join(", ")} (has ${tags.length === 0 ? "none" : tags.join(", ")})`,
+      );
     }
   };
   exactlyOne("type", PROJECT_TYPES);

@@ -23,7 +23,8 @@ function copyWorkspace(target: string): void {
       const from = join(ROOT, area, project);
       if (!existsSync(join(from, "package.json"))) continue;
       cpSync(join(from, "package.json"), join(target, area, project, "package.json"));
-      for (const folder of ["src", "test"]) if (existsSync(join(from, folder))) cpSync(join(from, folder), join(target, area, project, folder), { recursive: true });
+      for (const folder of ["src", "test"])
+        if (existsSync(join(from, folder))) cpSync(join(from, folder), join(target, area, project, folder), { recursive: true });
     }
   }
   // Installed packages are shared, but the workspace's own packages must resolve to the copy.
@@ -69,7 +70,10 @@ describe("the boundary check on a broken copy of the workspace", () => {
       ].join("\n"),
     );
     writeFileSync(join(copy, "libs/similarity/src/probe-hop.ts"), 'export { probe } from "./node-probe.js";\n');
-    writeFileSync(join(copy, "libs/similarity/src/index.ts"), `${readFileSync(join(copy, "libs/similarity/src/index.ts"), "utf8")}export { probe } from "./probe-hop.js";\n`);
+    writeFileSync(
+      join(copy, "libs/similarity/src/index.ts"),
+      `${readFileSync(join(copy, "libs/similarity/src/index.ts"), "utf8")}export { probe } from "./probe-hop.js";\n`,
+    );
     // A new project without tags.
     mkdirSync(join(copy, "libs/untagged/src"), { recursive: true });
     writeFileSync(join(copy, "libs/untagged/package.json"), JSON.stringify({ name: "@prefdissect/untagged", version: "0.1.0", private: true, type: "module" }));
@@ -96,7 +100,13 @@ describe("the boundary check on a broken copy of the workspace", () => {
     const route = "(libs/similarity/src/index.ts → libs/similarity/src/probe-hop.ts → libs/similarity/src/node-probe.ts)";
     const reached = result.violations.filter((violation) => violation.rule === "browser-safe-entry");
     expect(reached).toEqual([
-      { rule: "browser-safe-entry", file, line: 2, import: "node:fs", message: `a Node builtin, reached from the browser-safe entry libs/similarity/src/index.ts ${route}` },
+      {
+        rule: "browser-safe-entry",
+        file,
+        line: 2,
+        import: "node:fs",
+        message: `a Node builtin, reached from the browser-safe entry libs/similarity/src/index.ts ${route}`,
+      },
       {
         rule: "browser-safe-entry",
         file,

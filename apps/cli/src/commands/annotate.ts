@@ -9,7 +9,17 @@ import { annotateToDirectory, readPairsFile, type AnnotateSummary } from "@prefd
 import { fetchArtifacts } from "@prefdissect/data/node";
 import { createProgress } from "../progress.js";
 import { wholeNumber } from "../flags.js";
-import { addServerFlags, counted, formatCost, formatNumber, priceNote, resolvePrice, resolveServer, serverSettings, type ServerFlags } from "../server-flags.js";
+import {
+  addServerFlags,
+  counted,
+  formatCost,
+  formatNumber,
+  priceNote,
+  resolvePrice,
+  resolveServer,
+  serverSettings,
+  type ServerFlags,
+} from "../server-flags.js";
 
 interface AnnotateFlags extends ServerFlags {
   in: string;
@@ -40,13 +50,17 @@ function printDryRun(pairs: AnnotationInput[], flags: AnnotateFlags, price: Mode
   }
   out.write(`\nEstimate for ${counted(estimate.pairs, "pair")} with ${flags.model} (about 4 characters per token; answer lengths assumed):\n`);
   const row = (label: string, calls: number, input: number, output: number) =>
-    out.write(`  ${label.padEnd(18)} ${counted(calls, "call").padStart(12)}  ${formatNumber(input).padStart(12)} in  ${formatNumber(output).padStart(10)} out\n`);
+    out.write(
+      `  ${label.padEnd(18)} ${counted(calls, "call").padStart(12)}  ${formatNumber(input).padStart(12)} in  ${formatNumber(output).padStart(10)} out\n`,
+    );
   for (const line of estimate.perPrompt) row(line.promptId, line.calls, line.input, line.output);
   const { total } = estimate;
   row("total", total.calls, total.input, total.output);
   out.write("  (query-specific is an upper bound: it is only called for queries that trigger a case)\n");
   if (price !== undefined) {
-    out.write(`Estimated cost: ${formatCost(costOf(total, price))} live, ${formatCost(costOf(total, price, true))} with --batch (${priceNote(flags.model, price, Boolean(flags.price))})\n`);
+    out.write(
+      `Estimated cost: ${formatCost(costOf(total, price))} live, ${formatCost(costOf(total, price, true))} with --batch (${priceNote(flags.model, price, Boolean(flags.price))})\n`,
+    );
   } else {
     out.write(`Estimated cost: unknown, ${priceNote(flags.model, price, false)}\n`);
   }
@@ -62,7 +76,9 @@ function printSummary(summary: AnnotateSummary, flags: AnnotateFlags, baseURL: s
   out.write(
     `  estimated cost: ${summary.cost === undefined ? "unknown" : formatCost(summary.cost)} (${priceNote(flags.model, summary.price, Boolean(flags.price))}${flags.batch ? ", batch discount applied" : ""})\n`,
   );
-  out.write(`  pairs: ${summary.complete} of ${summary.pairs} complete (${summary.excluded} excluded from fits: error check not applicable), ${summary.incomplete.length} incomplete\n`);
+  out.write(
+    `  pairs: ${summary.complete} of ${summary.pairs} complete (${summary.excluded} excluded from fits: error check not applicable), ${summary.incomplete.length} incomplete\n`,
+  );
   if (summary.cache.tornBytes > 0) out.write(`  repaired the cache: dropped a torn last line of ${summary.cache.tornBytes} bytes from an interrupted run\n`);
   if (summary.cache.unreadableLines > 0) out.write(`  warning: ignored ${summary.cache.unreadableLines} unreadable lines in ${summary.files.cache}\n`);
   out.write(`  wrote ${summary.files.pairs}, ${summary.files.features} (answers in ${summary.files.cache})\n`);
@@ -74,7 +90,10 @@ export function register(program: Command): void {
     .description(
       "Annotate pairs of responses on the paper's 29 properties with an OpenAI-compatible model (OpenAI, vLLM, llama.cpp, Ollama, or `pd mock-server`). Every answer is cached in <out>/cache.jsonl, so rerunning the same command resumes an interrupted run and retries failed calls. Writes PairRecords (pairs.jsonl) and comparison features (features.jsonl).",
     )
-    .requiredOption("--in <file>", "pairs JSONL: the authors' raw format (prompt, response_a, response_b, …), Hugging Face rows, or our PairRecord lines; `artifact:<id>` reads a manifest artifact, e.g. artifact:sample-unannotated")
+    .requiredOption(
+      "--in <file>",
+      "pairs JSONL: the authors' raw format (prompt, response_a, response_b, …), Hugging Face rows, or our PairRecord lines; `artifact:<id>` reads a manifest artifact, e.g. artifact:sample-unannotated",
+    )
     .option("--out <dir>", "output folder for cache.jsonl, pairs.jsonl, features.jsonl, provenance.json (required unless --dry-run)");
   addServerFlags(command, "model name as the server knows it, e.g. gpt-4o-mini or gpt-4-1106-preview")
     .option("--limit <k>", "annotate only the first K pairs")

@@ -47,11 +47,7 @@ export function register(program: Command): void {
         "a Parquet file in the HF layout (e.g. from `pd synth`), a resolved JSONL file, or our pairs JSONL/CSV (docs/data-format.md)",
     )
     .option("--format <format>", `force the format instead of guessing from the file (${FORMATS.join(", ")})`)
-    .option(
-      "--labels <judge=file>",
-      "add one judge's labels from a JSON array of \"A\"/\"B\" in dataset order (repeatable)",
-      parseLabelsOption,
-    )
+    .option("--labels <judge=file>", 'add one judge\'s labels from a JSON array of "A"/"B" in dataset order (repeatable)', parseLabelsOption)
     .option("--group-index <file>", "group index (query_aware_idxs.json) to compare group membership with; format b reads it for scenarios")
     .requiredOption("--out <file>", "where to write the features (JSON Lines)")
     .action(async (options: { data: string; format?: string; labels?: JudgeLabelsFile[]; groupIndex?: string; out: string }) => {

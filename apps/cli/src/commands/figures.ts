@@ -5,7 +5,15 @@
 import { Command, Option } from "commander";
 import { repoRoot } from "@prefdissect/data/node";
 import { join } from "node:path";
-import { DEFAULT_EXECUTED_DIR, DEFAULT_FIGURES_DIR, EXTRA_JUDGES_ENV, JUDGE_RUNS_ENV, defaultNotebookSelection, listNotebooks, runNotebooks } from "@prefdissect/pipeline/node";
+import {
+  DEFAULT_EXECUTED_DIR,
+  DEFAULT_FIGURES_DIR,
+  EXTRA_JUDGES_ENV,
+  JUDGE_RUNS_ENV,
+  defaultNotebookSelection,
+  listNotebooks,
+  runNotebooks,
+} from "@prefdissect/pipeline/node";
 import { wholeNumber } from "../flags.js";
 
 interface FiguresFlags {
@@ -33,15 +41,19 @@ export function register(program: Command): void {
     .option("-n, --notebook <name>", "run only this notebook (name with or without .ipynb); repeat for more", collect, [])
     .option("-o, --out-dir <dir>", "folder the notebooks write figures into (PD_FIGURES_DIR)", DEFAULT_FIGURES_DIR)
     .option("--executed-dir <dir>", "folder for the executed notebook copies", DEFAULT_EXECUTED_DIR)
+    .addOption(new Option("-w, --weights <source>", 'regression weights to plot: "released", "refit" or "refit:<folder>"').env("PD_WEIGHTS"))
     .addOption(
-      new Option("-w, --weights <source>", 'regression weights to plot: "released", "refit" or "refit:<folder>"').env("PD_WEIGHTS"),
-    )
-    .addOption(
-      new Option("-d, --data <file|hf>", "annotated dataset for the data-statistics notebook and the pairs fig07-gameability averages over (a file, or hf for the Hugging Face dataset)").env("PD_DATA"),
+      new Option(
+        "-d, --data <file|hf>",
+        "annotated dataset for the data-statistics notebook and the pairs fig07-gameability averages over (a file, or hf for the Hugging Face dataset)",
+      ).env("PD_DATA"),
     )
     .addOption(new Option("--refit-dir <dir>", "output folder of `pd refit` read by the refit-uncertainty notebook").env("PD_REFIT_DIR"))
     .addOption(
-      new Option("--extra-judges <dirs>", "comma-separated `pd judge add` output folders: their judges are drawn beside the 33 (Figure 1, Tables 3 and 4, the heatmap)").env(EXTRA_JUDGES_ENV),
+      new Option(
+        "--extra-judges <dirs>",
+        "comma-separated `pd judge add` output folders: their judges are drawn beside the 33 (Figure 1, Tables 3 and 4, the heatmap)",
+      ).env(EXTRA_JUDGES_ENV),
     )
     .addOption(
       new Option("--judge-runs <runs>", "pd judge collect runs for fig06-preference-strength: comma-separated <collect-out>[=<add-out>]").env(JUDGE_RUNS_ENV),
@@ -57,10 +69,18 @@ export function register(program: Command): void {
       if (flags.judgeRuns !== undefined) process.env[JUDGE_RUNS_ENV] = flags.judgeRuns;
       let names = flags.notebook;
       if (names.length === 0) {
-        const selection = defaultNotebookSelection(listNotebooks(join(root, "notebooks")), { weights: flags.weights, data: flags.data, judgeRuns: flags.judgeRuns });
+        const selection = defaultNotebookSelection(listNotebooks(join(root, "notebooks")), {
+          weights: flags.weights,
+          data: flags.data,
+          judgeRuns: flags.judgeRuns,
+        });
         for (const { name, needs } of selection.skipped) {
           const hint =
-            needs === "dataset" ? "a dataset (--data or PD_DATA)" : needs === "refit" ? "refit weights (--weights refit)" : "pd judge collect runs (--judge-runs or PD_JUDGE_RUNS; make figures makes them)";
+            needs === "dataset"
+              ? "a dataset (--data or PD_DATA)"
+              : needs === "refit"
+                ? "refit weights (--weights refit)"
+                : "pd judge collect runs (--judge-runs or PD_JUDGE_RUNS; make figures makes them)";
           process.stderr.write(`pd figures: not running ${name}: it needs ${hint}\n`);
         }
         names = selection.run;
@@ -78,7 +98,9 @@ export function register(program: Command): void {
           process.stderr.write(phase === "start" ? `pd figures: running ${name}\n` : `pd figures: ${name} done in ${seconds?.toFixed(1)} s\n`);
         },
       });
-      process.stdout.write(`pd figures: ${executed.length} notebook(s) executed in ${((Date.now() - started) / 1000).toFixed(1)} s; figures in ${flags.outDir}/\n`);
+      process.stdout.write(
+        `pd figures: ${executed.length} notebook(s) executed in ${((Date.now() - started) / 1000).toFixed(1)} s; figures in ${flags.outDir}/\n`,
+      );
     });
 }
 

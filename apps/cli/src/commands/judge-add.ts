@@ -38,7 +38,10 @@ export function registerAdd(judge: Command): void {
         "write its weights in the released layout (<out>/weights, readable beside the 33 through --extra-judges / PD_EXTRA_JUDGES) and report where it sits " +
         "among the 33: placement.md, placement.json and two charts.",
     )
-    .requiredOption("--data <file|hf>", "the annotated dataset the labels are for: 'hf', a Parquet file in the HF layout (e.g. from pd synth), a resolved JSONL, or our pairs JSONL/CSV")
+    .requiredOption(
+      "--data <file|hf>",
+      "the annotated dataset the labels are for: 'hf', a Parquet file in the HF layout (e.g. from pd synth), a resolved JSONL, or our pairs JSONL/CSV",
+    )
     .addOption(new Option("--format <format>", "force the dataset format").choices(["hf-parquet", "resolved-jsonl", "pairs-jsonl", "pairs-csv"]))
     .option("--group-index <file>", "group index file to check group membership against")
     .requiredOption("--labels <file>", 'the judge\'s labels: a JSON array of "A"/"B", one per pair in dataset order (what pd judge collect writes)')

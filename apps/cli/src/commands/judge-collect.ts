@@ -10,7 +10,17 @@ import { DEFAULT_TOP_LOGPROBS, PAIR_ORDERS, comparisonCall, type CollectSettings
 import { collectJudge, readComparisonPairs, type CollectResult, type ComparisonData } from "@prefdissect/judges/node";
 import { wholeNumber } from "../flags.js";
 import { createProgress } from "../progress.js";
-import { addServerFlags, counted, formatCost, formatNumber, priceNote, resolvePrice, resolveServer, serverSettings, type ServerFlags } from "../server-flags.js";
+import {
+  addServerFlags,
+  counted,
+  formatCost,
+  formatNumber,
+  priceNote,
+  resolvePrice,
+  resolveServer,
+  serverSettings,
+  type ServerFlags,
+} from "../server-flags.js";
 
 interface CollectFlags extends ServerFlags {
   data: string;
@@ -57,20 +67,32 @@ function printDryRun(data: ComparisonData, pairs: number, flags: CollectFlags, s
 function printSummary(result: CollectResult, flags: CollectFlags, settings: CollectSettings): void {
   const { summary } = result;
   const write = (line: string) => process.stdout.write(`${line}\n`);
-  write(`Collected the verdicts of ${summary.model} at ${summary.server}${summary.loopback ? " (the loopback server)" : ""}: ${settings.endpoint} endpoint, ${describeReading(settings)}`);
-  write(`  pairs: ${summary.complete} of ${summary.pairs} complete; ${counted(summary.ties, "tie")}; ${summary.bounded} with a letter missing from the top-k list (bounded)`);
+  write(
+    `Collected the verdicts of ${summary.model} at ${summary.server}${summary.loopback ? " (the loopback server)" : ""}: ${settings.endpoint} endpoint, ${describeReading(settings)}`,
+  );
+  write(
+    `  pairs: ${summary.complete} of ${summary.pairs} complete; ${counted(summary.ties, "tie")}; ${summary.bounded} with a letter missing from the top-k list (bounded)`,
+  );
   write(`  labels: ${summary.labels.A} A, ${summary.labels.B} B (A = the dataset's first response)`);
   const bias = summary.positionBias;
-  write(`  position: the response shown first is favoured in ${percent(bias.shownFirst)} of orders; A in both orders ${bias.aBothOrders}, B in both ${bias.bBothOrders}, consistent ${bias.consistent}`);
+  write(
+    `  position: the response shown first is favoured in ${percent(bias.shownFirst)} of orders; A in both orders ${bias.aBothOrders}, B in both ${bias.bBothOrders}, consistent ${bias.consistent}`,
+  );
   const certainty = summary.certainty;
   write(`  certainty |P(A) − P(B)|, both orders: mean ${certainty.mean?.toFixed(3) ?? "n/a"}, median ${certainty.median?.toFixed(3) ?? "n/a"}`);
   write(`  calls: ${summary.calls.done} done, ${summary.calls.failed} failed, ${summary.calls.skipped} skipped (already in the cache)`);
   if (summary.failedRequests !== "") write(`  failed requests (retried where it helps): ${summary.failedRequests}`);
-  write(`  tokens: ${formatNumber(summary.tokens.input)} in, ${formatNumber(summary.tokens.output)} out; estimated cost ${summary.cost === null ? "unknown" : formatCost(summary.cost)} (${priceNote(flags.model, resolvePrice(flags), flags.price !== undefined)})`);
+  write(
+    `  tokens: ${formatNumber(summary.tokens.input)} in, ${formatNumber(summary.tokens.output)} out; estimated cost ${summary.cost === null ? "unknown" : formatCost(summary.cost)} (${priceNote(flags.model, resolvePrice(flags), flags.price !== undefined)})`,
+  );
   if (result.cache.tornBytes > 0) write(`  repaired the cache: dropped a torn last line of ${result.cache.tornBytes} bytes from an interrupted run`);
-  write(`  wrote ${summary.files.labels === null ? "" : `${result.files.labels}, `}${result.files.logprobs}, ${result.files.summary} (answers in ${result.files.cache})`);
+  write(
+    `  wrote ${summary.files.labels === null ? "" : `${result.files.labels}, `}${result.files.logprobs}, ${result.files.summary} (answers in ${result.files.cache})`,
+  );
   if (summary.files.labels !== null) {
-    write(`next: pd judge add --data ${flags.data} --labels ${result.files.labels} --name <id> --out <dir>${flags.limit !== undefined ? "  (on a dataset of these first pairs only)" : ""}`);
+    write(
+      `next: pd judge add --data ${flags.data} --labels ${result.files.labels} --name <id> --out <dir>${flags.limit !== undefined ? "  (on a dataset of these first pairs only)" : ""}`,
+    );
   }
 }
 
@@ -82,12 +104,25 @@ export function registerCollect(judge: Command): void {
         "(any OpenAI-compatible server: OpenAI, vLLM, llama.cpp, or `pd mock-server`). Writes labels.json (for pd judge add and pd refit --labels), " +
         "logprobs.jsonl and summary.json; every answer is cached in <out>/cache.jsonl, so rerunning the same command resumes.",
     )
-    .requiredOption("--data <file|hf>", "the pairs: a pairs JSONL (the authors' raw layout, Hugging Face rows or PairRecords), our CSV, the Hugging Face Parquet, or 'hf'; only the query and the two responses are used")
+    .requiredOption(
+      "--data <file|hf>",
+      "the pairs: a pairs JSONL (the authors' raw layout, Hugging Face rows or PairRecords), our CSV, the Hugging Face Parquet, or 'hf'; only the query and the two responses are used",
+    )
     .addOption(new Option("--format <format>", "force the dataset format").choices(["hf-parquet", "pairs-jsonl", "pairs-csv"]))
     .option("--out <dir>", "output folder (required unless --dry-run)");
   addServerFlags(command, "model name as the server knows it, e.g. gpt-4o-mini or meta-llama/Llama-2-7b-hf")
-    .addOption(new Option("--endpoint <endpoint>", "chat: /v1/chat/completions with the server's chat template; completions: /v1/completions with a raw prompt (base models)").choices(["chat", "completions"]).default("chat"))
-    .option("--top-k <k>", `alternatives listed per token (default ${DEFAULT_TOP_LOGPROBS.chat} for chat, ${DEFAULT_TOP_LOGPROBS.completions} for completions: OpenAI's limits)`)
+    .addOption(
+      new Option(
+        "--endpoint <endpoint>",
+        "chat: /v1/chat/completions with the server's chat template; completions: /v1/completions with a raw prompt (base models)",
+      )
+        .choices(["chat", "completions"])
+        .default("chat"),
+    )
+    .option(
+      "--top-k <k>",
+      `alternatives listed per token (default ${DEFAULT_TOP_LOGPROBS.chat} for chat, ${DEFAULT_TOP_LOGPROBS.completions} for completions: OpenAI's limits)`,
+    )
     .option("--no-logprobs", "for servers without log-probabilities: read the letter of a short sampled answer instead (labels only; P(A) and P(B) are 1 or 0)")
     .option("--limit <k>", "judge only the first K pairs (labels.json then covers those only)")
     .option("--dry-run", "print the request for the first pair and a token and cost estimate; send nothing")
@@ -116,7 +151,9 @@ Examples:
       }
       if (flags.out === undefined) throw new PrefDissectError("bad-flag", "--out <dir> is required (unless --dry-run)", { field: "--out" });
       const { baseURL, apiKey } = resolveServer(flags);
-      process.stderr.write(`judging ${counted(pairs, "pair")} of ${data.file}${data.synthetic ? " (SYNTHETIC)" : ""} with ${flags.model} at ${redactUrl(baseURL)}\n`);
+      process.stderr.write(
+        `judging ${counted(pairs, "pair")} of ${data.file}${data.synthetic ? " (SYNTHETIC)" : ""} with ${flags.model} at ${redactUrl(baseURL)}\n`,
+      );
       const progress = createProgress("judge collect", pairs);
       let result: CollectResult;
       try {

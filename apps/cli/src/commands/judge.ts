@@ -9,7 +9,9 @@ import { registerCollect } from "./judge-collect.js";
 export function register(program: Command): void {
   const judge = program
     .command("judge")
-    .description("Add a judge: collect any model's preferences from first-token log-probabilities (collect), then fit it and place it among the paper's 33 (add).");
+    .description(
+      "Add a judge: collect any model's preferences from first-token log-probabilities (collect), then fit it and place it among the paper's 33 (add).",
+    );
   registerCollect(judge);
   registerAdd(judge);
 }

@@ -64,7 +64,10 @@ function judgeId(text: string): string {
 const percent = (value: number) => `${value.toFixed(2)} %`;
 const points = (value: number) => `${value >= 0 ? "+" : ""}${value.toFixed(2)}`;
 
-const weightsOption = () => new Option("--weights <source>", "released (the authors' weights), refit (data/derived/refit), a refit's output folder or a folder of weight files").default("released");
+const weightsOption = () =>
+  new Option("--weights <source>", "released (the authors' weights), refit (data/derived/refit), a refit's output folder or a folder of weight files").default(
+    "released",
+  );
 const judgeOption = () => new Option("--judge <judge>", "judge id or name, e.g. human, gpt-4-1106-preview, GPT-4-Turbo").makeOptionMandatory();
 
 interface PromptsFlags {
@@ -85,7 +88,11 @@ function registerPrompts(parent: Command): void {
     )
     .addOption(judgeOption())
     .option("--k <n>", `how many properties (1–${MAX_TARGETS})`, "3")
-    .addOption(new Option("--mode <mode>", "favour: the judge's favourites (aligned); avoid: its least favourite (reversed)").choices(MANIPULATION_MODES).default("favour"))
+    .addOption(
+      new Option("--mode <mode>", "favour: the judge's favourites (aligned); avoid: its least favourite (reversed)")
+        .choices(MANIPULATION_MODES)
+        .default("favour"),
+    )
     .option("--group <id>", `rank in one group instead of the scenario mean (${GROUP_IDS.join(", ")})`)
     .addOption(weightsOption())
     .option("--out <file>", "write the JSON here (default: print it)")
@@ -94,10 +101,17 @@ function registerPrompts(parent: Command): void {
       const k = wholeNumber("k", flags.k, 1, MAX_TARGETS);
       const { weights, label } = await loadJudgeWeights(flags.weights);
       const judge = judgeId(flags.judge);
-      const selection = selectTargets(weights, judge, { k, mode: flags.mode, ...(flags.group !== undefined ? { group: flags.group } : {}) }, `--weights ${label}`);
+      const selection = selectTargets(
+        weights,
+        judge,
+        { k, mode: flags.mode, ...(flags.group !== undefined ? { group: flags.group } : {}) },
+        `--weights ${label}`,
+      );
       const prompt: ManipulationPrompt = { format: MANIPULATION_PROMPT_TAG, ...selection, weights: label, systemPrompt: systemPromptFor(selection) };
       const err = process.stderr;
-      err.write(`${judgeName(judge)}, ${flags.mode === "favour" ? "most" : "least"} preferred by P(p) in ${describeGroup(selection.group)} (${label} weights):\n`);
+      err.write(
+        `${judgeName(judge)}, ${flags.mode === "favour" ? "most" : "least"} preferred by P(p) in ${describeGroup(selection.group)} (${label} weights):\n`,
+      );
       for (const property of prompt.properties) err.write(`  ${property.label.padEnd(26)} ${percent(property.preference)}\n`);
       if (prompt.properties.length < k) err.write(`  (only ${prompt.properties.length} properties can be asked of any answer here)\n`);
       for (const skipped of prompt.skipped) err.write(`  skipped ${skipped.label}: ${skipped.reason}\n`);
@@ -124,7 +138,11 @@ function registerGenerate(parent: Command): void {
       "Answer benchmark questions (turn 1) with an OpenAI-compatible model, without and with a system message, through the annotator's client, cache and retries. " +
         "Writes FastChat's model_answer/<model>.jsonl (with a turn-1 question file) and AlpacaEval's model_outputs.json; rerunning resumes from <out>/cache.jsonl.",
     )
-    .option("--questions <source>", `"${MT_BENCH}" (MT-Bench's 80 questions, fetched and checksummed), a question.jsonl in MT-Bench's format, or an AlpacaEval JSON list`, MT_BENCH)
+    .option(
+      "--questions <source>",
+      `"${MT_BENCH}" (MT-Bench's 80 questions, fetched and checksummed), a question.jsonl in MT-Bench's format, or an AlpacaEval JSON list`,
+      MT_BENCH,
+    )
     .option("--system-prompt <file>", "the JSON of pd manipulate prompts, or a plain text file; every question is also answered after it")
     .requiredOption("--out <dir>", "output folder");
   addServerFlags(command, "model name as the server knows it")
@@ -173,7 +191,9 @@ Example (no key needed):
       if (summary.calls.requests.failedCount > 0) out.write(`  failed requests (retried where it helps): ${summary.calls.requests.describe()}\n`);
       out.write(`  tokens: ${summary.calls.usage.input} in, ${summary.calls.usage.output} out\n`);
       for (const variant of summary.variants) {
-        out.write(`  ${variant.modelId}${variant.system ? " (with the system message)" : ""}: ${variant.answered} answers\n    ${variant.files.fastchat}\n    ${variant.files.alpacaEval}\n`);
+        out.write(
+          `  ${variant.modelId}${variant.system ? " (with the system message)" : ""}: ${variant.answered} answers\n    ${variant.files.fastchat}\n    ${variant.files.alpacaEval}\n`,
+        );
       }
       out.write(`  FastChat: run its judge in ${join(flags.out, "fastchat")} with --bench-name ${FASTCHAT_BENCH} (docs/manipulation.md)\n`);
       if (summary.failed.length > 0) {
@@ -210,10 +230,14 @@ function registerDpo(parent: Command): void {
     .option("--inverse", "swap chosen and rejected (the paper's reversed setting)")
     .option("--min-margin <m>", "keep a pair when |P(A wins) − P(B wins)| ≥ m (0–1)", String(DEFAULT_MIN_MARGIN))
     .requiredOption("--out <file>", "JSONL file to write")
-    .addHelpText("after", "\nExample:\n  pd synth --weights released --seed 0 --out synthetic.parquet\n  pd manipulate dpo --pairs synthetic.parquet --judge gpt-4-1106-preview --out dpo-gpt4.jsonl")
+    .addHelpText(
+      "after",
+      "\nExample:\n  pd synth --weights released --seed 0 --out synthetic.parquet\n  pd manipulate dpo --pairs synthetic.parquet --judge gpt-4-1106-preview --out dpo-gpt4.jsonl",
+    )
     .action(async (flags: DpoFlags) => {
       const minMargin = positiveNumber("min-margin", flags.minMargin, true);
-      if (minMargin > 1) throw new PrefDissectError("bad-flag", `--min-margin must be a number from 0 to 1, got "${flags.minMargin}"`, { field: "--min-margin" });
+      if (minMargin > 1)
+        throw new PrefDissectError("bad-flag", `--min-margin must be a number from 0 to 1, got "${flags.minMargin}"`, { field: "--min-margin" });
       const { weights, label } = await loadJudgeWeights(flags.weights);
       const judge = judgeId(flags.judge);
       requireWeights(weights, judge, [], `--weights ${label}`);
@@ -221,7 +245,11 @@ function registerDpo(parent: Command): void {
       const labelled = labelDpoPairs(data.pairs, weights, judge, { minMargin, ...(flags.inverse ? { inverse: true } : {}) });
       if (labelled.pairs.length === 0 && labelled.withoutWeights.size > 0 && labelled.groups.length === 0) {
         const [scenario] = labelled.withoutWeights.keys();
-        throw new PrefDissectError("missing-weights", `--weights ${label} has no weights for ${judgeName(judge)} in the scenarios of ${flags.pairs} (e.g. "${scenario}")`, { field: "scenario" });
+        throw new PrefDissectError(
+          "missing-weights",
+          `--weights ${label} has no weights for ${judgeName(judge)} in the scenarios of ${flags.pairs} (e.g. "${scenario}")`,
+          { field: "scenario" },
+        );
       }
       await writeFormatFile(DPO_PAIRS_FILE, flags.out, labelled.pairs);
       const err = process.stderr;
@@ -232,7 +260,8 @@ function registerDpo(parent: Command): void {
       );
       for (const group of labelled.groups) err.write(`  ${group.group.padEnd(20)} ${String(group.kept).padStart(5)} of ${group.candidates}\n`);
       if (labelled.excluded > 0) err.write(`  left out: ${counted(labelled.excluded, "pair")} whose error check was not applicable\n`);
-      for (const [scenario, count] of labelled.withoutWeights) err.write(`  left out: ${counted(count, "pair")} of scenario "${scenario}" (no weights for it)\n`);
+      for (const [scenario, count] of labelled.withoutWeights)
+        err.write(`  left out: ${counted(count, "pair")} of scenario "${scenario}" (no weights for it)\n`);
       err.write(`wrote ${flags.out}\n`);
     });
 }
@@ -257,12 +286,19 @@ function registerGameability(parent: Command): void {
     )
     .addOption(judgeOption())
     .addOption(weightsOption())
-    .option("--data <file>", `pairs to average over: "${SYNTHETIC_DATA}" (the pairs of pd synth --weights released --seed 0, made in memory), hf, or a dataset file`, SYNTHETIC_DATA)
+    .option(
+      "--data <file>",
+      `pairs to average over: "${SYNTHETIC_DATA}" (the pairs of pd synth --weights released --seed 0, made in memory), hf, or a dataset file`,
+      SYNTHETIC_DATA,
+    )
     .option("--group <id>", "print this group instead of the mean over the 11 scenarios")
     .option("--top <n>", "properties listed at each end", "5")
     .option("--mass <p>", "probability mass of the intervals", "0.9")
     .option("--out <file>", "also write every group's estimate as JSON")
-    .addHelpText("after", "\nExamples:\n  pd manipulate gameability --judge human\n  pd manipulate gameability --judge gpt-4-1106-preview --weights refit --out gameability-gpt4.json")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  pd manipulate gameability --judge human\n  pd manipulate gameability --judge gpt-4-1106-preview --weights refit --out gameability-gpt4.json",
+    )
     .action(async (flags: GameabilityFlags) => {
       const top = wholeNumber("top", flags.top, 1, PROPERTIES.length);
       const mass = positiveNumber("mass", flags.mass);
@@ -286,7 +322,9 @@ function registerGameability(parent: Command): void {
       const shown = results.find((result) => result.group === (flags.group ?? SCENARIO_MEAN));
       if (shown === undefined) {
         const missing = flags.group ?? "one of the 11 scenarios";
-        throw new PrefDissectError("missing-data", `${data.source.file} has no usable pairs in ${missing}, so there is nothing to average over`, { file: data.source.file });
+        throw new PrefDissectError("missing-data", `${data.source.file} has no usable pairs in ${missing}, so there is nothing to average over`, {
+          file: data.source.file,
+        });
       }
       const withDraws = shown.draws > 0;
       const out = process.stdout;
@@ -302,7 +340,9 @@ function registerGameability(parent: Command): void {
       for (const gain of ranked.slice(0, top)) out.write(line(gain));
       out.write("At the other end (negative: the judge would like it less):\n");
       for (const gain of ranked.slice(-top).reverse()) out.write(line(gain));
-      out.write(`For scale, ${PAPER_SHIFTS_LABEL}: ${PAPER_REPORTED_SHIFTS.map((shift) => `${shift.benchmark} ${shift.setting} ${shift.value.toFixed(2)} ${shift.unit}`).join("; ")}\n`);
+      out.write(
+        `For scale, ${PAPER_SHIFTS_LABEL}: ${PAPER_REPORTED_SHIFTS.map((shift) => `${shift.benchmark} ${shift.setting} ${shift.value.toFixed(2)} ${shift.unit}`).join("; ")}\n`,
+      );
       if (flags.out !== undefined) {
         const report: GameabilityReport = {
           format: GAMEABILITY_TAG,
@@ -327,7 +367,9 @@ interface CompareFlags {
 function registerCompare(parent: Command): void {
   parent
     .command("compare")
-    .description("Read what the benchmarks' judges made of the answers: mean turn-1 grade per model from FastChat's single-answer judgments, win rates from AlpacaEval's annotations.")
+    .description(
+      "Read what the benchmarks' judges made of the answers: mean turn-1 grade per model from FastChat's single-answer judgments, win rates from AlpacaEval's annotations.",
+    )
     .option("--fastchat <file>", "FastChat's model_judgment/<judge>_single.jsonl")
     .option("--alpaca-eval <file>", "AlpacaEval's annotations.json (output_1 the reference, output_2 the model)")
     .option("--turn <n>", "FastChat turn to average (the paper scores turn 1)", "1")
@@ -342,14 +384,17 @@ function registerCompare(parent: Command): void {
         if (scores.length === 0) throw new PrefDissectError("no-pairs", `${flags.fastchat} has no readable grades for turn ${turn}`, { file: flags.fastchat });
         out.write(`FastChat, turn ${turn} (mean grade 1–10):\n`);
         const base = scores.at(-1)!.mean;
-        for (const score of scores) out.write(`  ${score.model.padEnd(40)} ${score.mean.toFixed(2)}  (${score.questions} questions, ${points(score.mean - base)} vs the lowest)\n`);
+        for (const score of scores)
+          out.write(`  ${score.model.padEnd(40)} ${score.mean.toFixed(2)}  (${score.questions} questions, ${points(score.mean - base)} vs the lowest)\n`);
       }
       if (flags.alpacaEval !== undefined) {
         const rates = alpacaEvalWinRates(await readFormatFile(ALPACA_EVAL_ANNOTATIONS_FILE, flags.alpacaEval));
         if (rates.length === 0) throw new PrefDissectError("no-pairs", `${flags.alpacaEval} has no annotations with a verdict`, { file: flags.alpacaEval });
         out.write("AlpacaEval (win rate of the model over the reference, ties count half):\n");
         for (const rate of rates) {
-          out.write(`  ${rate.model} vs ${rate.reference}: ${rate.winRate.toFixed(2)} % (${rate.wins} won, ${rate.losses} lost, ${rate.ties} tied of ${rate.comparisons})\n`);
+          out.write(
+            `  ${rate.model} vs ${rate.reference}: ${rate.winRate.toFixed(2)} % (${rate.wins} won, ${rate.losses} lost, ${rate.ties} tied of ${rate.comparisons})\n`,
+          );
         }
       }
     });
@@ -358,7 +403,9 @@ function registerCompare(parent: Command): void {
 export function register(program: Command): void {
   const parent = program
     .command("manipulate")
-    .description("Audit how far a judge can be gamed (paper §4.3): judge-aware system prompts, benchmark answers, judge-labelled DPO pairs, a gameability estimate, and the comparison of judged runs.");
+    .description(
+      "Audit how far a judge can be gamed (paper §4.3): judge-aware system prompts, benchmark answers, judge-labelled DPO pairs, a gameability estimate, and the comparison of judged runs.",
+    );
   registerPrompts(parent);
   registerGenerate(parent);
   registerDpo(parent);

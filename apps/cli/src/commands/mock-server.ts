@@ -31,14 +31,17 @@ async function judgeResponder(flags: MockServerFlags): Promise<MockResponder | u
     return undefined;
   }
   if (flags.judgeData === undefined) {
-    throw new PrefDissectError("bad-flag", "--judge needs --judge-data <file>: the annotated pairs whose features the scripted judge reads", { field: "--judge-data" });
+    throw new PrefDissectError("bad-flag", "--judge needs --judge-data <file>: the annotated pairs whose features the scripted judge reads", {
+      field: "--judge-data",
+    });
   }
   const certainty = positiveNumber("certainty", flags.certainty, true);
   const positionBias = Number(flags.positionBias);
   if (flags.positionBias.trim() === "" || !Number.isFinite(positionBias)) {
     throw new PrefDissectError("bad-flag", `--position-bias must be a number, got "${flags.positionBias}"`, { field: "--position-bias" });
   }
-  const weights = flags.judgeWeights === "released" ? await loadWeights({ source: "released" }) : await loadWeights({ source: "refit", dir: flags.judgeWeights });
+  const weights =
+    flags.judgeWeights === "released" ? await loadWeights({ source: "released" }) : await loadWeights({ source: "refit", dir: flags.judgeWeights });
   const dataset = await loadPairDataset({ data: flags.judgeData });
   return scriptedJudge({ dataset, weights, judge: flags.judge, certainty, positionBias });
 }
@@ -57,9 +60,19 @@ export function register(program: Command): void {
     )
     .option("--api-key <key>", "require this bearer key (default: accept any)")
     .option("--no-json-mode", "reject response_format like servers without JSON output mode")
-    .option("--judge <id>", "answer the judge comparison prompt like this judge: P(first shown preferred) = sigmoid(certainty · w · φ + position bias), w its weights for the pair's scenario")
-    .option("--judge-weights <source>", "where the judge's weights come from: 'released' or a folder in the released layout (a refit's or pd judge add's weights/)", "released")
-    .option("--judge-data <file>", "the annotated pairs (Parquet in the HF layout, pairs JSONL/CSV) whose features the scripted judge reads; the pairs collected must come from it")
+    .option(
+      "--judge <id>",
+      "answer the judge comparison prompt like this judge: P(first shown preferred) = sigmoid(certainty · w · φ + position bias), w its weights for the pair's scenario",
+    )
+    .option(
+      "--judge-weights <source>",
+      "where the judge's weights come from: 'released' or a folder in the released layout (a refit's or pd judge add's weights/)",
+      "released",
+    )
+    .option(
+      "--judge-data <file>",
+      "the annotated pairs (Parquet in the HF layout, pairs JSONL/CSV) whose features the scripted judge reads; the pairs collected must come from it",
+    )
     .option("--certainty <c>", "scales the judge's logits: 0 = a coin, 1 = its regression, larger = more certain (the preference stays)", "1")
     .option("--position-bias <b>", "added to the logit of the response shown first", "0")
     .addHelpText(
@@ -93,7 +106,10 @@ Examples:
       } catch (error) {
         throw new PrefDissectError("mock-server", `cannot listen on 127.0.0.1:${port} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
       }
-      const scripted = flags.judge === undefined ? "" : `, answering the judge comparison prompt as ${flags.judge} (certainty ${flags.certainty}, position bias ${flags.positionBias})`;
+      const scripted =
+        flags.judge === undefined
+          ? ""
+          : `, answering the judge comparison prompt as ${flags.judge} (certainty ${flags.certainty}, position bias ${flags.positionBias})`;
       process.stdout.write(`mock server listening on ${server.url}${scripted} (Ctrl-C to stop)\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();

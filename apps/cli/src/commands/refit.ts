@@ -33,13 +33,15 @@ interface RefitFlags extends FitFlags {
 
 function list(value: string | undefined, known: readonly string[], flag: string): string[] | undefined {
   if (value === undefined) return undefined;
-  const items = value.split(",").map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const item of items) {
     if (!known.includes(item)) throw new PrefDissectError("bad-flag", `--${flag}: unknown "${item}" (known: ${known.join(", ")})`, { field: `--${flag}` });
   }
   return items;
 }
-
 
 export function register(program: Command): void {
   const d = PAPER_REFIT_SETTINGS;
@@ -52,9 +54,12 @@ export function register(program: Command): void {
         "and intervals.json (90 % intervals on P(p) and on judge similarities). --folds 1 fits each group once on " +
         "all its rows: the final model, without held-out accuracy.",
     )
-    .requiredOption("--data <file|hf>", "dataset: 'hf' (gated, needs HF_TOKEN), 'resolved' (the authors' JSONL, fetched on demand), a Parquet file in the HF layout (e.g. from `pd synth`), a resolved JSONL file, or our pairs JSONL/CSV")
+    .requiredOption(
+      "--data <file|hf>",
+      "dataset: 'hf' (gated, needs HF_TOKEN), 'resolved' (the authors' JSONL, fetched on demand), a Parquet file in the HF layout (e.g. from `pd synth`), a resolved JSONL file, or our pairs JSONL/CSV",
+    )
     .option("--format <format>", "force the dataset format (hf-parquet, resolved-jsonl, pairs-jsonl, pairs-csv)")
-    .option("--labels <judge=file>", "add one judge's labels (JSON array of \"A\"/\"B\" in dataset order); repeatable", parseLabelsOption)
+    .option("--labels <judge=file>", 'add one judge\'s labels (JSON array of "A"/"B" in dataset order); repeatable', parseLabelsOption)
     .option("--group-index <file>", "group index file to check group membership against")
     .option("--judges <ids>", "comma-separated judge ids (default: every judge with labels)")
     .option("--groups <ids>", `comma-separated group ids (default: all 16)`)

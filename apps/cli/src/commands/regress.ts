@@ -6,15 +6,7 @@ import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { PrefDissectError, parseJsonDocument } from "@prefdissect/shared";
 import { readTextFile } from "@prefdissect/data/node";
-import {
-  defaults,
-  fitPosteriorMode,
-  validatePermutation,
-  validateProblem,
-  type FitOptions,
-  type KFoldFit,
-  type PosteriorFit,
-} from "@prefdissect/regression";
+import { defaults, fitPosteriorMode, validatePermutation, validateProblem, type FitOptions, type KFoldFit, type PosteriorFit } from "@prefdissect/regression";
 import { createFitPool } from "@prefdissect/regression/node";
 import { addFitFlags, resolveFitFlags, type FitFlags, type FlagAlias } from "../fit-flags.js";
 import { positiveNumber, wholeNumber } from "../flags.js";
@@ -46,7 +38,6 @@ function oldSpellings(flags: RegressFlags): FlagAlias[] {
   }
   return aliases;
 }
-
 
 async function readJson(file: string, what: string): Promise<unknown> {
   return parseJsonDocument(await readTextFile(file), file, what);

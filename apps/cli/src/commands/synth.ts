@@ -4,7 +4,6 @@ import { DATASET_SIZE, JUDGE_IDS, synthesizePairs, writeHfParquet } from "@prefd
 import { loadWeights, writeFileAtomic } from "@prefdissect/data/node";
 import { wholeNumberParser } from "../flags.js";
 
-
 export function register(program: Command): void {
   program
     .command("synth")
@@ -19,9 +18,12 @@ export function register(program: Command): void {
     .option("--pairs <n>", `number of pairs (group sizes scale with it)`, wholeNumberParser("pairs", 1), DATASET_SIZE)
     .option("--judges <ids>", "comma-separated judges to label (default: all 33)")
     .action(async (options: { seed: number; out: string; weights: string; pairs: number; judges?: string }) => {
-      const judges = options.judges?.split(",").map((judge) => judge.trim()).filter(Boolean) ?? JUDGE_IDS;
-      const weights =
-        options.weights === "released" ? await loadWeights({ source: "released" }) : await loadWeights({ source: "refit", dir: options.weights });
+      const judges =
+        options.judges
+          ?.split(",")
+          .map((judge) => judge.trim())
+          .filter(Boolean) ?? JUDGE_IDS;
+      const weights = options.weights === "released" ? await loadWeights({ source: "released" }) : await loadWeights({ source: "refit", dir: options.weights });
       let pairs;
       try {
         pairs = synthesizePairs({ weights, seed: options.seed, pairs: options.pairs, judges });

@@ -44,22 +44,18 @@ function addOptions(command: Command): Command {
 
 export function register(program: Command): void {
   addOptions(
-    program
-      .command("report")
-      .description("Recompute the paper's headline claims, print them and write figures/REPORT.md with the figures embedded."),
+    program.command("report").description("Recompute the paper's headline claims, print them and write figures/REPORT.md with the figures embedded."),
   ).action(async (flags: ReportFlags) => {
     await report(flags);
   });
 
-  addOptions(
-    program
-      .command("verify")
-      .description("Like `report`, but exit non-zero when any claim fails (the reproduction check CI runs)."),
-  ).action(async (flags: ReportFlags) => {
-    const claims = await report(flags);
-    const failed = claims.filter((c) => c.status === "fail");
-    if (failed.length > 0) {
-      throw new PrefDissectError("claims-failed", `${failed.length} claim(s) failed: ${failed.map((c) => c.id).join(", ")}`);
-    }
-  });
+  addOptions(program.command("verify").description("Like `report`, but exit non-zero when any claim fails (the reproduction check CI runs).")).action(
+    async (flags: ReportFlags) => {
+      const claims = await report(flags);
+      const failed = claims.filter((c) => c.status === "fail");
+      if (failed.length > 0) {
+        throw new PrefDissectError("claims-failed", `${failed.length} claim(s) failed: ${failed.map((c) => c.id).join(", ")}`);
+      }
+    },
+  );
 }

@@ -8,7 +8,16 @@
 import { zipSync, strToU8 } from "fflate";
 import { SCENARIO_IDS, checkNewJudgeId, formatFittedParams, parseLabelsForDataset, weightsFileName } from "@prefdissect/data";
 import { viewGroupLabel, viewJudgeLabel } from "@prefdissect/figures";
-import { fitJudge, PAPER_JUDGE_FIT, REFIT_INTERVALS_FILE, REFIT_INTERVALS_TAG, type RefitIntervals, type JudgeFit, type JudgeFitMethod, type JudgeFitProgress } from "@prefdissect/refit";
+import {
+  fitJudge,
+  PAPER_JUDGE_FIT,
+  REFIT_INTERVALS_FILE,
+  REFIT_INTERVALS_TAG,
+  type RefitIntervals,
+  type JudgeFit,
+  type JudgeFitMethod,
+  type JudgeFitProgress,
+} from "@prefdissect/refit";
 import { judgeProfile } from "@prefdissect/similarity";
 import { isPrefDissectError } from "@prefdissect/shared";
 import type { AppContext } from "../app.js";
@@ -56,7 +65,13 @@ export function weightsZip(judge: AddedJudge): Uint8Array {
     files[`weights/${weightsFileName(group)}`] = strToU8(formatFittedParams([[judge.id, weights]]));
   }
   if (judge.intervals.length > 0) {
-    const intervals: RefitIntervals = { format: REFIT_INTERVALS_TAG, synthetic: judge.dataset.synthetic, mass: 0.9, preference: judge.intervals, similarity: [] };
+    const intervals: RefitIntervals = {
+      format: REFIT_INTERVALS_TAG,
+      synthetic: judge.dataset.synthetic,
+      mass: 0.9,
+      preference: judge.intervals,
+      similarity: [],
+    };
     files["intervals.json"] = strToU8(REFIT_INTERVALS_FILE.stringify(intervals));
   }
   return zipSync(files);
@@ -88,7 +103,7 @@ async function startFit(context: AppContext, name: string, file: File | undefine
   let judge: string;
   try {
     judge = checkNewJudgeId(name.trim(), store.judgeIds(), "name");
-    if (file === undefined) throw new Error("Choose a labels file: a JSON array with one \"A\" or \"B\" per pair of the dataset, in dataset order.");
+    if (file === undefined) throw new Error('Choose a labels file: a JSON array with one "A" or "B" per pair of the dataset, in dataset order.');
     labels = parseLabelsForDataset(await file.text(), file.name, { file: dataset.file, pairs: dataset.features.rows.length });
   } catch (error) {
     context.alert((error as Error).message);
@@ -139,7 +154,18 @@ function addedJudgesTable(context: AppContext): HTMLElement {
     h(
       "table",
       { class: "compact added" },
-      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "judge"), h("th", { scope: "col" }, "fitted with"), h("th", { scope: "col" }, "dataset"), h("th", { scope: "col" }, "actions"))),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "col" }, "judge"),
+          h("th", { scope: "col" }, "fitted with"),
+          h("th", { scope: "col" }, "dataset"),
+          h("th", { scope: "col" }, "actions"),
+        ),
+      ),
       h(
         "tbody",
         {},
@@ -155,7 +181,16 @@ function addedJudgesTable(context: AppContext): HTMLElement {
               { class: "actions" },
               h("a", { href: context.link({ view: "dissection", judges: ["human", judge.id] }) }, "Dissection"),
               h("a", { href: context.link({ view: "similarity", compare: ["human", judge.id] }) }, "Similarity"),
-              h("button", { type: "button", class: "secondary", "aria-label": `Download the weights of ${judge.id}`, onclick: () => download(`${fileName(judge.id, "weights")}.zip`, new Blob([weightsZip(judge) as BlobPart], { type: "application/zip" })) }, "Download weights"),
+              h(
+                "button",
+                {
+                  type: "button",
+                  class: "secondary",
+                  "aria-label": `Download the weights of ${judge.id}`,
+                  onclick: () => download(`${fileName(judge.id, "weights")}.zip`, new Blob([weightsZip(judge) as BlobPart], { type: "application/zip" })),
+                },
+                "Download weights",
+              ),
               h(
                 "button",
                 {
@@ -180,12 +215,26 @@ function addedJudgesTable(context: AppContext): HTMLElement {
 export function addView(context: AppContext): HTMLElement {
   const nameId = uniqueId("name");
   const labelsId = uniqueId("labels");
-  const nameInput = h("input", { id: nameId, type: "text", name: "name", required: true, autocomplete: "off", placeholder: "e.g. my-reward-model", pattern: "[A-Za-z0-9][A-Za-z0-9._-]*", maxlength: 64 });
+  const nameInput = h("input", {
+    id: nameId,
+    type: "text",
+    name: "name",
+    required: true,
+    autocomplete: "off",
+    placeholder: "e.g. my-reward-model",
+    pattern: "[A-Za-z0-9][A-Za-z0-9._-]*",
+    maxlength: 64,
+  });
   const labelsInput = h("input", { id: labelsId, type: "file", name: "labels", accept: ".json,application/json", required: true });
   const methodName = uniqueId("method");
   const method = (value: JudgeFitMethod, label: string, hint: string, checked: boolean) => {
     const id = uniqueId("method");
-    return h("div", { class: "check" }, h("input", { type: "radio", id, name: methodName, value, checked }), h("label", { for: id }, label, h("span", { class: "muted" }, ` — ${hint}`)));
+    return h(
+      "div",
+      { class: "check" },
+      h("input", { type: "radio", id, name: methodName, value, checked }),
+      h("label", { for: id }, label, h("span", { class: "muted" }, ` — ${hint}`)),
+    );
   };
   const status = h("div", { class: "fit-status", "aria-live": "polite" });
   const progress = h("progress", { max: 1, value: 0, "aria-label": "Fit progress" });
@@ -203,7 +252,17 @@ export function addView(context: AppContext): HTMLElement {
       status.textContent = `${fit.method === "nuts" ? "NUTS, the paper's settings" : "Posterior mode"}: ${progressText(fit, performance.now())}`;
       fit.listener = refresh;
     } else {
-      status.replaceChildren(lastOutcome ? h("p", { "data-outcome": lastOutcome.judge }, lastOutcome.text, " ", context.store.isAdded(lastOutcome.judge) ? h("a", { href: context.link({ view: "judge", judge: lastOutcome.judge }) }, "See its profile.") : "") : "");
+      status.replaceChildren(
+        lastOutcome
+          ? h(
+              "p",
+              { "data-outcome": lastOutcome.judge },
+              lastOutcome.text,
+              " ",
+              context.store.isAdded(lastOutcome.judge) ? h("a", { href: context.link({ view: "judge", judge: lastOutcome.judge }) }, "See its profile.") : "",
+            )
+          : "",
+      );
     }
     added.replaceChildren(addedJudgesTable(context));
   };
@@ -221,13 +280,18 @@ export function addView(context: AppContext): HTMLElement {
       },
     },
     h("div", { class: "field" }, h("label", { for: nameId }, "Name of the judge"), nameInput),
-    h("div", { class: "field" }, h("label", { for: labelsId }, "Labels file (a JSON array of \"A\"/\"B\", one per pair, in dataset order)"), labelsInput),
+    h("div", { class: "field" }, h("label", { for: labelsId }, 'Labels file (a JSON array of "A"/"B", one per pair, in dataset order)'), labelsInput),
     h(
       "fieldset",
       {},
       h("legend", {}, "Fit"),
       method("mode", "Posterior mode", "the exact mode of each group's posterior; seconds", true),
-      method("nuts", "NUTS, the paper's settings", `${PAPER_JUDGE_FIT.folds}-fold averaging, ${PAPER_JUDGE_FIT.chains} chains of ${PAPER_JUDGE_FIT.warmup} + ${PAPER_JUDGE_FIT.samples} iterations; minutes, with 90 % intervals`, false),
+      method(
+        "nuts",
+        "NUTS, the paper's settings",
+        `${PAPER_JUDGE_FIT.folds}-fold averaging, ${PAPER_JUDGE_FIT.chains} chains of ${PAPER_JUDGE_FIT.warmup} + ${PAPER_JUDGE_FIT.samples} iterations; minutes, with 90 % intervals`,
+        false,
+      ),
     ),
     h("div", { class: "buttons" }, start, cancel),
     progress,
@@ -246,7 +310,15 @@ export function addView(context: AppContext): HTMLElement {
               "p",
               {},
               "To try it: ",
-              h("button", { type: "button", class: "link", onclick: () => download("human-labels.json", new Blob([`${JSON.stringify(human)}\n`], { type: "application/json" })) }, "download this dataset's Human labels"),
+              h(
+                "button",
+                {
+                  type: "button",
+                  class: "link",
+                  onclick: () => download("human-labels.json", new Blob([`${JSON.stringify(human)}\n`], { type: "application/json" })),
+                },
+                "download this dataset's Human labels",
+              ),
               " as a labels file and add them under a new name; the new judge should land next to Human.",
             )
           : "",

@@ -56,7 +56,13 @@ function judgePicker(context: AppContext): HTMLElement {
               return h(
                 "div",
                 { class: "check" },
-                h("input", { type: "checkbox", id, value: judge, checked: chosen.has(judge), onchange: (event) => toggle(judge, (event.target as HTMLInputElement).checked) }),
+                h("input", {
+                  type: "checkbox",
+                  id,
+                  value: judge,
+                  checked: chosen.has(judge),
+                  onchange: (event) => toggle(judge, (event.target as HTMLInputElement).checked),
+                }),
                 h("label", { for: id }, viewJudgeLabel(judge)),
               );
             }),
@@ -70,7 +76,8 @@ export function dissectionView(context: AppContext): HTMLElement {
   const { state, store } = context;
   const weights = store.weights();
   const missing = state.judges.filter((judge) => !hasWeights(weights, judge, state.group));
-  for (const judge of missing) context.alert(`Judge "${judge}" has no weights in ${viewGroupLabel(state.group)} (its fit skipped that group), so it is left out of the chart.`);
+  for (const judge of missing)
+    context.alert(`Judge "${judge}" has no weights in ${viewGroupLabel(state.group)} (its fit skipped that group), so it is left out of the chart.`);
   const judges = state.judges.filter((judge) => !missing.includes(judge));
   const rows = judges.length === 0 ? [] : dissectionRows(weights, judges, state.group, store.intervals());
   const shown = judges.length === 0 ? h("p", {}, "No chosen judge has weights in this group.") : null;
@@ -94,7 +101,16 @@ export function dissectionView(context: AppContext): HTMLElement {
       "div",
       { class: "controls" },
       labelledSelect("Group", state.group, groupOptions(true), (group) => context.navigate({ group }), "group"),
-      labelledSelect("Sort properties by", state.sort, [["property", "property (paper order)"], ["preference", "P(p) of the first judge"]], (sort) => context.navigate({ sort: sort as "property" | "preference" }), "sort"),
+      labelledSelect(
+        "Sort properties by",
+        state.sort,
+        [
+          ["property", "property (paper order)"],
+          ["preference", "P(p) of the first judge"],
+        ],
+        (sort) => context.navigate({ sort: sort as "property" | "preference" }),
+        "sort",
+      ),
       judgePicker(context),
     ),
     shown,

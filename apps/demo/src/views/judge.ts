@@ -22,7 +22,8 @@ import { hasWeights, judgeSelect, section, viewHeader } from "./common.js";
 
 /** The profile as downloaded: ids and numbers only. */
 export function profileJson(profile: JudgeProfile): string {
-  const ranked = (list: JudgeProfile["groups"][number]["top"]) => list.map((entry) => ({ property: entry.property.name, propertyIndex: entry.property.index, preference: entry.preference }));
+  const ranked = (list: JudgeProfile["groups"][number]["top"]) =>
+    list.map((entry) => ({ property: entry.property.name, propertyIndex: entry.property.index, preference: entry.preference }));
   return `${JSON.stringify(
     {
       judge: profile.judge,
@@ -41,7 +42,15 @@ function judgeList(context: AppContext, entries: readonly SimilarJudge[], label:
   return h(
     "ol",
     { class: "judge-list", "aria-label": label },
-    entries.map((entry) => h("li", {}, h("a", { href: context.link({ view: "judge", judge: entry.judge }) }, viewJudgeLabel(entry.judge)), " ", h("span", { class: "value" }, formatNumber(entry.similarity, 3)))),
+    entries.map((entry) =>
+      h(
+        "li",
+        {},
+        h("a", { href: context.link({ view: "judge", judge: entry.judge }) }, viewJudgeLabel(entry.judge)),
+        " ",
+        h("span", { class: "value" }, formatNumber(entry.similarity, 3)),
+      ),
+    ),
   );
 }
 
@@ -82,7 +91,11 @@ export function judgeView(context: AppContext): HTMLElement {
   });
 
   const ranked = (list: JudgeProfile["groups"][number]["top"]) =>
-    h("ol", { class: "ranked" }, list.map((entry) => h("li", {}, entry.property.name, " ", h("span", { class: "value" }, percent(entry.preference)))));
+    h(
+      "ol",
+      { class: "ranked" },
+      list.map((entry) => h("li", {}, entry.property.name, " ", h("span", { class: "value" }, percent(entry.preference)))),
+    );
 
   return h(
     "div",
@@ -99,11 +112,24 @@ export function judgeView(context: AppContext): HTMLElement {
         ` (${formatNumber(nearest.similarity, 3)}). Mean similarity to the open models of at most 14B: ${formatNumber(small, 3)}; above 30B: ${formatNumber(large, 3)}. `,
         `It resembles the ${resembles === "small" ? "≤ 14B" : "> 30B"} models more.`,
       ),
-      h("div", { class: "two-columns" }, h("div", {}, h("h3", {}, "5 most similar"), judgeList(context, profile.mostSimilar, "Most similar judges")), h("div", {}, h("h3", {}, "5 least similar"), judgeList(context, profile.leastSimilar, "Least similar judges"))),
+      h(
+        "div",
+        { class: "two-columns" },
+        h("div", {}, h("h3", {}, "5 most similar"), judgeList(context, profile.mostSimilar, "Most similar judges")),
+        h("div", {}, h("h3", {}, "5 least similar"), judgeList(context, profile.leastSimilar, "Least similar judges")),
+      ),
       h(
         "p",
         {},
-        h("button", { type: "button", class: "secondary", onclick: () => download(`${fileName("profile", judge)}.json`, new Blob([profileJson(profile)], { type: "application/json" })) }, "Download the profile (JSON)"),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "secondary",
+            onclick: () => download(`${fileName("profile", judge)}.json`, new Blob([profileJson(profile)], { type: "application/json" })),
+          },
+          "Download the profile (JSON)",
+        ),
       ),
     ),
     section(
@@ -112,8 +138,30 @@ export function judgeView(context: AppContext): HTMLElement {
       h(
         "table",
         { class: "compact" },
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "judge"), h("th", { scope: "col" }, "no minor errors"), h("th", { scope: "col" }, "no moderate errors"), h("th", { scope: "col" }, "no severe errors"))),
-        h("tbody", {}, h("tr", {}, h("th", { scope: "row" }, label), h("td", {}, percent(profile.errorSensitivity.minor)), h("td", {}, percent(profile.errorSensitivity.moderate)), h("td", {}, percent(profile.errorSensitivity.severe)))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, "judge"),
+            h("th", { scope: "col" }, "no minor errors"),
+            h("th", { scope: "col" }, "no moderate errors"),
+            h("th", { scope: "col" }, "no severe errors"),
+          ),
+        ),
+        h(
+          "tbody",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", { scope: "row" }, label),
+            h("td", {}, percent(profile.errorSensitivity.minor)),
+            h("td", {}, percent(profile.errorSensitivity.moderate)),
+            h("td", {}, percent(profile.errorSensitivity.severe)),
+          ),
+        ),
       ),
     ),
     section(
@@ -124,8 +172,18 @@ export function judgeView(context: AppContext): HTMLElement {
         h(
           "table",
           { class: "top-bottom" },
-          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "group"), h("th", { scope: "col" }, "rewarded most"), h("th", { scope: "col" }, "penalised most"))),
-          h("tbody", {}, profile.groups.map((entry) => h("tr", {}, h("th", { scope: "row" }, viewGroupLabel(entry.group)), h("td", {}, ranked(entry.top)), h("td", {}, ranked(entry.bottom))))),
+          h(
+            "thead",
+            {},
+            h("tr", {}, h("th", { scope: "col" }, "group"), h("th", { scope: "col" }, "rewarded most"), h("th", { scope: "col" }, "penalised most")),
+          ),
+          h(
+            "tbody",
+            {},
+            profile.groups.map((entry) =>
+              h("tr", {}, h("th", { scope: "row" }, viewGroupLabel(entry.group)), h("td", {}, ranked(entry.top)), h("td", {}, ranked(entry.bottom))),
+            ),
+          ),
         ),
       ),
     ),

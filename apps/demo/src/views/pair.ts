@@ -64,25 +64,36 @@ function browser(context: AppContext, dataset: LoadedDataset): HTMLElement {
       { class: "controls" },
       labelledSelect("Browse group", state.browse, [["all", "All pairs"], ...groupOptions(false)], (browse) => context.navigate({ browse }), "browse"),
       h("div", { class: "field" }, h("label", { for: searchId }, "Search queries"), search),
-      h("div", { class: "field buttons" }, h("button", { type: "button", class: "secondary", onclick: () => step(-1), disabled: matches.length === 0 }, "◀ Previous"), h("button", { type: "button", class: "secondary", onclick: () => step(1), disabled: matches.length === 0 }, "Next ▶")),
+      h(
+        "div",
+        { class: "field buttons" },
+        h("button", { type: "button", class: "secondary", onclick: () => step(-1), disabled: matches.length === 0 }, "◀ Previous"),
+        h("button", { type: "button", class: "secondary", onclick: () => step(1), disabled: matches.length === 0 }, "Next ▶"),
+      ),
     ),
-    h("p", { class: "muted", "aria-live": "polite" }, `${matches.length.toLocaleString("en")} matching pair${matches.length === 1 ? "" : "s"}${position >= 0 ? `; this is match ${position + 1}` : ""}.`),
+    h(
+      "p",
+      { class: "muted", "aria-live": "polite" },
+      `${matches.length.toLocaleString("en")} matching pair${matches.length === 1 ? "" : "s"}${position >= 0 ? `; this is match ${position + 1}` : ""}.`,
+    ),
     h(
       "ul",
       { class: "pair-list" },
-      matches.slice(start, start + PAGE).map((index) =>
-        h(
-          "li",
-          {},
+      matches
+        .slice(start, start + PAGE)
+        .map((index) =>
           h(
-            "a",
-            { href: context.link({ index }), "aria-current": index === state.index ? "true" : undefined },
-            h("span", { class: "index" }, `#${index}`),
-            " ",
-            dataset.pairs ? preview(dataset.pairs[index]!.query) : viewGroupLabel(dataset.features.rows[index]!.groups[0]!),
+            "li",
+            {},
+            h(
+              "a",
+              { href: context.link({ index }), "aria-current": index === state.index ? "true" : undefined },
+              h("span", { class: "index" }, `#${index}`),
+              " ",
+              dataset.pairs ? preview(dataset.pairs[index]!.query) : viewGroupLabel(dataset.features.rows[index]!.groups[0]!),
+            ),
           ),
         ),
-      ),
     ),
   );
 }
@@ -90,7 +101,18 @@ function browser(context: AppContext, dataset: LoadedDataset): HTMLElement {
 function responses(pair: PairRecord): HTMLElement {
   const response = (side: "A" | "B") => {
     const text = side === "A" ? pair.responseA : pair.responseB;
-    return h("div", { class: "response" }, h("h3", {}, `Response ${side}`, text.model ? h("span", { class: "muted" }, ` · ${text.model}`) : null, h("span", { class: "muted" }, ` · ${text.words} words`)), h("pre", {}, text.content));
+    return h(
+      "div",
+      { class: "response" },
+      h(
+        "h3",
+        {},
+        `Response ${side}`,
+        text.model ? h("span", { class: "muted" }, ` · ${text.model}`) : null,
+        h("span", { class: "muted" }, ` · ${text.words} words`),
+      ),
+      h("pre", {}, text.content),
+    );
   };
   return h("div", { class: "two-columns" }, response("A"), response("B"));
 }
@@ -105,12 +127,23 @@ function annotationTable(pair: PairRecord): HTMLElement {
       "table",
       { class: "compact annotations" },
       h("caption", {}, "What was annotated about each response, and the comparison vector x (+1: A has more of the property)"),
-      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "property"), h("th", { scope: "col" }, "A"), h("th", { scope: "col" }, "B"), h("th", { scope: "col" }, "x"))),
+      h(
+        "thead",
+        {},
+        h("tr", {}, h("th", { scope: "col" }, "property"), h("th", { scope: "col" }, "A"), h("th", { scope: "col" }, "B"), h("th", { scope: "col" }, "x")),
+      ),
       h(
         "tbody",
         {},
         propertyAnnotations(pair).map((entry) =>
-          h("tr", { class: entry.feature === 0 ? "zero" : undefined }, h("th", { scope: "row" }, entry.property.name), h("td", {}, value(entry.a)), h("td", {}, value(entry.b)), h("td", {}, sign(entry.feature))),
+          h(
+            "tr",
+            { class: entry.feature === 0 ? "zero" : undefined },
+            h("th", { scope: "row" }, entry.property.name),
+            h("td", {}, value(entry.a)),
+            h("td", {}, value(entry.b)),
+            h("td", {}, sign(entry.feature)),
+          ),
         ),
       ),
     ),
@@ -122,13 +155,20 @@ function explanation(context: AppContext, dataset: LoadedDataset, row: FeatureRo
   const weights = store.weights();
   const groups = row.groups.filter((group) => weights.has(group));
   const group = groups.includes(state.group) ? state.group : groups[0]!;
-  if (state.group !== "" && state.group !== group) context.alert(`URL parameter "group" is "${state.group}", which pair ${row.index} is not in; its scenario ${viewGroupLabel(group)} is used.`);
+  if (state.group !== "" && state.group !== group)
+    context.alert(`URL parameter "group" is "${state.group}", which pair ${row.index} is not in; its scenario ${viewGroupLabel(group)} is used.`);
   const vector = weights.get(group)?.get(state.judge);
   const picker = h(
     "div",
     { class: "controls" },
     judgeSelect(context, "Judge", store.judgeIds()),
-    labelledSelect("Weights of group", group, groups.map((g) => [g, viewGroupLabel(g)] as const), (chosen) => context.navigate({ group: chosen }), "group"),
+    labelledSelect(
+      "Weights of group",
+      group,
+      groups.map((g) => [g, viewGroupLabel(g)] as const),
+      (chosen) => context.navigate({ group: chosen }),
+      "group",
+    ),
   );
   if (vector === undefined) {
     return section("The judge's explanation", picker, h("p", {}, `${viewJudgeLabel(state.judge)} has no weights in ${viewGroupLabel(group)}.`));
@@ -152,7 +192,9 @@ function explanation(context: AppContext, dataset: LoadedDataset, row: FeatureRo
       `${viewJudgeLabel(state.judge)}, with its weights for ${viewGroupLabel(group)}: log-odds ${formatNumber(explained.logit, 3)}, so P(A wins) = `,
       h("strong", {}, `${formatNumber(100 * explained.probabilityA, 1)} %`),
       ` (predicts ${predicted}). `,
-      recorded === undefined ? `This dataset has no label from ${viewJudgeLabel(state.judge)}.` : h("span", {}, "Recorded label: ", h("strong", {}, recorded), recorded === predicted ? " (agrees)." : " (disagrees)."),
+      recorded === undefined
+        ? `This dataset has no label from ${viewJudgeLabel(state.judge)}.`
+        : h("span", {}, "Recorded label: ", h("strong", {}, recorded), recorded === predicted ? " (agrees)." : " (disagrees)."),
       row.excluded ? " The error check of this pair was not applicable, so the fits leave it out and its error terms are 0." : "",
     ),
     figure.element,
@@ -164,7 +206,10 @@ export function pairView(context: AppContext): HTMLElement {
   const view = h(
     "div",
     { class: "view", "data-view": "pair" },
-    viewHeader("Why did the judge prefer that response?", "One annotated pair: what the annotators saw in each response, and each property's exact share of the judge's predicted preference."),
+    viewHeader(
+      "Why did the judge prefer that response?",
+      "One annotated pair: what the annotators saw in each response, and each property's exact share of the judge's predicted preference.",
+    ),
     body,
   );
   void context.dataset().then(
@@ -186,8 +231,14 @@ export function pairView(context: AppContext): HTMLElement {
         browser(adjusted, dataset),
         section(
           `Pair ${index}`,
-          h("p", { class: "muted" }, `${pair ? `id ${pair.id} · ` : ""}groups: ${groups.map(viewGroupLabel).join(", ")}${dataset.synthetic ? " · SYNTHETIC pair: placeholder texts, annotations drawn at random" : ""}`),
-          pair ? h("div", {}, h("h3", {}, "Query"), h("pre", { class: "query" }, pair.query)) : h("p", {}, `${dataset.file} holds comparison vectors only (no texts or annotations).`),
+          h(
+            "p",
+            { class: "muted" },
+            `${pair ? `id ${pair.id} · ` : ""}groups: ${groups.map(viewGroupLabel).join(", ")}${dataset.synthetic ? " · SYNTHETIC pair: placeholder texts, annotations drawn at random" : ""}`,
+          ),
+          pair
+            ? h("div", {}, h("h3", {}, "Query"), h("pre", { class: "query" }, pair.query))
+            : h("p", {}, `${dataset.file} holds comparison vectors only (no texts or annotations).`),
           pair ? responses(pair) : null,
           pair ? annotationTable(pair) : null,
         ),

@@ -44,7 +44,18 @@ function comparison(context: AppContext, a: string, b: string): HTMLElement {
       "table",
       { class: "compact" },
       h("caption", { class: "visually-hidden" }, "The five properties with the largest gap in P(p)"),
-      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "property"), h("th", { scope: "col" }, viewJudgeLabel(a)), h("th", { scope: "col" }, viewJudgeLabel(b)), h("th", { scope: "col" }, "gap"))),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "col" }, "property"),
+          h("th", { scope: "col" }, viewJudgeLabel(a)),
+          h("th", { scope: "col" }, viewJudgeLabel(b)),
+          h("th", { scope: "col" }, "gap"),
+        ),
+      ),
       h(
         "tbody",
         {},
@@ -98,7 +109,8 @@ export function similarityView(context: AppContext): HTMLElement {
     },
     "Compare",
   );
-  const compared = state.compare !== null && state.compare.every((judge) => judges.includes(judge)) ? comparison(context, state.compare[0], state.compare[1]) : null;
+  const compared =
+    state.compare !== null && state.compare.every((judge) => judges.includes(judge)) ? comparison(context, state.compare[0], state.compare[1]) : null;
   return h(
     "div",
     { class: "view", "data-view": "similarity" },
@@ -110,7 +122,16 @@ export function similarityView(context: AppContext): HTMLElement {
       "div",
       { class: "controls" },
       labelledSelect("Group", state.group, groupOptions(true), (group) => context.navigate({ group }), "group"),
-      labelledSelect("Order judges by", state.order, [["size", "model size (paper)"], ["cluster", "similarity (clustered)"]], (order) => context.navigate({ order: order as "size" | "cluster" }), "order"),
+      labelledSelect(
+        "Order judges by",
+        state.order,
+        [
+          ["size", "model size (paper)"],
+          ["cluster", "similarity (clustered)"],
+        ],
+        (order) => context.navigate({ order: order as "size" | "cluster" }),
+        "order",
+      ),
     ),
     matrix.element,
     h("div", { class: "controls" }, compareA, compareB, compareButton),

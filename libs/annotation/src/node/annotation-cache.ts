@@ -167,11 +167,9 @@ export class AnnotationCache {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
         const pid = Number.parseInt(readFileSync(this.lockPath, "utf8"), 10);
         if (Number.isInteger(pid) && pid !== process.pid && processAlive(pid)) {
-          throw new PrefDissectError(
-            "cache-locked",
-            `${this.path} is in use by another annotate run (process ${pid}); wait for it to finish or stop it`,
-            { file: this.path },
-          );
+          throw new PrefDissectError("cache-locked", `${this.path} is in use by another annotate run (process ${pid}); wait for it to finish or stop it`, {
+            file: this.path,
+          });
         }
         if (pid === process.pid) {
           throw new PrefDissectError("cache-locked", `${this.path} is already open in this process`, { file: this.path });

@@ -99,7 +99,9 @@ const BatchLineSchema = z.looseObject({
       status_code: z.number().optional(),
       body: z
         .looseObject({
-          choices: z.array(z.looseObject({ message: z.looseObject({ content: z.string().nullable().optional() }).optional(), finish_reason: z.string().optional() })).optional(),
+          choices: z
+            .array(z.looseObject({ message: z.looseObject({ content: z.string().nullable().optional() }).optional(), finish_reason: z.string().optional() }))
+            .optional(),
           usage: z.looseObject({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional() }).optional(),
         })
         .optional(),

@@ -95,7 +95,16 @@ export function recordOutcome<T>(
   if (parsed.ok) {
     return {
       parsed,
-      record: { ...base, status: "ok", text: outcome.text, answer: parsed.value, repaired: parsed.repaired, usage: outcome.usage, jsonMode: outcome.jsonMode, ...logprobs },
+      record: {
+        ...base,
+        status: "ok",
+        text: outcome.text,
+        answer: parsed.value,
+        repaired: parsed.repaired,
+        usage: outcome.usage,
+        jsonMode: outcome.jsonMode,
+        ...logprobs,
+      },
     };
   }
   // A one-token answer always stops at max_tokens, so that says nothing about why it failed.

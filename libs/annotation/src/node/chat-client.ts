@@ -54,7 +54,6 @@ export interface ChatCompletionResult {
   readonly topLogprobs?: TokenLogprob[];
 }
 
-
 /** One request that brought no answer: `kind` is a short label to count by, `reason` says more. */
 export interface FailedAttempt {
   /** "HTTP 503", "truncated body", "connection dropped", "timeout", … */
@@ -380,7 +379,10 @@ export class ChatClient {
           // A body cut off mid-way or a socket reset while reading it surfaces as a plain error
           // from fetch; a body that arrived whole but is not JSON as a SyntaxError.
           const message = this.scrub((error as Error).message);
-          failure = error instanceof SyntaxError ? { kind: "unreadable body", reason: `unreadable response (${message})` } : { kind: "truncated body", reason: `broken response (${message})` };
+          failure =
+            error instanceof SyntaxError
+              ? { kind: "unreadable body", reason: `unreadable response (${message})` }
+              : { kind: "truncated body", reason: `broken response (${message})` };
         }
       }
       onFailedAttempt?.(failure);

@@ -17,15 +17,11 @@ import {
 import type { QuerySpecificSection } from "../prompts/catalog.js";
 
 const normalisedText = (value: unknown) => (typeof value === "string" ? value.trim().toLowerCase() : value);
-const numberLike = (value: unknown) =>
-  typeof value === "string" && /^\s*\d+(\.0+)?\s*$/.test(value) ? Number(value) : value;
+const numberLike = (value: unknown) => (typeof value === "string" && /^\s*\d+(\.0+)?\s*$/.test(value) ? Number(value) : value);
 
 /** 0–3 integer rating; numeric strings are accepted. */
 export const RatingSchema = z.preprocess(numberLike, z.number().int().min(0).max(3));
-const YesNoSchema = z.preprocess(
-  (value) => (typeof value === "boolean" ? (value ? "yes" : "no") : normalisedText(value)),
-  z.enum(["yes", "no"]),
-);
+const YesNoSchema = z.preprocess((value) => (typeof value === "boolean" ? (value ? "yes" : "no") : normalisedText(value)), z.enum(["yes", "no"]));
 const PhraseListSchema = z.array(z.string().trim().min(1));
 
 /** Answer of the query-analysis call, converted to `QueryInfo`. */
@@ -37,25 +33,21 @@ export const QueryAnalysisAnswerSchema = z
     subjective_stances: PhraseListSchema,
     mistakes_or_biases: PhraseListSchema,
   })
-  .transform(
-    (answer): QueryInfo => ({
-      clearIntent: answer.clear_intent === "yes",
-      expressesFeelings: answer.expresses_feelings === "yes",
-      constraints: answer.explicit_constraints,
-      stances: answer.subjective_stances,
-      mistakes: answer.mistakes_or_biases,
-    }),
-  );
+  .transform((answer): QueryInfo => ({
+    clearIntent: answer.clear_intent === "yes",
+    expressesFeelings: answer.expresses_feelings === "yes",
+    constraints: answer.explicit_constraints,
+    stances: answer.subjective_stances,
+    mistakes: answer.mistakes_or_biases,
+  }));
 
 /** Ratings of both responses on the given property keys: `{response_a: {key: 0..3}, response_b: …}`. */
 export function pairRatingsSchema(keys: readonly string[]) {
   const perResponse = z.object(Object.fromEntries(keys.map((key) => [key, RatingSchema])));
-  return z
-    .object({ response_a: perResponse, response_b: perResponse })
-    .transform((answer) => ({
-      a: answer.response_a as Record<string, number>,
-      b: answer.response_b as Record<string, number>,
-    }));
+  return z.object({ response_a: perResponse, response_b: perResponse }).transform((answer) => ({
+    a: answer.response_a as Record<string, number>,
+    b: answer.response_b as Record<string, number>,
+  }));
 }
 export type PairRatings = { a: Record<string, number>; b: Record<string, number> };
 
@@ -70,16 +62,12 @@ const ErrorCheckAnswerSchema = z
     accuracy_check: z.preprocess(normalisedText, z.enum(["applicable", "not applicable"])),
     errors: z.array(ErrorItemAnswerSchema),
   })
-  .transform(
-    (answer): ErrorCheck => ({
-      applicable: answer.accuracy_check === "applicable",
-      // A check that was not possible cannot have found errors; stray items are dropped.
-      items:
-        answer.accuracy_check === "applicable"
-          ? answer.errors.map((item) => ({ description: item.description, type: item.type, severity: item.severity }))
-          : [],
-    }),
-  );
+  .transform((answer): ErrorCheck => ({
+    applicable: answer.accuracy_check === "applicable",
+    // A check that was not possible cannot have found errors; stray items are dropped.
+    items:
+      answer.accuracy_check === "applicable" ? answer.errors.map((item) => ({ description: item.description, type: item.type, severity: item.severity })) : [],
+  }));
 
 /** Answer of the error-detection call. */
 export const ErrorDetectionAnswerSchema = z
@@ -88,10 +76,7 @@ export const ErrorDetectionAnswerSchema = z
 export type PairErrorChecks = { a: ErrorCheck; b: ErrorCheck };
 
 const StanceLabelSchema = z.preprocess(normalisedText, z.enum(STANCE_LABELS as [StanceLabel, ...StanceLabel[]]));
-const MistakeLabelSchema = z.preprocess(
-  normalisedText,
-  z.enum(MISTAKE_LABELS as [MistakeLabel, ...MistakeLabel[]]),
-);
+const MistakeLabelSchema = z.preprocess(normalisedText, z.enum(MISTAKE_LABELS as [MistakeLabel, ...MistakeLabel[]]));
 
 /** What the query-specific call was asked: which sections, and how many items each list has. */
 export interface QuerySpecificRequest {
@@ -120,8 +105,6 @@ export function querySpecificAnswerSchema(request: QuerySpecificRequest) {
     return scores;
   };
   const perResponse = z.object(shape).transform(toScores);
-  return z
-    .object({ response_a: perResponse, response_b: perResponse })
-    .transform((answer) => ({ a: answer.response_a, b: answer.response_b }));
+  return z.object({ response_a: perResponse, response_b: perResponse }).transform((answer) => ({ a: answer.response_a, b: answer.response_b }));
 }
 export type PairQuerySpecific = { a: QuerySpecificScores; b: QuerySpecificScores };

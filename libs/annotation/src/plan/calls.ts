@@ -170,11 +170,7 @@ export function queryAwareRatingCall(pair: PairTexts, sampling = DEFAULT_SAMPLIN
   return ratingCall("basic-query-aware", { query: pair.query, response_a: pair.responseA, response_b: pair.responseB }, sampling);
 }
 
-export function errorDetectionCall(
-  pair: PairTexts,
-  reference: string,
-  sampling = DEFAULT_SAMPLING,
-): CallSpec<PairErrorChecks> {
+export function errorDetectionCall(pair: PairTexts, reference: string, sampling = DEFAULT_SAMPLING): CallSpec<PairErrorChecks> {
   return buildCall(
     "error-detection",
     { query: pair.query, reference, response_a: pair.responseA, response_b: pair.responseB },
@@ -202,11 +198,7 @@ export function triggeredSections(info: QueryInfo): QuerySpecificSection[] {
 }
 
 /** The query-specific call, or `undefined` when the query triggers no case (no call is made). */
-export function querySpecificCall(
-  pair: PairTexts,
-  info: QueryInfo,
-  sampling = DEFAULT_SAMPLING,
-): CallSpec<PairQuerySpecific> | undefined {
+export function querySpecificCall(pair: PairTexts, info: QueryInfo, sampling = DEFAULT_SAMPLING): CallSpec<PairQuerySpecific> | undefined {
   const sections = triggeredSections(info);
   if (sections.length === 0) return undefined;
   const prompt = PROMPTS["query-specific"];

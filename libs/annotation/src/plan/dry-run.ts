@@ -63,11 +63,7 @@ export function plannedCalls(pair: AnnotationInput, sampling: SamplingSettings =
   return calls;
 }
 
-export function estimateRun(
-  pairs: readonly AnnotationInput[],
-  sampling: SamplingSettings = DEFAULT_SAMPLING,
-  useInputReference = false,
-): DryRunEstimate {
+export function estimateRun(pairs: readonly AnnotationInput[], sampling: SamplingSettings = DEFAULT_SAMPLING, useInputReference = false): DryRunEstimate {
   const rows = new Map<PromptId, { promptId: PromptId; calls: number; input: number; output: number }>(
     PROMPT_IDS.map((promptId) => [promptId, { promptId, calls: 0, input: 0, output: 0 }]),
   );

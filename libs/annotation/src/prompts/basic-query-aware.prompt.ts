@@ -9,7 +9,7 @@ export const basicQueryAwarePrompt = {
   "maxTokens": 512,
   "system": [
     "You rate how strongly responses from chat assistants show given characteristics with respect to the request they answer.",
-    "Reply with a single JSON object and nothing else."
+    "Reply with a single JSON object and nothing else.",
   ],
   "user": [
     "A user sent the request between the <query> tags; two assistants replied with the texts between the <response_a> and <response_b> tags.",
@@ -31,18 +31,20 @@ export const basicQueryAwarePrompt = {
     "{{properties}}",
     "",
     "Return exactly this shape:",
-    "{\"response_a\": {{{keys}}}, \"response_b\": {{{keys}}}}"
+    '{"response_a": {{{keys}}}, "response_b": {{{keys}}}}',
   ],
   "properties": [
     {
       "key": "relevant",
       "property": 17,
-      "definition": "How much of the content addresses the request, ignoring whether it is correct: 3 = everything is on topic, 2 = mostly on topic, 1 = mostly off topic, 0 = nothing addresses the request."
+      "definition":
+        "How much of the content addresses the request, ignoring whether it is correct: 3 = everything is on topic, 2 = mostly on topic, 1 = mostly off topic, 0 = nothing addresses the request.",
     },
     {
       "key": "novel",
       "property": 18,
-      "definition": "Brings a fresh angle, original ideas or an unexpected approach rather than the most obvious stock answer: 0 = entirely conventional, 3 = strikingly original."
-    }
-  ]
+      "definition":
+        "Brings a fresh angle, original ideas or an unexpected approach rather than the most obvious stock answer: 0 = entirely conventional, 3 = strikingly original.",
+    },
+  ],
 };

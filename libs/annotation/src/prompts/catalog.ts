@@ -16,14 +16,7 @@ import { querySpecificPrompt as querySpecific } from "./query-specific.prompt.js
 import { errorDetectionPrompt as errorDetection } from "./error-detection.prompt.js";
 
 /** Identifiers of the six calls, in the order they run for a pair. */
-export const PROMPT_IDS = [
-  "reference-answer",
-  "query-analysis",
-  "basic-query-free",
-  "basic-query-aware",
-  "error-detection",
-  "query-specific",
-] as const;
+export const PROMPT_IDS = ["reference-answer", "query-analysis", "basic-query-free", "basic-query-aware", "error-detection", "query-specific"] as const;
 export type PromptId = (typeof PROMPT_IDS)[number];
 
 const lines = z.array(z.string()).transform((parts) => parts.join("\n"));

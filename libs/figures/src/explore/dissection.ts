@@ -87,9 +87,20 @@ export function buildDissectionSpec(rows: readonly DissectionRow[], options: Dis
   );
   // The step is the height of one judge's bar; a property's band holds one bar per judge.
   const barHeight = judges.length > 4 ? 6 : judges.length > 1 ? 8 : 14;
-  const y = { field: "property", type: "nominal" as const, sort: order, scale: { paddingInner: 0.3, paddingOuter: 0.15 }, axis: { title: null, labelLimit: 200, labelFontSize: 11.5 } };
+  const y = {
+    field: "property",
+    type: "nominal" as const,
+    sort: order,
+    scale: { paddingInner: 0.3, paddingOuter: 0.15 },
+    axis: { title: null, labelLimit: 200, labelFontSize: 11.5 },
+  };
   const yOffset = { field: "judgeLabel", type: "nominal" as const, sort: labels };
-  const x = { field: "preference", type: "quantitative" as const, scale: { domain }, axis: { title: "P(p) (%)", values: axisTicks(domain[0], domain[1], 5), grid: true } };
+  const x = {
+    field: "preference",
+    type: "quantitative" as const,
+    scale: { domain },
+    axis: { title: "P(p) (%)", values: axisTicks(domain[0], domain[1], 5), grid: true },
+  };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: FIGURE_CONFIG,

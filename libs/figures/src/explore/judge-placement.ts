@@ -44,22 +44,40 @@ export function buildJudgeSimilaritySpec(rows: readonly SimilarityCellRow[], opt
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: FIGURE_CONFIG,
     description: `Similarity of ${judge} to every other judge, most similar first.`,
-    title: figureTitle(`How similar is ${judge} to each judge?`, ["Mean over the 11 scenarios of the Pearson correlation of the two judges' weights."], options),
+    title: figureTitle(
+      `How similar is ${judge} to each judge?`,
+      ["Mean over the 11 scenarios of the Pearson correlation of the two judges' weights."],
+      options,
+    ),
     width: "container",
     height: { step: 14 },
     autosize: { type: "fit-x", contains: "padding" },
     data: { values },
     mark: { type: "bar", height: { band: 0.8 } },
     encoding: {
-      y: { field: "judgeBLabel", type: "nominal", sort: { field: "similarity", order: "descending" }, axis: { title: null, labelLimit: 200, labelFontSize: 10.5 } },
-      x: { field: "similarity", type: "quantitative", scale: { domain: [Math.min(0, ...rows.map((row) => row.similarity)), 1] }, axis: { title: "similarity", grid: true } },
+      y: {
+        field: "judgeBLabel",
+        type: "nominal",
+        sort: { field: "similarity", order: "descending" },
+        axis: { title: null, labelLimit: 200, labelFontSize: 10.5 },
+      },
+      x: {
+        field: "similarity",
+        type: "quantitative",
+        scale: { domain: [Math.min(0, ...rows.map((row) => row.similarity)), 1] },
+        axis: { title: "similarity", grid: true },
+      },
       color: {
         field: "kind",
         type: "nominal",
         scale: { domain: present, range: present.map((kind) => KIND_COLOURS[KINDS.indexOf(kind)]!) },
         legend: { title: null, orient: "top", columns: 2 },
       },
-      tooltip: [{ field: "judgeBLabel", title: "judge" }, { field: "kind", title: "group" }, { field: "similarity", format: ".3f" }],
+      tooltip: [
+        { field: "judgeBLabel", title: "judge" },
+        { field: "kind", title: "group" },
+        { field: "similarity", format: ".3f" },
+      ],
     },
   };
 }
@@ -86,7 +104,12 @@ export function buildJudgePreferenceMapSpec(rows: readonly DissectionRow[], opti
     data: { values },
     mark: { type: "rect", stroke: "white", strokeWidth: 0.5 },
     encoding: {
-      x: { field: "groupLabel", type: "nominal", sort: groups.map(viewGroupLabel), axis: { title: null, orient: "top", labelAngle: -50, labelAlign: "left", labelFontSize: 10 } },
+      x: {
+        field: "groupLabel",
+        type: "nominal",
+        sort: groups.map(viewGroupLabel),
+        axis: { title: null, orient: "top", labelAngle: -50, labelAlign: "left", labelFontSize: 10 },
+      },
       y: { field: "property", type: "nominal", sort: { field: "propertyIndex" }, axis: { title: null, labelFontSize: 10.5, labelLimit: 200 } },
       color: {
         field: "preference",
@@ -98,4 +121,3 @@ export function buildJudgePreferenceMapSpec(rows: readonly DissectionRow[], opti
     },
   };
 }
-

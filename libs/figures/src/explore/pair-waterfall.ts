@@ -35,7 +35,16 @@ export function pairWaterfallRows(explanation: PairExplanation, pair: { index: n
   const rows: PairWaterfallRow[] = terms.map((term) => {
     const start = running;
     running += term.contribution;
-    return { ...pair, step: term.property.name, propertyIndex: term.property.index, feature: term.feature, weight: term.weight, contribution: term.contribution, start, end: running };
+    return {
+      ...pair,
+      step: term.property.name,
+      propertyIndex: term.property.index,
+      feature: term.feature,
+      weight: term.weight,
+      contribution: term.contribution,
+      start,
+      end: running,
+    };
   });
   rows.push({ ...pair, step: "logit", propertyIndex: null, feature: null, weight: null, contribution: explanation.logit, start: 0, end: explanation.logit });
   return rows;
@@ -49,7 +58,11 @@ export function buildPairWaterfallSpec(rows: readonly PairWaterfallRow[], option
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: FIGURE_CONFIG,
     description: "Each property's exact share of the judge's log-odds that response A wins.",
-    title: figureTitle("Each property's share of the log-odds that A wins", ["Bars right of 0 push toward A, bars left of it toward B; the last bar is the total."], options),
+    title: figureTitle(
+      "Each property's share of the log-odds that A wins",
+      ["Bars right of 0 push toward A, bars left of it toward B; the last bar is the total."],
+      options,
+    ),
     width: "container",
     height: { step: 20 },
     autosize: { type: "fit-x", contains: "padding" },

@@ -51,15 +51,33 @@ export function buildSimilarityMatrixSpec(rows: readonly SimilarityCellRow[], op
     field: "judgeBLabel",
     type: "nominal" as const,
     sort: order,
-    axis: { title: null, orient: "top" as const, labelAngle: -55, labelAlign: "left" as const, labelFontSize: 10.5, domain: false, ticks: false, labelLimit: 160 },
+    axis: {
+      title: null,
+      orient: "top" as const,
+      labelAngle: -55,
+      labelAlign: "left" as const,
+      labelFontSize: 10.5,
+      domain: false,
+      ticks: false,
+      labelLimit: 160,
+    },
   };
-  const y = { field: "judgeALabel", type: "nominal" as const, sort: order, axis: { title: null, labelFontSize: 10.5, domain: false, ticks: false, labelLimit: 160 } };
+  const y = {
+    field: "judgeALabel",
+    type: "nominal" as const,
+    sort: order,
+    axis: { title: null, labelFontSize: 10.5, domain: false, ticks: false, labelLimit: 160 },
+  };
   const where = options.group === undefined ? "" : ` ${inGroupPhrase(options.group)}`;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: FIGURE_CONFIG,
     description: `Similarity of ${order.length} judges${where}: Pearson correlation of their weights.`,
-    title: figureTitle(`Similarity of ${order.length} judges${where}`, ["Pearson correlation of two judges' weights. Click a cell to compare the two judges."], options),
+    title: figureTitle(
+      `Similarity of ${order.length} judges${where}`,
+      ["Pearson correlation of two judges' weights. Click a cell to compare the two judges."],
+      options,
+    ),
     width: cell * order.length,
     height: cell * order.length,
     data: { values: inlineValues(rows) },

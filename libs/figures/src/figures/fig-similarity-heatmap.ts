@@ -37,9 +37,16 @@ export function similarityCellRows(pairs: ColumnTable): SimilarityCellRow[] {
       judgeALabel: safeJudgeLabel(judgeA),
       judgeB,
       judgeBLabel: safeJudgeLabel(judgeB),
-      similarity: i === j ? 1 : similarity.get(i < j ? `${judgeA}
-${judgeB}` : `${judgeB}
-${judgeA}`)!,
+      similarity:
+        i === j
+          ? 1
+          : similarity.get(
+              i < j
+                ? `${judgeA}
+${judgeB}`
+                : `${judgeB}
+${judgeA}`,
+            )!,
     })),
   );
 }

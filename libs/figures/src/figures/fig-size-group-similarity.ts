@@ -60,7 +60,13 @@ export function sizeGroupSimilarityRows(pairs: ColumnTable): SizeGroupSimilarity
   };
   return (["small", "large", "between"] as const).map((comparison) => {
     const mean = means.find((row) => row.comparison === comparison)!;
-    return { comparison, label: labels[comparison], pairs: mean.pairs, similarity: mean.total / mean.pairs, paperValue: PAPER_SIZE_GROUP_SIMILARITY[comparison] };
+    return {
+      comparison,
+      label: labels[comparison],
+      pairs: mean.pairs,
+      similarity: mean.total / mean.pairs,
+      paperValue: PAPER_SIZE_GROUP_SIMILARITY[comparison],
+    };
   });
 }
 
@@ -68,16 +74,18 @@ export function sizeGroupSimilarityRows(pairs: ColumnTable): SizeGroupSimilarity
 export function buildSizeGroupSimilaritySpec(rows: readonly SizeGroupSimilarityRow[], options: FigureOptions = {}): TopLevelSpec {
   const labels = rows.map((row) => row.label);
   const y = { field: "label", type: "nominal" as const, sort: labels, axis: { title: null, labelFontSize: 12.5, domain: false, ticks: false } };
-  const x = { field: "similarity", type: "quantitative" as const, scale: { domain: [0, 1] }, axis: { title: "mean similarity (Pearson r)", grid: true, tickCount: 10 } };
+  const x = {
+    field: "similarity",
+    type: "quantitative" as const,
+    scale: { domain: [0, 1] },
+    axis: { title: "mean similarity (Pearson r)", grid: true, tickCount: 10 },
+  };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: FIGURE_CONFIG,
     title: figureTitle(
       "Models of similar size prefer similar things",
-      [
-        "Mean pairwise similarity of the 30 open models within and between size groups (Human and GPT excluded).",
-        "Red ticks: the paper's values (§4.2).",
-      ],
+      ["Mean pairwise similarity of the 30 open models within and between size groups (Human and GPT excluded).", "Red ticks: the paper's values (§4.2)."],
       options,
     ),
     width: 520,

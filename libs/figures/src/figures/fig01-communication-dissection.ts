@@ -45,10 +45,7 @@ export function communicationDissectionRows(preferences: ColumnTable): Communica
 }
 
 /** Grouped bars of P(p) per property, diverging from the 50 % line. */
-export function buildCommunicationDissectionSpec(
-  rows: readonly CommunicationDissectionRow[],
-  options: FigureOptions = {},
-): TopLevelSpec {
+export function buildCommunicationDissectionSpec(rows: readonly CommunicationDissectionRow[], options: FigureOptions = {}): TopLevelSpec {
   const judges = [...new Set(rows.map((row) => row.judge))];
   const labels = judges.map(safeJudgeLabel);
   const groups = [...new Set(rows.map((row) => row.group))];
@@ -96,11 +93,7 @@ export function buildCommunicationDissectionSpec(
             scale: { domain: labels, range: judges.map(judgeColour) },
             legend: { title: null, orient: "top", direction: "horizontal" },
           },
-          tooltip: [
-            { field: "judgeLabel", title: "judge" },
-            { field: "property" },
-            { field: "preference", format: ".2f", title: "P(p) %" },
-          ],
+          tooltip: [{ field: "judgeLabel", title: "judge" }, { field: "property" }, { field: "preference", format: ".2f", title: "P(p) %" }],
         },
       },
       {

@@ -68,22 +68,32 @@ function pairLabel(row: AlignmentSimilarityRow): string {
 function panelSpec(rows: readonly AlignmentSimilarityRow[], panel: AlignmentPanel, domain: [number, number], labelWidth: number) {
   const inPanel = rows.filter((row) => row.panel === panel);
   const pairLabels = inPanel.map(pairLabel);
-  const x = { field: "similarity", type: "quantitative" as const, scale: { domain, zero: false }, axis: { title: "similarity (mean Pearson r over 11 scenarios)", grid: true } };
-  const y = { field: "pair", type: "nominal" as const, sort: pairLabels, axis: { title: null, labelFontSize: PAIR_LABEL_SIZE, domain: false, ticks: false, labelLimit: 400, minExtent: labelWidth } };
+  const x = {
+    field: "similarity",
+    type: "quantitative" as const,
+    scale: { domain, zero: false },
+    axis: { title: "similarity (mean Pearson r over 11 scenarios)", grid: true },
+  };
+  const y = {
+    field: "pair",
+    type: "nominal" as const,
+    sort: pairLabels,
+    axis: { title: null, labelFontSize: PAIR_LABEL_SIZE, domain: false, ticks: false, labelLimit: 400, minExtent: labelWidth },
+  };
   return {
     title: { text: PANEL_TITLES[panel], fontSize: 13, anchor: "start" as const, frame: "bounds" as const, offset: 8 },
     width: 440,
     height: { step: 24 },
-    transform: [
-      { filter: `datum.panel === '${panel}'` },
-      { calculate: "datum.baseLabel + ' → ' + datum.alignedLabel", as: "pair" },
-    ],
+    transform: [{ filter: `datum.panel === '${panel}'` }, { calculate: "datum.baseLabel + ' → ' + datum.alignedLabel", as: "pair" }],
     layer: [
       {
         // One band per panel: aggregate to a single row first so it is drawn once.
         transform: [{ aggregate: [{ op: "count" as const, as: "pairs" }] }],
         mark: { type: "rect" as const, color: "#fde8c8" },
-        encoding: { x: { datum: PAPER_ALIGNMENT_RANGE[0], type: "quantitative" as const, scale: { domain, zero: false } }, x2: { datum: PAPER_ALIGNMENT_RANGE[1] } },
+        encoding: {
+          x: { datum: PAPER_ALIGNMENT_RANGE[0], type: "quantitative" as const, scale: { domain, zero: false } },
+          x2: { datum: PAPER_ALIGNMENT_RANGE[1] },
+        },
       },
       { mark: { type: "rule" as const, color: "#b0b0b0" }, encoding: { x, x2: { datum: domain[0] }, y } },
       { mark: { type: "point" as const, filled: true, size: 90, color: "#3a6ea5" }, encoding: { x, y } },
@@ -107,10 +117,7 @@ export function buildAlignmentSimilaritySpec(rows: readonly AlignmentSimilarityR
     config: { ...FIGURE_CONFIG, concat: { spacing: 28 } },
     title: figureTitle(
       "Alignment keeps a model's preferences close to its base model's",
-      [
-        "Similarity of each pretrained-only model with its aligned versions. Shaded: 0.88–0.96, the range",
-        "the paper reports for most pairs (Figure 6a).",
-      ],
+      ["Similarity of each pretrained-only model with its aligned versions. Shaded: 0.88–0.96, the range", "the paper reports for most pairs (Figure 6a)."],
       options,
     ),
     data: { values: inlineValues(rows) },

@@ -50,7 +50,8 @@ export function errorSensitivityRows(means: ColumnTable): ErrorSensitivityRow[] 
   return [...byJudge].flatMap(([judge, preferences], sizeRank) =>
     ERROR_SEVERITIES.map((severity) => {
       const preference = preferences.get(ERROR_PROPERTY_INDICES[severity]);
-      if (preference === undefined) throw new RangeError(`error sensitivity: no mean P(p) of "${propertyLabel(ERROR_PROPERTY_INDICES[severity])}" for judge "${judge}"`);
+      if (preference === undefined)
+        throw new RangeError(`error sensitivity: no mean P(p) of "${propertyLabel(ERROR_PROPERTY_INDICES[severity])}" for judge "${judge}"`);
       return { judge, judgeLabel: safeJudgeLabel(judge), sizeRank, severity, property: propertyLabel(ERROR_PROPERTY_INDICES[severity]), preference };
     }),
   );
@@ -136,6 +137,8 @@ export const errorSensitivityTable: FigureDefinition<WeightSet, ErrorSensitivity
   input: "weights",
   columns: ["judge", "judgeLabel", "sizeRank", "severity", "property", "preference"],
   rows: (weights) =>
-    errorSensitivityRows(scenarioMeans(withPreference(weightsTable(weights, { groups: SCENARIO_IDS, judges: JUDGE_IDS })), ["judge", "propertyIndex", "property"], "preference")),
+    errorSensitivityRows(
+      scenarioMeans(withPreference(weightsTable(weights, { groups: SCENARIO_IDS, judges: JUDGE_IDS })), ["judge", "propertyIndex", "property"], "preference"),
+    ),
   spec: buildErrorSensitivitySpec,
 };

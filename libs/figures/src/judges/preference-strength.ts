@@ -97,7 +97,11 @@ export function agreementRows(runs: readonly StrengthRun[]): AgreementRow[] {
       let similarity: number | null = null;
       if (a.added !== undefined && b.added !== undefined) {
         if (a.added.judge === b.added.judge) {
-          throw new PrefDissectError("duplicate-judge", `${a.model} and ${b.model} were both added as judge "${a.added.judge}"; add them under different names`, { field: "judge" });
+          throw new PrefDissectError(
+            "duplicate-judge",
+            `${a.model} and ${b.model} were both added as judge "${a.added.judge}"; add them under different names`,
+            { field: "judge" },
+          );
         }
         similarity = judgeSimilarity(withAddedJudges(a.added.weights, b.added.weights), a.added.judge, b.added.judge);
       }
@@ -188,10 +192,19 @@ export function buildPreferenceAgreementSpec(rows: readonly AgreementRow[], opti
         mark: { type: "bar" },
         encoding: {
           x: { field: "value", type: "quantitative", scale: { domain: [0, 1] }, title: null },
-          color: { field: "measure", type: "nominal", sort: ["same label", "similarity of the fitted weights"], scale: { range: ["#4c78a8", "#f58518"] }, legend: { title: null, orient: "bottom", labelLimit: 320 } },
+          color: {
+            field: "measure",
+            type: "nominal",
+            sort: ["same label", "similarity of the fitted weights"],
+            scale: { range: ["#4c78a8", "#f58518"] },
+            legend: { title: null, orient: "bottom", labelLimit: 320 },
+          },
         },
       },
-      { mark: { type: "text", align: "left", dx: 4, fontSize: 11 }, encoding: { x: { field: "value", type: "quantitative" }, text: { field: "text", type: "nominal" } } },
+      {
+        mark: { type: "text", align: "left", dx: 4, fontSize: 11 },
+        encoding: { x: { field: "value", type: "quantitative" }, text: { field: "text", type: "nominal" } },
+      },
     ],
   };
 }

@@ -137,7 +137,14 @@ function textLayers(rising: boolean, y: { field: string; type: "ordinal"; axis: 
     },
     {
       transform: [{ filter }],
-      mark: { type: "text" as const, baseline: "middle" as const, fontSize: 10, color: "#4d4d4d", align: rising ? ("left" as const) : ("right" as const), dx: rising ? 3 : -3 },
+      mark: {
+        type: "text" as const,
+        baseline: "middle" as const,
+        fontSize: 10,
+        color: "#4d4d4d",
+        align: rising ? ("left" as const) : ("right" as const),
+        dx: rising ? 3 : -3,
+      },
       encoding: { y, x: { field: "value", type: "quantitative" as const }, text: { field: "valueText" } },
     },
   ];
@@ -179,7 +186,12 @@ export function buildGameabilitySpec(rows: readonly GameabilityRow[], options: F
           encoding: {
             y,
             x: { field: "value", type: "quantitative" as const, scale: { domain }, title: "Change in predicted win rate (points)" },
-            color: { field: "direction", type: "nominal" as const, scale: { domain: ["raises", "lowers"], range: [PREFERRED_COLOUR, DISLIKED_COLOUR] }, legend: null },
+            color: {
+              field: "direction",
+              type: "nominal" as const,
+              scale: { domain: ["raises", "lowers"], range: [PREFERRED_COLOUR, DISLIKED_COLOUR] },
+              legend: null,
+            },
           },
         },
         ...(withIntervals
@@ -198,10 +210,7 @@ export function buildGameabilitySpec(rows: readonly GameabilityRow[], options: F
   };
   const reportedView = {
     title: { text: `The paper's measured shifts (${reportedLabel ?? "reported by the paper"}):`, fontSize: 12, anchor: "start" as const },
-    transform: [
-      { filter: "datum.kind === 'reported'" },
-      { calculate: "datum.label + ': ' + format(datum.value, '.2f') + ' ' + datum.unit", as: "line" },
-    ],
+    transform: [{ filter: "datum.kind === 'reported'" }, { calculate: "datum.label + ': ' + format(datum.value, '.2f') + ' ' + datum.unit", as: "line" }],
     width: PANEL_WIDTH * Math.max(1, panels.length),
     height: BAR_STEP * Math.max(1, reported.length),
     mark: { type: "text" as const, align: "left" as const, baseline: "middle" as const, fontSize: 11.5 },
@@ -215,7 +224,9 @@ export function buildGameabilitySpec(rows: readonly GameabilityRow[], options: F
       [
         "Change in the judge's predicted win rate (percentage points, from 50 %) if every response got better on one property alone,",
         `mean over the 11 scenarios. Top: the ${FIG07_PROPERTIES_PER_END} largest gains; below them the ${FIG07_PROPERTIES_PER_END} smallest, red where the change is a loss${withIntervals ? "; lines: 90 % intervals from posterior draws" : " (point estimates)"}.`,
-        ...(data !== undefined ? [`Averaged over both responses of ${pairs.map((count) => (count ?? 0).toLocaleString("en-US")).join(" / ")} pairs: ${data}.`] : []),
+        ...(data !== undefined
+          ? [`Averaged over both responses of ${pairs.map((count) => (count ?? 0).toLocaleString("en-US")).join(" / ")} pairs: ${data}.`]
+          : []),
       ],
       options,
     ),
@@ -227,7 +238,8 @@ export function buildGameabilitySpec(rows: readonly GameabilityRow[], options: F
 
 export const gameabilityFigure: FigureDefinition<GameabilityFigureInput, GameabilityRow> = {
   name: "fig07-gameability",
-  description: "Figure 7 (estimated): the properties whose improvement would raise or lower the predicted win rate of Human, GPT-4-Turbo and GPT-3.5-Turbo most, beside the paper's measured shifts.",
+  description:
+    "Figure 7 (estimated): the properties whose improvement would raise or lower the predicted win rate of Human, GPT-4-Turbo and GPT-3.5-Turbo most, beside the paper's measured shifts.",
   input: "gameability",
   columns: ["kind", "panel", "judge", "end", "rank", "propertyIndex", "label", "value", "low", "high", "unit", "pairs", "data"],
   rows: (input) => gameabilityRows(input),

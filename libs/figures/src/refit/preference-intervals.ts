@@ -76,7 +76,10 @@ export function buildPreferenceIntervalsSpec(rows: readonly PreferenceIntervalRo
   const labels = judges.map(safeJudgeLabel);
   const group = rows[0]?.group ?? FIG01_GROUP;
   const mass = rows[0]?.mass ?? 90;
-  const domain = percentDomain(rows.map((row) => row.low), rows.map((row) => row.high));
+  const domain = percentDomain(
+    rows.map((row) => row.low),
+    rows.map((row) => row.high),
+  );
   const decided = rows.filter((row) => row.verdict !== "undecided").length;
   const missing = missingJudgesNote(options.expectedJudges ?? FIG01_JUDGES, new Set(judges), ` in ${safeGroupLabel(group)}`);
   const x = {
@@ -94,7 +97,12 @@ export function buildPreferenceIntervalsSpec(rows: readonly PreferenceIntervalRo
     scale: { domain: labels, range: judges.map(judgeColour) },
     legend: { title: null, orient: "top" as const, direction: "horizontal" as const },
   };
-  const y = { field: "mean", type: "quantitative" as const, scale: { domain, zero: false }, axis: { title: "P(p) (%)", values: axisTicks(domain[0], domain[1], 5), grid: true } };
+  const y = {
+    field: "mean",
+    type: "quantitative" as const,
+    scale: { domain, zero: false },
+    axis: { title: "P(p) (%)", values: axisTicks(domain[0], domain[1], 5), grid: true },
+  };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: FIGURE_CONFIG,

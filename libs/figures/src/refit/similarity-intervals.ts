@@ -58,7 +58,10 @@ function pointSimilarity(weights: WeightSet | undefined, a: string, b: string): 
 }
 
 /** Similarity of each reference judge with every other judge that has an interval with it. */
-export function similarityIntervalRows(input: SimilarityIntervalInput, references: readonly string[] = SIMILARITY_INTERVAL_REFERENCES): SimilarityIntervalRow[] {
+export function similarityIntervalRows(
+  input: SimilarityIntervalInput,
+  references: readonly string[] = SIMILARITY_INTERVAL_REFERENCES,
+): SimilarityIntervalRow[] {
   const { intervals, weights } = input;
   const judges = intervalJudges(intervals);
   const mass = Math.round(intervals.mass * 100);
@@ -116,8 +119,18 @@ export function buildSimilarityIntervalsSpec(rows: readonly SimilarityIntervalRo
   const lowest = Math.min(0.5, ...rows.map((row) => row.low), ...rows.flatMap((row) => (row.pointEstimate === null ? [] : [row.pointEstimate])));
   const withPoints = rows.some((row) => row.pointEstimate !== null);
   const domain: [number, number] = [Math.floor(lowest * 10) / 10, 1];
-  const x = { field: "mean", type: "quantitative" as const, scale: { domain, nice: false }, axis: { title: "similarity (mean Pearson r over the 11 scenarios)", grid: true } };
-  const y = { field: "otherLabel", type: "nominal" as const, sort: order, axis: { title: null, labelFontSize: 11.5, domain: false, ticks: false, labelLimit: 240 } };
+  const x = {
+    field: "mean",
+    type: "quantitative" as const,
+    scale: { domain, nice: false },
+    axis: { title: "similarity (mean Pearson r over the 11 scenarios)", grid: true },
+  };
+  const y = {
+    field: "otherLabel",
+    type: "nominal" as const,
+    sort: order,
+    axis: { title: null, labelFontSize: 11.5, domain: false, ticks: false, labelLimit: 240 },
+  };
   const color = {
     field: "referenceLabel",
     type: "nominal" as const,
@@ -128,13 +141,14 @@ export function buildSimilarityIntervalsSpec(rows: readonly SimilarityIntervalRo
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: { ...FIGURE_CONFIG, facet: { spacing: 36 } },
     title: figureTitle(
-      markSynthetic(`How similar are the judges to ${listInWords(references.map(safeJudgeLabel)) || "Human and GPT-4-Turbo"}? (${mass} % intervals)`, options.synthetic),
+      markSynthetic(
+        `How similar are the judges to ${listInWords(references.map(safeJudgeLabel)) || "Human and GPT-4-Turbo"}? (${mass} % intervals)`,
+        options.synthetic,
+      ),
       [
         `Dot and number: posterior mean similarity; bar: ${mass} % interval over posterior draws (draw s of one judge paired with draw s`,
         "of the other, Pearson averaged over the 11 scenarios). Judges in size order; overlapping bars mean the data cannot rank them.",
-        ...(withPoints
-          ? ["Black diamond: similarity of the posterior-mean weights (as in the heatmap); noise in single draws pulls the bars below it."]
-          : []),
+        ...(withPoints ? ["Black diamond: similarity of the posterior-mean weights (as in the heatmap); noise in single draws pulls the bars below it."] : []),
         ...coverageLines(rows),
       ],
       options,

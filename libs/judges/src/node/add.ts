@@ -64,7 +64,10 @@ export interface AddJudgeResult {
 export const PLACEMENT_CHARTS = { dissection: "placement-dissection", similarity: "placement-similarity" } as const;
 
 async function readLabels(file: string, dataset: FeatureDataset): Promise<PreferenceLabel[]> {
-  return parseLabelsForDataset(await readTextFile(file, "expected the labels.json of pd judge collect"), file, { file: dataset.source.file, pairs: dataset.rows.length });
+  return parseLabelsForDataset(await readTextFile(file, "expected the labels.json of pd judge collect"), file, {
+    file: dataset.source.file,
+    pairs: dataset.rows.length,
+  });
 }
 
 export async function addJudge(options: AddJudgeOptions): Promise<AddJudgeResult> {

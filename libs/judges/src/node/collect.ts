@@ -84,7 +84,11 @@ export async function collectJudge(options: CollectOptions): Promise<CollectResu
     await Promise.all(
       pairs.map(async (pair) => {
         const answers = await Promise.all(PAIR_ORDERS.map((order) => executor.run(comparisonCall(pair, order, settings), pair)));
-        if (executor.state.fatal === undefined) options.onPairSettled?.(pair, answers.every((answer) => answer?.ok === true));
+        if (executor.state.fatal === undefined)
+          options.onPairSettled?.(
+            pair,
+            answers.every((answer) => answer?.ok === true),
+          );
       }),
     );
 
@@ -147,7 +151,10 @@ export async function collectJudge(options: CollectOptions): Promise<CollectResu
     };
     await writeCollectSummary(files.summary, summary);
     if (executor.state.fatal !== undefined) {
-      throw new PrefDissectError("judge-server", `${executor.state.fatal.message}; ${verdicts.length} of ${pairs.length} pairs are done and kept in ${files.cache}`);
+      throw new PrefDissectError(
+        "judge-server",
+        `${executor.state.fatal.message}; ${verdicts.length} of ${pairs.length} pairs are done and kept in ${files.cache}`,
+      );
     }
     return { summary, incomplete, calls: stats, cache: cache.report, files: { ...files, labels: complete ? files.labels : null } };
   } finally {

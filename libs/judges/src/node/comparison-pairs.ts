@@ -43,11 +43,15 @@ function checkTexts(pairs: readonly ComparisonPair[], file: string): void {
       ["response B", pair.responseB],
     ] as const) {
       if (text.trim() === "") {
-        throw new PrefDissectError("no-response-text", `${file}: pair ${pair.index} (id "${pair.id}") has an empty ${field}; judging needs the query and both responses' text`, {
-          file,
-          row: pair.index,
-          field,
-        });
+        throw new PrefDissectError(
+          "no-response-text",
+          `${file}: pair ${pair.index} (id "${pair.id}") has an empty ${field}; judging needs the query and both responses' text`,
+          {
+            file,
+            row: pair.index,
+            field,
+          },
+        );
       }
     }
   }
@@ -60,11 +64,23 @@ export async function readComparisonPairs(data: string, format?: DatasetFormat):
   let result: ComparisonData;
   if (detected === "resolved-jsonl") throw noTexts(data);
   if (detected === "pairs-jsonl") {
-    const pairs = readPairsFile(data).map((pair, index) => ({ index, id: pair.id, query: pair.query, responseA: pair.responseA.content, responseB: pair.responseB.content }));
+    const pairs = readPairsFile(data).map((pair, index) => ({
+      index,
+      id: pair.id,
+      query: pair.query,
+      responseA: pair.responseA.content,
+      responseB: pair.responseB.content,
+    }));
     result = { pairs, file: data, format: detected, synthetic: false };
   } else {
     const dataset = await loadPairDataset({ data, format: detected });
-    const pairs = dataset.pairs.map((pair, index) => ({ index, id: pair.id, query: pair.query, responseA: pair.responseA.content, responseB: pair.responseB.content }));
+    const pairs = dataset.pairs.map((pair, index) => ({
+      index,
+      id: pair.id,
+      query: pair.query,
+      responseA: pair.responseA.content,
+      responseB: pair.responseB.content,
+    }));
     result = { pairs, file: dataset.source.file, format: detected, synthetic: dataset.source.synthetic };
   }
   checkTexts(result.pairs, result.file);

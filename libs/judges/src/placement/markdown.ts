@@ -27,7 +27,10 @@ export function placementMarkdown(placement: JudgePlacement): string {
   const name = placement.judge;
   const lines: string[] = [`# Where ${name} sits among the paper's judges`, ""];
   if (placement.synthetic) {
-    lines.push(`> **SYNTHETIC DATA.** ${placement.data.file} was made by \`pd synth\`: these numbers test the method, they say nothing about real preferences.`, "");
+    lines.push(
+      `> **SYNTHETIC DATA.** ${placement.data.file} was made by \`pd synth\`: these numbers test the method, they say nothing about real preferences.`,
+      "",
+    );
   }
   lines.push(
     `${name}${placement.sizeB === null ? "" : ` (${placement.sizeB}B parameters)`} was fitted from ${placement.labels.file} ` +
@@ -38,13 +41,20 @@ export function placementMarkdown(placement: JudgePlacement): string {
     "",
   );
 
-  lines.push("## Nearest and farthest judges", "", "Similarity: the Pearson correlation of two judges' weights, averaged over the 11 scenarios (paper §4.2).", "");
+  lines.push(
+    "## Nearest and farthest judges",
+    "",
+    "Similarity: the Pearson correlation of two judges' weights, averaged over the 11 scenarios (paper §4.2).",
+    "",
+  );
   lines.push("| | most similar | similarity | least similar | similarity |", "|---|---|---|---|---|");
   const rows = Math.max(placement.mostSimilar.length, placement.leastSimilar.length);
   for (let i = 0; i < rows; i++) {
     const near = placement.mostSimilar[i];
     const far = placement.leastSimilar[i];
-    lines.push(`| ${i + 1} | ${near ? safeJudgeLabel(near.judge) : ""} | ${near ? two(near.similarity) : ""} | ${far ? safeJudgeLabel(far.judge) : ""} | ${far ? two(far.similarity) : ""} |`);
+    lines.push(
+      `| ${i + 1} | ${near ? safeJudgeLabel(near.judge) : ""} | ${near ? two(near.similarity) : ""} | ${far ? safeJudgeLabel(far.judge) : ""} | ${far ? two(far.similarity) : ""} |`,
+    );
   }
   const { small, large, resembles } = placement.sizeGroups;
   if (small !== null && large !== null) {
@@ -55,7 +65,13 @@ export function placementMarkdown(placement: JudgePlacement): string {
     );
   }
 
-  lines.push("", "## Error sensitivity (Table 4)", "", "P(p) of each \"no … errors\" property, mean over the 11 scenarios: above 50 % the judge prefers the response with fewer such errors.", "");
+  lines.push(
+    "",
+    "## Error sensitivity (Table 4)",
+    "",
+    'P(p) of each "no … errors" property, mean over the 11 scenarios: above 50 % the judge prefers the response with fewer such errors.',
+    "",
+  );
   lines.push("| judge | no minor errors | no moderate errors | no severe errors |", "|---|---|---|---|");
   const errorRow = (label: string, row: { minor: number; moderate: number; severe: number } | null) => {
     if (row !== null) lines.push(`| ${label} | ${row.minor.toFixed(2)} | ${row.moderate.toFixed(2)} | ${row.severe.toFixed(2)} |`);
@@ -64,7 +80,13 @@ export function placementMarkdown(placement: JudgePlacement): string {
   errorRow("Human", placement.errorSensitivity.human);
   errorRow("GPT-4-Turbo", placement.errorSensitivity.gpt4Turbo);
 
-  lines.push("", "## Most and least preferred properties per group (Table 3)", "", "P(p) in %: the probability a response is preferred when it is better in that property alone.", "");
+  lines.push(
+    "",
+    "## Most and least preferred properties per group (Table 3)",
+    "",
+    "P(p) in %: the probability a response is preferred when it is better in that property alone.",
+    "",
+  );
   lines.push("| group | pairs | held-out accuracy | top 3 | bottom 3 |", "|---|---|---|---|---|");
   for (const group of placement.groups) {
     const accuracy = group.accuracy === null ? "–" : percent(100 * group.accuracy);

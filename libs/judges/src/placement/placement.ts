@@ -66,7 +66,11 @@ export const PlacementSchema = z.object({
 export type JudgePlacement = z.infer<typeof PlacementSchema>;
 
 /** `placement.json` of `pd judge add`. */
-export const PLACEMENT_FILE = jsonDocumentFormat({ what: `the placement.json that pd judge add writes (${PLACEMENT_TAG})`, schema: PlacementSchema, indent: 1 });
+export const PLACEMENT_FILE = jsonDocumentFormat({
+  what: `the placement.json that pd judge add writes (${PLACEMENT_TAG})`,
+  schema: PlacementSchema,
+  indent: 1,
+});
 
 export interface PlaceJudgeInput {
   readonly fit: JudgeFit;
@@ -104,14 +108,19 @@ export function judgesInAllScenarios(weights: WeightSet): string[] {
 
 const finiteOrNull = (value: number | null | undefined) => (value === null || value === undefined || !Number.isFinite(value) ? null : value);
 
-const ranked = (items: readonly RankedProperty[]) => items.map((item) => ({ index: item.property.index, property: item.property.name, weight: item.weight, preference: item.preference }));
+const ranked = (items: readonly RankedProperty[]) =>
+  items.map((item) => ({ index: item.property.index, property: item.property.name, weight: item.weight, preference: item.preference }));
 
 export function placeJudge(input: PlaceJudgeInput): JudgePlacement {
   const { fit } = input;
   const judge = fit.judge;
   const missing = SCENARIO_IDS.filter((scenario) => !fit.weights.get(scenario)?.has(judge));
   if (missing.length > 0) {
-    throw new PrefDissectError("missing-weights", `judge "${judge}" has no fit in ${missing.join(", ")}; a placement needs all 11 scenarios (similarity is their mean)`, { field: "judge" });
+    throw new PrefDissectError(
+      "missing-weights",
+      `judge "${judge}" has no fit in ${missing.join(", ")}; a placement needs all 11 scenarios (similarity is their mean)`,
+      { field: "judge" },
+    );
   }
   const inAll = judgesInAllScenarios(input.weights);
   const lacking = JUDGE_IDS.filter((id) => !inAll.includes(id));
@@ -155,7 +164,11 @@ export function placeJudge(input: PlaceJudgeInput): JudgePlacement {
     sizeB: input.sizeB ?? null,
     synthetic: input.data.synthetic,
     data: { file: input.data.file, rows: input.data.rows },
-    labels: { file: input.labels.file, A: input.labels.labels.filter((label) => label === "A").length, B: input.labels.labels.filter((label) => label === "B").length },
+    labels: {
+      file: input.labels.file,
+      A: input.labels.labels.filter((label) => label === "A").length,
+      B: input.labels.labels.filter((label) => label === "B").length,
+    },
     comparedWith: input.comparedWith,
     fit: {
       method: fit.settings.method,
@@ -174,7 +187,10 @@ export function placeJudge(input: PlaceJudgeInput): JudgePlacement {
       accuracy: finiteOrNull(group.accuracy),
       top: ranked(groupsById.get(group.group)?.top ?? []),
       bottom: ranked(groupsById.get(group.group)?.bottom ?? []),
-      diagnostics: group.diagnostics === null ? null : { maxRhat: group.diagnostics.maxRhat, minEssBulk: group.diagnostics.minEssBulk, divergences: group.diagnostics.divergences },
+      diagnostics:
+        group.diagnostics === null
+          ? null
+          : { maxRhat: group.diagnostics.maxRhat, minEssBulk: group.diagnostics.minEssBulk, divergences: group.diagnostics.divergences },
       warnings: group.warnings,
     })),
     skipped: fit.skipped.map((entry) => ({ ...entry })),

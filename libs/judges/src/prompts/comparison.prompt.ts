@@ -22,11 +22,11 @@ export const comparisonPrompt = {
     "{{response_b}}",
     "",
     "## Verdict",
-    "All things considered, the better answer is Response"
+    "All things considered, the better answer is Response",
   ],
   "system": [
     "You compare two answers to the same user request and decide which one serves the user better.",
-    "Reply with a single letter: A if the first answer is better, B if the second one is."
+    "Reply with a single letter: A if the first answer is better, B if the second one is.",
   ],
   "user": [
     "Request:",
@@ -44,6 +44,6 @@ export const comparisonPrompt = {
     "{{response_b}}",
     "</response_b>",
     "",
-    "Which response is better? Answer with the single letter A or B."
-  ]
+    "Which response is better? Answer with the single letter A or B.",
+  ],
 };

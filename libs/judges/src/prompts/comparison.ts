@@ -41,7 +41,11 @@ export function comparisonInputs(pair: PairTexts, order: PairOrder): Record<stri
 }
 
 /** The request content for `inputs`: chat messages, or the raw completions prompt. */
-export function renderComparison(inputs: Readonly<Record<string, string>>, endpoint: JudgeEndpoint, prompt = COMPARISON_PROMPT): { messages: ChatMessage[]; prompt?: string } {
+export function renderComparison(
+  inputs: Readonly<Record<string, string>>,
+  endpoint: JudgeEndpoint,
+  prompt = COMPARISON_PROMPT,
+): { messages: ChatMessage[]; prompt?: string } {
   if (endpoint === "completions") return { messages: [], prompt: fillTemplate(prompt.completion, inputs) };
   return {
     messages: [
@@ -62,7 +66,10 @@ export interface ShownComparison {
  * Reads a request rendered by `renderComparison` back into its parts; `undefined` for any other
  * text. A chat request must carry the prompt's system message.
  */
-export function readComparison(request: { endpoint: JudgeEndpoint; prompt?: string; system?: string; user?: string }, prompt = COMPARISON_PROMPT): ShownComparison | undefined {
+export function readComparison(
+  request: { endpoint: JudgeEndpoint; prompt?: string; system?: string; user?: string },
+  prompt = COMPARISON_PROMPT,
+): ShownComparison | undefined {
   let values: Record<string, string> | undefined;
   if (request.endpoint === "completions") values = matchTemplate(prompt.completion, request.prompt ?? "");
   else if (request.system === prompt.system) values = matchTemplate(prompt.user, request.user ?? "");

@@ -17,7 +17,15 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { PrefDissectError } from "@prefdissect/shared";
 import { writeFileAtomic, writeFormatFile } from "@prefdissect/data/node";
-import { AnnotationCache, ChatClient, createCallExecutor, emptyStats, type CacheOpenReport, type CallStats, type ChatClientOptions } from "@prefdissect/annotation/node";
+import {
+  AnnotationCache,
+  ChatClient,
+  createCallExecutor,
+  emptyStats,
+  type CacheOpenReport,
+  type CallStats,
+  type ChatClientOptions,
+} from "@prefdissect/annotation/node";
 import { answerCall, DEFAULT_ANSWER_SETTINGS, type AnswerSettings } from "../answers.js";
 import { ALPACA_EVAL_OUTPUTS_FILE, FASTCHAT_ANSWERS_FILE, FASTCHAT_QUESTIONS_FILE, type AlpacaEvalOutput, type FastChatAnswer } from "../formats.js";
 import type { BenchmarkQuestion, QuestionSet } from "../questions.js";
@@ -119,10 +127,24 @@ export async function generateAnswers(options: GenerateOptions): Promise<Generat
       questions.forEach((question, q) => {
         const text = answers[v]![q];
         if (text === undefined) return;
-        fastchat.push({ question_id: question.questionId, answer_id: answerId(variant.modelId, question.questionId), model_id: variant.modelId, choices: [{ index: 0, turns: [text] }], tstamp });
-        alpaca.push({ instruction: question.instruction, output: text, generator: variant.modelId, ...(question.dataset !== undefined ? { dataset: question.dataset } : {}) });
+        fastchat.push({
+          question_id: question.questionId,
+          answer_id: answerId(variant.modelId, question.questionId),
+          model_id: variant.modelId,
+          choices: [{ index: 0, turns: [text] }],
+          tstamp,
+        });
+        alpaca.push({
+          instruction: question.instruction,
+          output: text,
+          generator: variant.modelId,
+          ...(question.dataset !== undefined ? { dataset: question.dataset } : {}),
+        });
       });
-      const paths = { fastchat: join(fastchatDir, "model_answer", `${variant.modelId}.jsonl`), alpacaEval: join(alpacaEvalDir, variant.modelId, "model_outputs.json") };
+      const paths = {
+        fastchat: join(fastchatDir, "model_answer", `${variant.modelId}.jsonl`),
+        alpacaEval: join(alpacaEvalDir, variant.modelId, "model_outputs.json"),
+      };
       await writeFormatFile(FASTCHAT_ANSWERS_FILE, paths.fastchat, fastchat);
       await writeFormatFile(ALPACA_EVAL_OUTPUTS_FILE, paths.alpacaEval, alpaca);
       written.push({ modelId: variant.modelId, system: variant.system !== undefined, answered: fastchat.length, files: paths });

@@ -39,7 +39,8 @@ export async function readSystemPrompt(file: string): Promise<SystemPrompt> {
     const prompt = MANIPULATION_PROMPT_FILE.parse(text, file);
     return { text: prompt.systemPrompt, name: `${prompt.mode}-${prompt.judge}` };
   }
-  if (text.trim() === "") throw new PrefDissectError("malformed-file", `${file} is empty; expected a system message (plain text, or the JSON of pd manipulate prompts)`, { file });
+  if (text.trim() === "")
+    throw new PrefDissectError("malformed-file", `${file} is empty; expected a system message (plain text, or the JSON of pd manipulate prompts)`, { file });
   return { text: text.trim(), name: "system" };
 }
 
@@ -60,7 +61,9 @@ export async function loadJudgeWeights(setting: string, options: ArtifactOptions
   const dir = setting === "refit" ? refitDir() : setting;
   if (existsSync(join(dir, "weights"))) return { weights: await loadWeights({ source: "refit", dir: join(dir, "weights") }), label: setting, refitDir: dir };
   if (!existsSync(dir)) {
-    throw new PrefDissectError("bad-weights-source", `--weights ${setting}: no such folder; expected "released", "refit" or a folder of weights`, { field: "--weights" });
+    throw new PrefDissectError("bad-weights-source", `--weights ${setting}: no such folder; expected "released", "refit" or a folder of weights`, {
+      field: "--weights",
+    });
   }
   return { weights: await loadWeights({ source: "refit", dir }), label: setting };
 }

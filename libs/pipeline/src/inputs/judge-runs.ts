@@ -45,12 +45,18 @@ export function parseJudgeRuns(setting: string | undefined): JudgeRunFolders[] {
     .map((item) => {
       const [collected, added, ...rest] = item.split("=").map((part) => part.trim());
       if (!collected || rest.length > 0 || added === "") {
-        throw new PrefDissectError("bad-flag", `${JUDGE_RUNS_ENV}: "${item}" is not a run; expected <pd judge collect folder> or <pd judge collect folder>=<pd judge add folder>`, { field: JUDGE_RUNS_ENV });
+        throw new PrefDissectError(
+          "bad-flag",
+          `${JUDGE_RUNS_ENV}: "${item}" is not a run; expected <pd judge collect folder> or <pd judge collect folder>=<pd judge add folder>`,
+          { field: JUDGE_RUNS_ENV },
+        );
       }
       return added === undefined ? { collected } : { collected, added };
     });
   if (runs.length === 0) {
-    throw new PrefDissectError("bad-flag", `${JUDGE_RUNS_ENV} names no run; expected comma-separated <pd judge collect folder>[=<pd judge add folder>]`, { field: JUDGE_RUNS_ENV });
+    throw new PrefDissectError("bad-flag", `${JUDGE_RUNS_ENV} names no run; expected comma-separated <pd judge collect folder>[=<pd judge add folder>]`, {
+      field: JUDGE_RUNS_ENV,
+    });
   }
   return runs;
 }
@@ -72,7 +78,11 @@ export async function loadJudgeRuns(setting: string | undefined): Promise<JudgeR
       const weights = await readAddedJudges([folders.added]);
       const [judge, ...others] = addedJudgeIds(weights);
       if (judge === undefined || others.length > 0) {
-        throw new PrefDissectError("malformed-file", `${folders.added} must hold the weights of one added judge, found ${[judge, ...others].filter(Boolean).length}`, { file: folders.added });
+        throw new PrefDissectError(
+          "malformed-file",
+          `${folders.added} must hold the weights of one added judge, found ${[judge, ...others].filter(Boolean).length}`,
+          { file: folders.added },
+        );
       }
       added = { judge, weights };
     }

@@ -143,7 +143,8 @@ export class WeightsAnalysis extends NotebookAnalysis {
     const missing = judges.filter((judge) => !fitted.includes(judge));
     if (missing.length > 0) {
       const where = groups.length === 1 ? `in ${groups[0]}` : `in all ${groups.length} groups asked for`;
-      const names = missing.length <= 5 ? missing.join(", ") : `${missing.length} of the ${judges.length} judges asked for (${missing.slice(0, 3).join(", ")}, …)`;
+      const names =
+        missing.length <= 5 ? missing.join(", ") : `${missing.length} of the ${judges.length} judges asked for (${missing.slice(0, 3).join(", ")}, …)`;
       this.log(`left out, no weights ${where}: ${names}`);
     }
     return fitted;

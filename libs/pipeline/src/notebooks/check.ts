@@ -36,10 +36,8 @@ export function checkJupyter(root: string): void {
   const launcher = tslab?.spec?.argv?.[0];
   if (tslab === undefined || launcher === undefined || !existsSync(launcher)) {
     const found = launcher === undefined ? "no tslab kernel on JUPYTER_PATH" : `the tslab kernel points at a missing ${launcher}`;
-    throw new PrefDissectError(
-      "kernel-missing",
-      `${found}; register this repository's kernel with \`make kernel\` (runs node tools/register-kernel.mjs)`,
-      { field: "kernel" },
-    );
+    throw new PrefDissectError("kernel-missing", `${found}; register this repository's kernel with \`make kernel\` (runs node tools/register-kernel.mjs)`, {
+      field: "kernel",
+    });
   }
 }

@@ -66,7 +66,10 @@ export function cellErrorText(cell: Pick<NotebookCell, "outputs"> | undefined): 
   const outputs = cell?.outputs ?? [];
   const error = outputs.find((output) => output.output_type === "error");
   if (error !== undefined && (error.ename || error.evalue)) return `${error.ename ?? "Error"}: ${error.evalue ?? ""}`.trim();
-  const stderr = outputs.filter((output) => output.output_type === "stream" && output.name === "stderr").map((output) => joinText(output.text)).join("");
+  const stderr = outputs
+    .filter((output) => output.output_type === "stream" && output.name === "stderr")
+    .map((output) => joinText(output.text))
+    .join("");
   const lines = stderr.split("\n").filter((line) => line.trim() !== "" && !/^\s+at /.test(line));
   // Prefer the error lines themselves (a thrown "XError: …" or a TypeScript "1:7 - …"
   // diagnostic) over the code excerpt Node prints above a runtime error.

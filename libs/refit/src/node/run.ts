@@ -13,7 +13,15 @@ import { GROUP_IDS, JUDGE_IDS, SCENARIO_IDS, toRegressionProblems, type FeatureD
 import { fitPosteriorMode, planKFold, resolvePermutation, type KFoldFit, type KFoldOptions, type Problem } from "@prefdissect/regression";
 import { heldOutAccuracy } from "../accuracy.js";
 import { preferenceIntervals, similarityInterval, type Interval } from "../uncertainty.js";
-import { REFIT_INTERVALS_TAG, REFIT_SUMMARY_TAG, RefitEntrySchema, type RefitEntry, type RefitIntervals, type RefitSettings, type RefitSummary } from "../formats.js";
+import {
+  REFIT_INTERVALS_TAG,
+  REFIT_SUMMARY_TAG,
+  RefitEntrySchema,
+  type RefitEntry,
+  type RefitIntervals,
+  type RefitSettings,
+  type RefitSummary,
+} from "../formats.js";
 import { writeRefitIntervals, writeRefitSummary } from "./files.js";
 import { fingerprintOf, loadFit, saveFit } from "./store.js";
 
@@ -101,7 +109,11 @@ async function fitJob(job: Job, settings: RefitSettings, fitter: KFoldFitter): P
   const started = performance.now();
   const { X, y } = job.problem;
   const fit = settings.method === "mode" ? modeKFold({ X, y }, settings) : await nutsKFold({ X, y }, settings, fitter);
-  const { accuracy, rows: heldOutRows } = heldOutAccuracy(X, y, fit.folds.map((fold) => ({ weights: fold.mean, heldOut: fold.heldOut })));
+  const { accuracy, rows: heldOutRows } = heldOutAccuracy(
+    X,
+    y,
+    fit.folds.map((fold) => ({ weights: fold.mean, heldOut: fold.heldOut })),
+  );
   return {
     rows: y.length,
     excluded: job.problem.excluded,
@@ -125,11 +137,14 @@ export async function runRefit(options: RefitOptions): Promise<RefitResult> {
   const groups = options.groups ?? GROUP_IDS;
   for (const judge of judges) {
     if (!options.dataset.labels.has(judge)) {
-      throw new PrefDissectError("unknown-judge", `the dataset has no labels for judge "${judge}" (it has: ${[...options.dataset.labels.keys()].join(", ")})`, { field: "judges" });
+      throw new PrefDissectError("unknown-judge", `the dataset has no labels for judge "${judge}" (it has: ${[...options.dataset.labels.keys()].join(", ")})`, {
+        field: "judges",
+      });
     }
   }
   for (const group of groups) {
-    if (!GROUP_IDS.includes(group)) throw new PrefDissectError("unknown-group", `unknown group "${group}" (known: ${GROUP_IDS.join(", ")})`, { field: "groups" });
+    if (!GROUP_IDS.includes(group))
+      throw new PrefDissectError("unknown-group", `unknown group "${group}" (known: ${GROUP_IDS.join(", ")})`, { field: "groups" });
   }
 
   const skipped: RefitResult["skipped"] = [];

@@ -36,9 +36,7 @@ export function fitPath(dir: string, judge: string, group: string): string {
 }
 
 export type LoadOutcome<T> =
-  | { readonly status: "hit"; readonly fit: StoredFit<T> }
-  | { readonly status: "missing" }
-  | { readonly status: "stale" | "corrupt"; readonly reason: string };
+  { readonly status: "hit"; readonly fit: StoredFit<T> } | { readonly status: "missing" } | { readonly status: "stale" | "corrupt"; readonly reason: string };
 
 /** Reads a stored fit, checks it against the expected fingerprint and its body against `body`. */
 export async function loadFit<T>(dir: string, judge: string, group: string, fingerprint: string, body: z.ZodType<T>): Promise<LoadOutcome<T>> {

@@ -57,13 +57,7 @@ export interface BatchedPotential extends Potential {
 }
 
 /** A whole leapfrog step at once, for work outside the trajectory (the step-size search). */
-export function leapfrogStepNow(
-  potential: BatchedPotential,
-  inverseMass: Float64Array,
-  stepSize: number,
-  from: PhasePoint,
-  to: PhasePoint,
-): number {
+export function leapfrogStepNow(potential: BatchedPotential, inverseMass: Float64Array, stepSize: number, from: PhasePoint, to: PhasePoint): number {
   potential.beginLeapfrogStep(from, to, stepSize, inverseMass);
   potential.batch.computeGradients();
   return potential.finishLeapfrogStep(to, stepSize, inverseMass);

@@ -89,13 +89,7 @@ export function finishLeapfrog(inverseMass: Float64Array, stepSize: number, to: 
  * (which may not be `from`): half kick, drift, full gradient, half kick. Returns the kinetic
  * energy of the new state (see `finishLeapfrog`).
  */
-export function leapfrog(
-  potential: Potential,
-  inverseMass: Float64Array,
-  stepSize: number,
-  from: PhasePoint,
-  to: PhasePoint,
-): number {
+export function leapfrog(potential: Potential, inverseMass: Float64Array, stepSize: number, from: PhasePoint, to: PhasePoint): number {
   beginLeapfrog(inverseMass, stepSize, from, to);
   to.potential = potential.evaluate(to.z, to.grad);
   return finishLeapfrog(inverseMass, stepSize, to);

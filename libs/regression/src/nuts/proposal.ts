@@ -57,18 +57,10 @@ export interface WeightMerge {
  * serves both, with the same bits as calling the three functions above. Non-finite differences
  * take the general functions.
  */
-export function mergeWeights(
-  currentWeight: number,
-  newWeight: number,
-  u: number,
-  biased: boolean,
-  newRejected: boolean,
-  out: WeightMerge,
-): void {
+export function mergeWeights(currentWeight: number, newWeight: number, u: number, biased: boolean, newRejected: boolean, out: WeightMerge): void {
   const x = newWeight - currentWeight;
   if (x - x !== 0) {
-    out.takeNew =
-      u < (biased ? biasedTransitionProbability(currentWeight, newWeight, newRejected) : uniformTransitionProbability(currentWeight, newWeight));
+    out.takeNew = u < (biased ? biasedTransitionProbability(currentWeight, newWeight, newRejected) : uniformTransitionProbability(currentWeight, newWeight));
     out.weight = logAddExp(currentWeight, newWeight);
     return;
   }

@@ -12,6 +12,7 @@ export type ResultMessage = { readonly results: ChainResult[] } | { readonly err
 
 /** The buffers of results, handed over to the receiving thread instead of copied. */
 export function transferablesOf(results: readonly ChainResult[]): ArrayBuffer[] {
-  return results.flatMap((result) =>
-    [result.draws.buffer, result.initialPosition.buffer, result.inverseMass.buffer, result.treeDepthCounts.buffer] as ArrayBuffer[]);
+  return results.flatMap(
+    (result) => [result.draws.buffer, result.initialPosition.buffer, result.inverseMass.buffer, result.treeDepthCounts.buffer] as ArrayBuffer[],
+  );
 }

@@ -16,16 +16,27 @@ import { LOGISTIC_WASM_BASE64 } from "./logistic-wasm.js";
 import { kernelSupports, LANES, planKernelLayout, UTURN_CHECKPOINT_SLOTS, type KernelLayout } from "./wasm-layout.js";
 
 type ConfigureExport = (
-  blocks: number, tab: number, codes: number, codesPerRow: number,
-  s: number, rows: number, p: number, pairs: number, energies: number,
-  cols: number, dim: number, grad: number, positions: number, priors: number, zBytes: number,
-  invScale: number, priorConstant: number,
+  blocks: number,
+  tab: number,
+  codes: number,
+  codesPerRow: number,
+  s: number,
+  rows: number,
+  p: number,
+  pairs: number,
+  energies: number,
+  cols: number,
+  dim: number,
+  grad: number,
+  positions: number,
+  priors: number,
+  zBytes: number,
+  invScale: number,
+  priorConstant: number,
 ) => void;
 type BeginLeapfrogExport = (lane: number, from: number, to: number, stepSize: number, mass: number) => void;
 type FinishLeapfrogExport = (lane: number, to: number, stepSize: number, mass: number) => number;
-type SubtreeLeafExport = (
-  leaf: number, rSum: number, ckR: number, ckSum: number, first: number, idxMin: number, idxMax: number, mass: number,
-) => number;
+type SubtreeLeafExport = (leaf: number, rSum: number, ckR: number, ckSum: number, first: number, idxMin: number, idxMax: number, mass: number) => number;
 
 let compiled: WebAssembly.Module | null | undefined;
 
@@ -78,8 +89,25 @@ export class WasmLogisticKernel {
     this.laneGradientExport = exports.laneGradient as (lane: number, at: number) => number;
     this.subtreeLeafExport = exports.subtreeLeaf as SubtreeLeafExport;
     const L = layout;
-    (exports.configure as ConfigureExport)(L.blocks, L.tab, L.codes, L.codesPerRow, L.s, L.rows, L.p, L.pairs, L.energies,
-      L.cols, L.dim, L.grad, L.positions, L.priors, L.zBytes, invScale, priorConstant);
+    (exports.configure as ConfigureExport)(
+      L.blocks,
+      L.tab,
+      L.codes,
+      L.codesPerRow,
+      L.s,
+      L.rows,
+      L.p,
+      L.pairs,
+      L.energies,
+      L.cols,
+      L.dim,
+      L.grad,
+      L.positions,
+      L.priors,
+      L.zBytes,
+      invScale,
+      priorConstant,
+    );
   }
 
   /**
@@ -138,8 +166,18 @@ export class WasmLogisticKernel {
     const L = this.layout;
     const uturn = L.lanes[lane]!.uturn;
     const dimBytes = 8 * L.dim;
-    return this.subtreeLeafExport(leaf.address, uturn, uturn + dimBytes, uturn + (1 + UTURN_CHECKPOINT_SLOTS) * dimBytes,
-      leafIndex === 0 ? 1 : 0, idxMin, idxMax, this.massAddress(lane, inverseMass)) !== 0;
+    return (
+      this.subtreeLeafExport(
+        leaf.address,
+        uturn,
+        uturn + dimBytes,
+        uturn + (1 + UTURN_CHECKPOINT_SLOTS) * dimBytes,
+        leafIndex === 0 ? 1 : 0,
+        idxMin,
+        idxMax,
+        this.massAddress(lane, inverseMass),
+      ) !== 0
+    );
   }
 
   private massAddress(lane: number, inverseMass: Float64Array): number {

@@ -182,7 +182,27 @@ export function planKernelLayout(design: SparseDesign): KernelLayout {
     // a padding code stays 0: the address of the zeros
   }
   return {
-    rows, dim, blocks, codesPerRow, pairs, zero, energies, positions, priors, grad, tab, s, p, cols, list, codes,
-    zBytes, pointStride, pointSlots, lanes, bytes, image,
+    rows,
+    dim,
+    blocks,
+    codesPerRow,
+    pairs,
+    zero,
+    energies,
+    positions,
+    priors,
+    grad,
+    tab,
+    s,
+    p,
+    cols,
+    list,
+    codes,
+    zBytes,
+    pointStride,
+    pointSlots,
+    lanes,
+    bytes,
+    image,
   };
 }

@@ -34,7 +34,29 @@ export interface AnswerRequest {
 }
 
 /** Tokens that are never an answer: they share the probability the scripted tokens leave over. */
-const FILLERS = [" The", " Both", "\n", " I", " Response", " It", " Neither", " This", " Based", " After", " In", " Yes", " No", " We", " Overall", " To", " My", " They", " Each", " One", " Let"];
+const FILLERS = [
+  " The",
+  " Both",
+  "\n",
+  " I",
+  " Response",
+  " It",
+  " Neither",
+  " This",
+  " Based",
+  " After",
+  " In",
+  " Yes",
+  " No",
+  " We",
+  " Overall",
+  " To",
+  " My",
+  " They",
+  " Each",
+  " One",
+  " Let",
+];
 
 /** Splits an answer into imitated tokens: each word with the whitespace before it. */
 export function imitateTokens(text: string): string[] {
@@ -99,7 +121,10 @@ export function chatCompletionBody(answer: ScriptedAnswer, request: AnswerReques
         token,
         logprob: values[i]!,
         bytes: bytesOf(token),
-        top_logprobs: (i === 0 ? firstTokenAlternatives(answer, token, k) : [{ token, logprob: 0 }].slice(0, k)).map((entry) => ({ ...entry, bytes: bytesOf(entry.token) })),
+        top_logprobs: (i === 0 ? firstTokenAlternatives(answer, token, k) : [{ token, logprob: 0 }].slice(0, k)).map((entry) => ({
+          ...entry,
+          bytes: bytesOf(entry.token),
+        })),
       })),
       refusal: null,
     };
@@ -131,7 +156,9 @@ export function textCompletionBody(answer: ScriptedAnswer, request: AnswerReques
       tokens,
       token_logprobs: tokenLogprobs(answer, tokens),
       top_logprobs: tokens.map((token, i) =>
-        Object.fromEntries((i === 0 ? firstTokenAlternatives(answer, token, k) : [{ token, logprob: 0 }].slice(0, k)).map((entry) => [entry.token, entry.logprob])),
+        Object.fromEntries(
+          (i === 0 ? firstTokenAlternatives(answer, token, k) : [{ token, logprob: 0 }].slice(0, k)).map((entry) => [entry.token, entry.logprob]),
+        ),
       ),
       text_offset: offsets,
     };

@@ -34,7 +34,10 @@ export type MockFaultKind = MockFault["kind"];
  */
 export function parseFaultList(text: string): MockFault[] | string {
   const faults: MockFault[] = [];
-  for (const part of text.split(",").map((item) => item.trim()).filter((item) => item !== "")) {
+  for (const part of text
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "")) {
     const status = /^(\d{3})(?::(\d+(?:\.\d+)?))?$/.exec(part);
     if (status !== null) {
       faults.push({

@@ -32,7 +32,10 @@ export function taggedSection(text: string, tag: string): string | undefined {
   if (start < 0) return undefined;
   const end = text.indexOf(`</${tag}>`, start + open.length);
   if (end < 0) return undefined;
-  return text.slice(start + open.length, end).replace(/^\n/, "").replace(/\n$/, "");
+  return text
+    .slice(start + open.length, end)
+    .replace(/^\n/, "")
+    .replace(/\n$/, "");
 }
 
 function jsonList(text: string | undefined): string[] {
@@ -52,8 +55,10 @@ function referenceAnswer(query: string): string {
   return `Here is a careful answer to "${topic}".\n\n1. Restate what is asked.\n2. Answer it step by step.\n3. Check the result.`;
 }
 
-const CONSTRAINT_CUES = /\b(concise|briefly|words?|sentences?|paragraphs?|list|bullet|format|json|table|at least|at most|no more than|only|must|should|don't|do not|in the style)\b/i;
-const FEELING_CUES = /\b(i feel|i'm (sad|happy|worried|scared|anxious|excited|upset|lonely|stressed)|i am (sad|happy|worried|scared|anxious|excited|upset|lonely|stressed)|frustrat|depress)/i;
+const CONSTRAINT_CUES =
+  /\b(concise|briefly|words?|sentences?|paragraphs?|list|bullet|format|json|table|at least|at most|no more than|only|must|should|don't|do not|in the style)\b/i;
+const FEELING_CUES =
+  /\b(i feel|i'm (sad|happy|worried|scared|anxious|excited|upset|lonely|stressed)|i am (sad|happy|worried|scared|anxious|excited|upset|lonely|stressed)|frustrat|depress)/i;
 const STANCE_CUES = /\b(i think|i believe|in my opinion|i prefer|i love|i hate|obviously|clearly)\b/i;
 
 function sentences(text: string): string[] {

@@ -176,10 +176,15 @@ function answerRequest(endpoint: MockEndpoint, body: Record<string, unknown>, re
   const model = typeof body.model === "string" ? body.model : "";
   if (model === "") return [400, errorBody("you must provide a model parameter", "invalid_request_error", "model")];
   const request: MockRequest =
-    endpoint === "chat" ? { endpoint, prompt: "", system: messageText(body, "system"), user: messageText(body, "user") } : { endpoint, prompt: promptText(body), system: "", user: "" };
+    endpoint === "chat"
+      ? { endpoint, prompt: "", system: messageText(body, "system"), user: messageText(body, "user") }
+      : { endpoint, prompt: promptText(body), system: "", user: "" };
   if (endpoint === "completions" && request.prompt === "") return [400, errorBody("you must provide a prompt", "invalid_request_error", "prompt")];
   let answer: ScriptedAnswer = responder?.(request) ?? {
-    text: endpoint === "chat" ? (mockAnswer(request.system, request.user)?.text ?? plainAnswer(request.system, request.user)) : " This mock server knows no prompt like this one.",
+    text:
+      endpoint === "chat"
+        ? (mockAnswer(request.system, request.user)?.text ?? plainAnswer(request.system, request.user))
+        : " This mock server knows no prompt like this one.",
   };
   if (edit.text) answer = edit.text(answer);
   const shape = {
@@ -213,7 +218,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     sendJson(res, status, json);
   };
 
-  const applyFault = async (fault: MockFault, endpoint: MockEndpoint, body: Record<string, unknown>, req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+  const applyFault = async (
+    fault: MockFault,
+    endpoint: MockEndpoint,
+    body: Record<string, unknown>,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<boolean> => {
     switch (fault.kind) {
       case "status": {
         const headers: Record<string, string> = {};
@@ -364,12 +375,23 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       if (line.trim() === "") continue;
       const request = JSON.parse(line) as { custom_id: string; body: Record<string, unknown> };
       const [status, json] = answer("chat", request.body);
-      const entry = { id: newId("batch_req"), custom_id: request.custom_id, response: { status_code: status, request_id: newId("req"), body: json }, error: null };
+      const entry = {
+        id: newId("batch_req"),
+        custom_id: request.custom_id,
+        response: { status_code: status, request_id: newId("req"), body: json },
+        error: null,
+      };
       (status === 200 ? outputs : errors).push(JSON.stringify(entry));
     }
     batch.counts = { total: outputs.length + errors.length, completed: outputs.length, failed: errors.length };
     const store = (lines: string[], name: string) => {
-      const file: StoredFile = { id: newId("file"), filename: name, purpose: "batch_output", bytes: Buffer.from(lines.map((l) => `${l}\n`).join("")), createdAt: Math.floor(Date.now() / 1000) };
+      const file: StoredFile = {
+        id: newId("file"),
+        filename: name,
+        purpose: "batch_output",
+        bytes: Buffer.from(lines.map((l) => `${l}\n`).join("")),
+        createdAt: Math.floor(Date.now() / 1000),
+      };
       files.set(file.id, file);
       return file.id;
     };

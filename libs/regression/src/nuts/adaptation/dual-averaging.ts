@@ -31,11 +31,7 @@ export function initDualAveraging(proxCenter: number): DualAveragingState {
 }
 
 /** One update with statistic g = target − acceptance (positive g shrinks the step). */
-export function updateDualAveraging(
-  g: number,
-  state: DualAveragingState,
-  { gamma, t0, kappa }: DualAveragingOptions = DUAL_AVERAGING,
-): DualAveragingState {
+export function updateDualAveraging(g: number, state: DualAveragingState, { gamma, t0, kappa }: DualAveragingOptions = DUAL_AVERAGING): DualAveragingState {
   const t = state.t + 1;
   // ḡ_t = (1 − 1/(t + t0)) ḡ_{t−1} + g/(t + t0)
   const gAvg = (1 - 1 / (t + t0)) * state.gAvg + g / (t + t0);

@@ -31,11 +31,7 @@ export interface WarmupAdapter {
   update(t: number, acceptProb: number, current: PhasePoint, state: WarmupState, rng: RandomStream): void;
 }
 
-export function buildWarmupAdapter(
-  potential: BatchedPotential,
-  numSteps: number,
-  targetAcceptRate = TARGET_ACCEPT_RATE,
-): WarmupAdapter {
+export function buildWarmupAdapter(potential: BatchedPotential, numSteps: number, targetAcceptRate = TARGET_ACCEPT_RATE): WarmupAdapter {
   const schedule = buildAdaptationSchedule(numSteps);
   const numWindows = schedule.length;
   const scratch: PhasePoint = potential.createPhasePoint();
