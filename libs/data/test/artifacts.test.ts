@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GROUP_IDS, JUDGE_IDS, parseManifest } from "../src/index.js";
+import { GROUP_IDS, JUDGE_IDS, parseManifest, weightsArtifactId } from "../src/index.js";
 import { defaultArtifactIds, loadManifest, loadReleasedWeights } from "../src/node.js";
 import { describeUpstream, upstreamDataDir } from "../../../vitest.upstream.js";
 
@@ -20,6 +20,18 @@ describe("manifest", () => {
     const withFirst = (edit: Record<string, unknown>) => JSON.stringify({ ...manifest, artifacts: [{ ...manifest.artifacts[0]!, ...edit }] });
     expect(() => parseManifest(withFirst({ bytes: "12" }), "m.json")).toThrow('m.json: field "artifacts.0.bytes" must be a number, got string');
     expect(() => parseManifest(withFirst({ path: undefined }), "m.json")).toThrow('m.json: field "artifacts.0.path" is missing');
+  });
+
+  it("names an artifact id that appears twice, at its second place", () => {
+    const manifest = loadManifest();
+    const [first, second] = manifest.artifacts;
+    const twice = JSON.stringify({ ...manifest, artifacts: [first, second, { ...second!, id: first!.id }] });
+    expect(() => parseManifest(twice, "m.json")).toThrow(`m.json: field "artifacts.2.id" artifact id "${first!.id}" appears twice;`);
+    expect(parseManifest(JSON.stringify({ ...manifest, artifacts: [first, second] }), "m.json").artifacts).toHaveLength(2);
+  });
+
+  it("names the artifact of each group's released weights", () => {
+    expect(weightsArtifactId("Code")).toBe("weights-Code");
   });
 });
 
