@@ -30,6 +30,33 @@ describe("manifest", () => {
     expect(parseManifest(JSON.stringify({ ...manifest, artifacts: [first, second] }), "m.json").artifacts).toHaveLength(2);
   });
 
+  it("checks each entry's fields: ids and paths not empty, a URL, a whole size, a lowercase hex sha256", () => {
+    const manifest = loadManifest();
+    const first = manifest.artifacts[0]!;
+    const parseFirst = (edit: Record<string, unknown>) => parseManifest(JSON.stringify({ ...manifest, artifacts: [{ ...first, ...edit }] }), "m.json");
+    const hex = "0123456789abcdef".repeat(4);
+    expect(parseFirst({ sha256: hex, bytes: 0 }).artifacts[0]).toMatchObject({ sha256: hex, bytes: 0 });
+    expect(parseFirst({ sha256: null, bytes: null, auth: "HF_TOKEN" }).artifacts[0]).toMatchObject({ sha256: null, bytes: null, auth: "HF_TOKEN" });
+    const rejected: [Record<string, unknown>, string][] = [
+      [{ id: "" }, "artifacts.0.id"],
+      [{ path: "" }, "artifacts.0.path"],
+      [{ url: "not a url" }, "artifacts.0.url"],
+      [{ bytes: -1 }, "artifacts.0.bytes"],
+      [{ bytes: 1.5 }, "artifacts.0.bytes"],
+      [{ sha256: hex.toUpperCase() }, "artifacts.0.sha256"],
+      [{ sha256: hex.slice(1) }, "artifacts.0.sha256"],
+      [{ sha256: `${hex}0` }, "artifacts.0.sha256"],
+      [{ sha256: `x${hex}` }, "artifacts.0.sha256"],
+      [{ sha256: `${hex}x` }, "artifacts.0.sha256"],
+      [{ sha256: `g${hex.slice(1)}` }, "artifacts.0.sha256"],
+      [{ auth: 1 }, "artifacts.0.auth"],
+    ];
+    for (const [edit, field] of rejected) expect(() => parseFirst(edit), JSON.stringify(edit)).toThrow(`m.json: field "${field}"`);
+    const { source } = manifest;
+    expect(() => parseManifest(JSON.stringify({ ...manifest, source: { ...source, commit: undefined } }), "m.json")).toThrow('field "source.commit" is missing');
+    expect(() => parseManifest(JSON.stringify({ ...manifest, description: 1 }), "m.json")).toThrow('field "description"');
+  });
+
   it("names the artifact of each group's released weights", () => {
     expect(weightsArtifactId("Code")).toBe("weights-Code");
   });
