@@ -76,8 +76,9 @@ describe("validatePermutation()", () => {
     // without a file, the field alone
     const bare = permutationError([0, 2], 2);
     expect(bare.message).toBe("permutation: entry 1 is 2; expected each of 0…1 exactly once.");
-    expect(bare.place).toEqual({ field: "permutation", row: 1 });
-    expect(permutationError("0,1", 2).place).toEqual({ field: "permutation" });
+    // strictly: no `file` key at all, not one set to undefined
+    expect(bare.place).toStrictEqual({ field: "permutation", row: 1 });
+    expect(permutationError("0,1", 2).place).toStrictEqual({ field: "permutation" });
   });
 
   it("rejects entries that are not whole row numbers", () => {
