@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `make mutation`: StrykerJS over the modules whose wrongness would silently change published
-// numbers or lose data. One Stryker run per project (the vitest runner with that project's config
-// and the TypeScript checker), then one score per module: killed (or timed out) over all mutants
-// that compiled. Exits non-zero when a module scores below MIN_SCORE. Not part of `make test`.
+// numbers or lose data. One Stryker run per module and project (the vitest runner with that
+// project's config and only the module's own test files, and the TypeScript checker), then one
+// score per module: killed (or timed out) over all mutants that compiled. Exits non-zero when a
+// module scores below MIN_SCORE. Not part of `make test`.
 // Usage: node tools/mutation/run.mjs [module ...]   (claims fetcher store features kfold similarity; default all)
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,20 +11,56 @@ import { Stryker } from "@stryker-mutator/core";
 
 const MIN_SCORE = 80;
 
-/** What is mutated, grouped the way docs/testing.md reports it. */
-/** `name` selects a module on the command line (`make mutation MODULES="claims kfold"`). */
+/**
+ * What is mutated, grouped the way docs/testing.md reports it. `name` selects a module on the
+ * command line (`make mutation MODULES="claims kfold"`). `tests` are the test files that pin the
+ * module: only they run against its mutants. The other tests in the project exercise the module
+ * only on the way to something else (the parity fits, a full dataset load), take minutes per
+ * mutant on two cores, and would hide a module whose own tests are weak.
+ */
 const MODULES = [
-  { name: "claims", title: "the claims", project: "libs/report", files: ["libs/report/src/claims.ts"] },
-  { name: "fetcher", title: "fetcher and manifest", project: "libs/data", files: ["libs/data/src/node/fetcher.ts", "libs/data/src/manifest.ts"] },
-  { name: "store", title: "atomic writer and fit store", project: "libs/data", files: ["libs/data/src/node/files.ts"] },
-  { name: "store", title: "atomic writer and fit store", project: "libs/refit", files: ["libs/refit/src/node/store.ts"] },
-  { name: "features", title: "comparison features", project: "libs/data", files: ["libs/data/src/dataset/features.ts"] },
-  { name: "kfold", title: "k-fold", project: "libs/regression", files: ["libs/regression/src/kfold.ts"] },
+  { name: "claims", title: "the claims", project: "libs/report", files: ["libs/report/src/claims.ts"], tests: ["libs/report/test/claims.test.ts"] },
+  {
+    name: "fetcher",
+    title: "fetcher and manifest",
+    project: "libs/data",
+    files: ["libs/data/src/node/fetcher.ts", "libs/data/src/manifest.ts"],
+    tests: ["libs/data/test/fetcher.test.ts", "libs/data/test/fetcher-http.test.ts", "libs/data/test/artifacts.test.ts"],
+  },
+  {
+    name: "store",
+    title: "atomic writer and fit store",
+    project: "libs/data",
+    files: ["libs/data/src/node/files.ts"],
+    tests: ["libs/data/test/atomic-write.test.ts", "libs/data/test/atomic-write-enospc.test.ts", "libs/data/test/files.test.ts"],
+  },
+  {
+    name: "store",
+    title: "atomic writer and fit store",
+    project: "libs/refit",
+    files: ["libs/refit/src/node/store.ts"],
+    tests: ["libs/refit/test/store.test.ts"],
+  },
+  {
+    name: "features",
+    title: "comparison features",
+    project: "libs/data",
+    files: ["libs/data/src/dataset/features.ts"],
+    tests: ["libs/data/test/dataset-features.test.ts"],
+  },
+  {
+    name: "kfold",
+    title: "k-fold",
+    project: "libs/regression",
+    files: ["libs/regression/src/kfold.ts"],
+    tests: ["libs/regression/test/kfold.test.ts", "libs/regression/test/validate.test.ts"],
+  },
   {
     name: "similarity",
     title: "similarity",
     project: "libs/similarity",
     files: ["libs/similarity/src/similarity.ts", "libs/similarity/src/preference.ts", "libs/similarity/src/profile.ts"],
+    tests: ["libs/similarity/test/similarity.test.ts", "libs/similarity/test/profile.test.ts"],
   },
 ];
 
@@ -37,15 +74,13 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const selected = MODULES.filter((module) => wanted.length === 0 || wanted.includes(module.name));
-const projects = [...new Set(selected.map((module) => module.project))];
 
 mkdirSync("reports/mutation", { recursive: true });
 /** file -> results of its mutants */
 const resultsByFile = new Map();
-for (const project of projects) {
-  const name = project.split("/").pop();
-  const mutate = selected.filter((module) => module.project === project).flatMap((module) => module.files);
-  console.log(`\n== mutation testing ${project}: ${mutate.join(", ")}`);
+for (const { name: module, project, files: mutate, tests } of selected) {
+  const name = `${module}-${project.split("/").pop()}`;
+  console.log(`\n== mutation testing ${mutate.join(", ")} with ${tests.join(", ")}`);
   const stryker = new Stryker({
     testRunner: "vitest",
     vitest: { configFile: join(project, "vitest.config.ts"), dir: project },
@@ -57,13 +92,14 @@ for (const project of projects) {
     typescriptChecker: { prioritizePerformanceOverAccuracy: true },
     plugins: ["@stryker-mutator/vitest-runner", "@stryker-mutator/typescript-checker"],
     mutate,
+    testFiles: tests,
     coverageAnalysis: "perTest",
     concurrency: 2,
     timeoutMS: 30_000,
     reporters: ["clear-text", "progress-append-only", "html", "json"],
     htmlReporter: { fileName: `reports/mutation/${name}.html` },
     jsonReporter: { fileName: `reports/mutation/${name}.json` },
-    tempDirName: ".stryker-tmp",
+    tempDirName: `.stryker-tmp/${name}`,
     // data/cache stays out so that the sandbox's tests fetch upstream files the way PD_MIRROR says.
     ignorePatterns: ["/reports", "/figures", "/data/raw", "/data/derived", "/data/cache", "/.jupyter", "/notebooks", "**/dist"],
     // Reruns test only the mutants whose code or tests changed since the last run.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GROUP_IDS, JUDGE_IDS, parseManifest } from "../src/index.js";
+import { GROUP_IDS, JUDGE_IDS, parseManifest, weightsArtifactId } from "../src/index.js";
 import { defaultArtifactIds, loadManifest, loadReleasedWeights } from "../src/node.js";
 import { describeUpstream, upstreamDataDir } from "../../../vitest.upstream.js";
 
@@ -20,6 +20,45 @@ describe("manifest", () => {
     const withFirst = (edit: Record<string, unknown>) => JSON.stringify({ ...manifest, artifacts: [{ ...manifest.artifacts[0]!, ...edit }] });
     expect(() => parseManifest(withFirst({ bytes: "12" }), "m.json")).toThrow('m.json: field "artifacts.0.bytes" must be a number, got string');
     expect(() => parseManifest(withFirst({ path: undefined }), "m.json")).toThrow('m.json: field "artifacts.0.path" is missing');
+  });
+
+  it("names an artifact id that appears twice, at its second place", () => {
+    const manifest = loadManifest();
+    const [first, second] = manifest.artifacts;
+    const twice = JSON.stringify({ ...manifest, artifacts: [first, second, { ...second!, id: first!.id }] });
+    expect(() => parseManifest(twice, "m.json")).toThrow(`m.json: field "artifacts.2.id" artifact id "${first!.id}" appears twice;`);
+    expect(parseManifest(JSON.stringify({ ...manifest, artifacts: [first, second] }), "m.json").artifacts).toHaveLength(2);
+  });
+
+  it("checks each entry's fields: ids and paths not empty, a URL, a whole size, a lowercase hex sha256", () => {
+    const manifest = loadManifest();
+    const first = manifest.artifacts[0]!;
+    const parseFirst = (edit: Record<string, unknown>) => parseManifest(JSON.stringify({ ...manifest, artifacts: [{ ...first, ...edit }] }), "m.json");
+    const hex = "0123456789abcdef".repeat(4);
+    expect(parseFirst({ sha256: hex, bytes: 0 }).artifacts[0]).toMatchObject({ sha256: hex, bytes: 0 });
+    expect(parseFirst({ sha256: null, bytes: null, auth: "HF_TOKEN" }).artifacts[0]).toMatchObject({ sha256: null, bytes: null, auth: "HF_TOKEN" });
+    const rejected: [Record<string, unknown>, string][] = [
+      [{ id: "" }, "artifacts.0.id"],
+      [{ path: "" }, "artifacts.0.path"],
+      [{ url: "not a url" }, "artifacts.0.url"],
+      [{ bytes: -1 }, "artifacts.0.bytes"],
+      [{ bytes: 1.5 }, "artifacts.0.bytes"],
+      [{ sha256: hex.toUpperCase() }, "artifacts.0.sha256"],
+      [{ sha256: hex.slice(1) }, "artifacts.0.sha256"],
+      [{ sha256: `${hex}0` }, "artifacts.0.sha256"],
+      [{ sha256: `x${hex}` }, "artifacts.0.sha256"],
+      [{ sha256: `${hex}x` }, "artifacts.0.sha256"],
+      [{ sha256: `g${hex.slice(1)}` }, "artifacts.0.sha256"],
+      [{ auth: 1 }, "artifacts.0.auth"],
+    ];
+    for (const [edit, field] of rejected) expect(() => parseFirst(edit), JSON.stringify(edit)).toThrow(`m.json: field "${field}"`);
+    const { source } = manifest;
+    expect(() => parseManifest(JSON.stringify({ ...manifest, source: { ...source, commit: undefined } }), "m.json")).toThrow('field "source.commit" is missing');
+    expect(() => parseManifest(JSON.stringify({ ...manifest, description: 1 }), "m.json")).toThrow('field "description"');
+  });
+
+  it("names the artifact of each group's released weights", () => {
+    expect(weightsArtifactId("Code")).toBe("weights-Code");
   });
 });
 

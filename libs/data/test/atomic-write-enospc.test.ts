@@ -21,6 +21,13 @@ function diskFullAfterHalf(): void {
   });
 }
 
+/** The next writeFile fails before it creates anything, as a full disk can at open. */
+function diskFullAtOpen(): void {
+  vi.mocked(fsPromises.writeFile).mockImplementationOnce(async () => {
+    throw Object.assign(new Error("ENOSPC: no space left on device, open"), { code: "ENOSPC" });
+  });
+}
+
 describe("writeFileAtomic() on a full disk", () => {
   it("rejects with ENOSPC, keeps the old file whole and leaves no partial file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pd-atomic-enospc-"));
@@ -37,5 +44,16 @@ describe("writeFileAtomic() on a full disk", () => {
     diskFullAfterHalf();
     await expect(writeFileAtomic(join(dir, "new.json"), "{}")).rejects.toMatchObject({ code: "ENOSPC" });
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("passes on the disk's own error when the temporary file could not even be created", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pd-atomic-enospc-"));
+    const target = join(dir, "weights.jsonl");
+    writeFileSync(target, "old\n");
+    diskFullAtOpen();
+    // the clean-up finds no temporary file, and that must not replace the reason
+    await expect(writeFileAtomic(target, "new\n")).rejects.toThrow("ENOSPC: no space left on device, open");
+    expect(readFileSync(target, "utf8")).toBe("old\n");
+    expect(readdirSync(dir)).toEqual(["weights.jsonl"]);
   });
 });

@@ -52,6 +52,25 @@ describe("comparisonFeatures: properties of the whole vector", () => {
     );
   });
 
+  it("swapping A and B swaps the responses, their annotations and every judge's label, and nothing else", () => {
+    const original = pair({
+      responseA: { content: "first", words: 300 },
+      responseB: { content: "second", words: 100 },
+      annotationA: annotation({ basic: basicScores(3) }),
+      labels: { human: "A", "gpt-4-1106-preview": "B" },
+    });
+    const swapped = swapResponses(original);
+    expect(swapped).toEqual({
+      ...original,
+      responseA: original.responseB,
+      responseB: original.responseA,
+      annotationA: original.annotationB,
+      annotationB: original.annotationA,
+      labels: { human: "B", "gpt-4-1106-preview": "A" },
+    });
+    expect(swapResponses(swapped)).toEqual(original);
+  });
+
   it("identical responses give the zero vector", () => {
     expect(comparisonFeatures(pair()).features).toEqual(new Array(29).fill(0));
   });

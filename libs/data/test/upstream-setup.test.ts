@@ -66,7 +66,7 @@ describeUpstream("prepareUpstreamFiles() with the files at hand", () => {
     const dataDir = temp();
     const first = await prepareUpstreamFiles({ dataDir, mirror: upstreamMirror() });
     expect(first.upstream).toEqual({ dataDir, reason: null });
-    expect(first.note).toMatch(/^upstream files: 19 verified in .* \(from PD_MIRROR=/);
+    expect(first.note).toMatch(/^upstream files: 21 verified in .* \(from PD_MIRROR=/);
     const offline = fakeFetch(() => Promise.reject(new TypeError("fetch failed")));
     vi.stubEnv("PD_MIRROR", "");
     try {
@@ -76,6 +76,6 @@ describeUpstream("prepareUpstreamFiles() with the files at hand", () => {
     } finally {
       vi.unstubAllEnvs();
     }
-    expect(defaultArtifactIds()).toHaveLength(19);
+    expect(defaultArtifactIds()).toHaveLength(21);
   });
 });

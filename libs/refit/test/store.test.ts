@@ -62,4 +62,57 @@ describe("fit store", () => {
     await saveFit(d, { judge: "human", group: "Code", fingerprint: "a", body: { draws: [[0.1, 0.2]] } });
     await expect(readFitDraws(d, "human", "Code")).rejects.toMatchObject({ code: "malformed-file", place: { field: "body.draws.0" } });
   });
+
+  it("files each fit under its judge and group, with unsafe characters replaced, and saveFit says where", async () => {
+    const d = dir();
+    expect(fitPath(d, "human", "Code")).toBe(join(d, "fits", "human", "Code.json"));
+    expect(fitPath(d, "org/model v2", "Creative Writing")).toBe(join(d, "fits", "org_model_v2", "Creative_Writing.json"));
+    expect(fitPath(d, "a.b-c_d", "x")).toBe(join(d, "fits", "a.b-c_d", "x.json"));
+    // a run of unsafe characters becomes one underscore
+    expect(fitPath(d, "a / b", "..")).toBe(join(d, "fits", "a_b", "...json"));
+    const path = await saveFit(d, { judge: "org/model v2", group: "Creative Writing", fingerprint: "a", body: { mean: [1] } });
+    expect(path).toBe(fitPath(d, "org/model v2", "Creative Writing"));
+    expect(JSON.parse(readFileSync(path, "utf8"))).toEqual({
+      format: "prefdissect.fit/1",
+      judge: "org/model v2",
+      group: "Creative Writing",
+      fingerprint: "a",
+      body: { mean: [1] },
+      sha256: fingerprintOf({ mean: [1] }),
+    });
+  });
+
+  it("fingerprints a value by the sha256 of its JSON text", () => {
+    // sha256 of the text {"a":1}
+    expect(fingerprintOf({ a: 1 })).toBe("015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862");
+    expect(fingerprintOf({ a: 1 })).not.toBe(fingerprintOf({ a: 2 }));
+  });
+
+  it("returns the stored fit on a hit", async () => {
+    const d = dir();
+    await saveFit(d, { judge: "human", group: "Code", fingerprint: "a", body: { mean: [0.1, 0.2] } });
+    expect(await loadFit(d, "human", "Code", "a", Body)).toEqual({
+      status: "hit",
+      fit: { judge: "human", group: "Code", fingerprint: "a", body: { mean: [0.1, 0.2] } },
+    });
+  });
+
+  it("says why an entry is not used: another fit's file, a failed checksum, other inputs, unreadable text", async () => {
+    const d = dir();
+    await saveFit(d, { judge: "human", group: "Code", fingerprint: "a", body: { mean: [0.1] } });
+    const path = fitPath(d, "human", "Code");
+    const text = readFileSync(path, "utf8");
+    expect(await loadFit(d, "human", "Code", "b", Body)).toEqual({ status: "stale", reason: `${path} was fitted from other data or settings` });
+    writeFileSync(path, text.replace('"group":"Code"', '"group":"Advice"'));
+    expect(await loadFit(d, "human", "Code", "a", Body)).toEqual({ status: "corrupt", reason: `${path} does not hold the fit of human × Code` });
+    writeFileSync(path, text.replace('"judge":"human"', '"judge":"gpt-4-1106-preview"'));
+    expect(await loadFit(d, "human", "Code", "a", Body)).toEqual({ status: "corrupt", reason: `${path} does not hold the fit of human × Code` });
+    writeFileSync(path, text.replace("0.1", "0.2"));
+    expect(await loadFit(d, "human", "Code", "a", Body)).toEqual({ status: "corrupt", reason: `${path} fails its checksum` });
+    // a checksum failure is reported before a stale fingerprint
+    expect((await loadFit(d, "human", "Code", "b", Body)).status).toBe("corrupt");
+    writeFileSync(path, "{");
+    const unreadable = await loadFit(d, "human", "Code", "a", Body);
+    expect(unreadable).toMatchObject({ status: "corrupt", reason: expect.stringContaining(path) });
+  });
 });

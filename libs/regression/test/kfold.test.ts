@@ -44,12 +44,32 @@ describe("planKFold()", () => {
     expect([...a].sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i));
     expect(resolvePermutation(50, { seed: 4 })).toEqual(a);
     expect(resolvePermutation(50, { seed: 5 })).not.toEqual(a);
+    // no seed is seed 0
+    expect(resolvePermutation(50, {})).toEqual(resolvePermutation(50, { seed: 0 }));
   });
 
   it("rejects impossible fold counts", () => {
     expect(() => planKFold(5, 6, [0, 1, 2, 3, 4])).toThrow(/folds must be/);
     expect(() => planKFold(5, 0, [0, 1, 2, 3, 4])).toThrow(/folds must be a whole number from 1/);
     expect(() => planKFold(5, 1.5, [0, 1, 2, 3, 4])).toThrow(/folds must be/);
+    const error = (() => {
+      try {
+        planKFold(5, 6, [0, 1, 2, 3, 4]);
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(error).toMatchObject({
+      code: "bad-folds",
+      place: { field: "folds" },
+      message: "folds must be a whole number from 1 to the number of rows (5), got 6.",
+    });
+  });
+
+  it("allows as many folds as rows: leave-one-out", () => {
+    const folds = planKFold(5, 5, [3, 1, 4, 0, 2]);
+    expect(folds.map((fold) => fold.heldOut)).toEqual([[3], [1], [4], [0], [2]]);
+    expect(folds[2]!.train).toEqual([3, 1, 0, 2]);
   });
 
   it("plans one fold as a fit on every row, in their original order, holding nothing out", () => {
@@ -73,27 +93,44 @@ describe("fitKFold() with one fold", () => {
 
 /** A fold fit whose posterior mean is `mean` (the other fields are placeholders the average ignores). */
 function foldFitWithMean(mean: number[]): PosteriorFit {
+  return foldFit({ mean });
+}
+
+interface FoldFitFields {
+  readonly mean: number[];
+  readonly spread?: number;
+  readonly maxRhat?: number;
+  readonly minEssBulk?: number;
+  readonly divergences?: number;
+  readonly meanAcceptProb?: number;
+  readonly gradientEvaluations?: number;
+  readonly warnings?: string[];
+}
+
+/** A fold fit with the given mean; sd, q05, q50 and q95 are mean·spread, −1, +0 and +1 apart. */
+function foldFit(fields: FoldFitFields): PosteriorFit {
+  const { mean, spread = 0 } = fields;
   const zeros = mean.map(() => 0);
   return {
     mean,
-    sd: zeros,
-    q05: zeros,
-    q50: zeros,
-    q95: zeros,
+    sd: mean.map((m) => m * spread),
+    q05: mean.map((m) => m - spread),
+    q50: mean,
+    q95: mean.map((m) => m + spread),
     diagnostics: {
       rhat: zeros,
       essBulk: zeros,
-      maxRhat: 1,
-      minEssBulk: 1,
-      divergences: 0,
+      maxRhat: fields.maxRhat ?? 1,
+      minEssBulk: fields.minEssBulk ?? 1,
+      divergences: fields.divergences ?? 0,
       warmupDivergences: 0,
-      meanAcceptProb: 0.8,
+      meanAcceptProb: fields.meanAcceptProb ?? 0.8,
       treeDepthCounts: [],
       maxTreeDepthHits: 0,
       chains: [],
-      gradientEvaluations: 0,
+      gradientEvaluations: fields.gradientEvaluations ?? 0,
     },
-    warnings: [],
+    warnings: fields.warnings ?? [],
     settings: { warmup: 1, samples: 1, maxTreeDepth: 10, targetAcceptRate: 0.8, maxDeltaEnergy: 1000, initRadius: 2, chains: 1, scale: 0.1, seed: 0 },
   };
 }
@@ -111,6 +148,10 @@ describe("the k-fold procedure (which rows each fold fits, and how the folds com
       expect(fold.train).toEqual(permutation.filter((row) => !heldOut.has(row)));
       for (const task of plans[i]!.tasks) expect(task.design).toEqual(toSparseDesign(problem, fold.train));
     });
+  });
+
+  it("makes 10 folds unless told otherwise", () => {
+    expect(planKFoldFits(problem, { seed: 8 }).folds.map((fold) => fold.heldOut.length)).toEqual(new Array(10).fill(4));
   });
 
   it("shuffles with the permutation the seed gives, or with the one passed in", () => {
@@ -140,10 +181,47 @@ describe("the k-fold procedure (which rows each fold fits, and how the folds com
     expect(combined.folds.map((fold) => fold.fit.mean)).toEqual(means);
   });
 
+  it("averages the spread, takes the worst diagnostics over the folds, and labels each fold's warnings", () => {
+    const folds = planKFold(8, 2, [7, 6, 5, 4, 3, 2, 1, 0]);
+    const fits = [
+      foldFit({ mean: [1, 2], spread: 0.5, maxRhat: 1.02, minEssBulk: 300, divergences: 1, meanAcceptProb: 0.75, gradientEvaluations: 100, warnings: ["a"] }),
+      foldFit({
+        mean: [3, -2],
+        spread: 0.25,
+        maxRhat: 1.08,
+        minEssBulk: 200,
+        divergences: 2,
+        meanAcceptProb: 0.875,
+        gradientEvaluations: 50,
+        warnings: ["b", "c"],
+      }),
+    ];
+    const combined = combineFolds(folds, fits, [7, 6, 5, 4, 3, 2, 1, 0]);
+    expect(combined.sd).toEqual([(0.5 + 0.75) / 2, (1 - 0.5) / 2]);
+    expect(combined.q05).toEqual([(0.5 + 2.75) / 2, (1.5 - 2.25) / 2]);
+    expect(combined.q50).toEqual([2, 0]);
+    expect(combined.q95).toEqual([(1.5 + 3.25) / 2, (2.5 - 1.75) / 2]);
+    expect(combined.diagnostics).toEqual({ maxRhat: 1.08, minEssBulk: 200, divergences: 3, meanAcceptProb: 0.8125, gradientEvaluations: 150 });
+    expect(combined.warnings).toEqual(["fold 0: a", "fold 1: b", "fold 1: c"]);
+    expect(combined.permutation).toEqual([7, 6, 5, 4, 3, 2, 1, 0]);
+    expect(combined.folds.map((fold) => [fold.index, fold.heldOut])).toEqual([
+      [0, [7, 6, 5, 4]],
+      [1, [3, 2, 1, 0]],
+    ]);
+  });
+
   it("fits each fold on its own rows with its own streams, and reports their plain mean (fitKFold)", () => {
     // a few draws suffice: what is checked is which rows and streams each fold's fit used
     const options = { folds: 5, seed: 8, warmup: 0, samples: 4 };
-    const kfold = fitKFold(problem, options);
+    const progress: [number, number][] = [];
+    const kfold = fitKFold(problem, { ...options, onFold: (done, total) => progress.push([done, total]) });
+    expect(progress).toEqual([
+      [1, 5],
+      [2, 5],
+      [3, 5],
+      [4, 5],
+      [5, 5],
+    ]);
     const expected = planKFoldFits(problem, options).folds;
     expect(kfold.folds.map((fold) => fold.heldOut)).toEqual(expected.map((fold) => fold.heldOut));
     kfold.folds.forEach((fold, i) => {

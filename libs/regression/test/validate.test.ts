@@ -103,4 +103,41 @@ describe("validatePermutation()", () => {
     expect(() => validatePermutation([0, 1], 3)).toThrow(/2 entries but the problem has 3 rows/);
     expect(() => validatePermutation([0, 1, 3], 3)).toThrow(/entry 2 is 3/);
   });
+
+  /** The error validatePermutation throws for `raw`. */
+  function permutationError(raw: unknown, rows: number, file?: string): PrefDissectError {
+    try {
+      validatePermutation(raw, rows, file);
+    } catch (error) {
+      expect(error).toBeInstanceOf(PrefDissectError);
+      return error as PrefDissectError;
+    }
+    throw new Error("validatePermutation accepted it");
+  }
+
+  it("names the file, the field and the entry, in the message and in the error's place", () => {
+    const notArray = permutationError({ 0: 1 }, 2, "perm.json");
+    expect(notArray).toMatchObject({ code: "bad-permutation", place: { file: "perm.json", field: "permutation" } });
+    expect(notArray.message).toBe('perm.json, field "permutation": expected an array of row indices.');
+    const short = permutationError([0], 2, "perm.json");
+    expect(short.message).toBe('perm.json, field "permutation": has 1 entries but the problem has 2 rows.');
+    expect(short.place).toEqual({ file: "perm.json", field: "permutation" });
+    const repeated = permutationError([1, 1, 0], 3, "perm.json");
+    expect(repeated.message).toBe('perm.json, field "permutation": entry 1 is 1; expected each of 0…2 exactly once.');
+    expect(repeated.place).toEqual({ file: "perm.json", field: "permutation", row: 1 });
+    // without a file, the field alone
+    const bare = permutationError([0, 2], 2);
+    expect(bare.message).toBe("permutation: entry 1 is 2; expected each of 0…1 exactly once.");
+    // strictly: no `file` key at all, not one set to undefined
+    expect(bare.place).toStrictEqual({ field: "permutation", row: 1 });
+    expect(permutationError("0,1", 2).place).toStrictEqual({ field: "permutation" });
+  });
+
+  it("rejects entries that are not whole row numbers", () => {
+    expect(permutationError([0, 0.5], 2).message).toMatch(/entry 1 is 0\.5;/);
+    expect(permutationError(["0", 1], 2).message).toMatch(/entry 0 is "0";/);
+    expect(permutationError([-1, 0], 2).message).toMatch(/entry 0 is -1;/);
+    expect(permutationError([0, 2], 2).message).toMatch(/entry 1 is 2;/);
+    expect(validatePermutation([1, 0], 2)).toEqual([1, 0]);
+  });
 });

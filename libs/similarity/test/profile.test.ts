@@ -1,4 +1,4 @@
-import { beforeAll, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GROUP_IDS, JUDGE_IDS, SCENARIO_IDS, judgeById, sizeGroup, type WeightSet } from "@prefdissect/data";
 import { loadReleasedWeights } from "@prefdissect/data/node";
 import { describeUpstream, upstreamDataDir } from "../../../vitest.upstream.js";
@@ -79,5 +79,17 @@ describeUpstream("judgeProfile() on the released weights", () => {
     expect(profile.similarities.map((entry) => entry.judge)).toHaveLength(3);
     expect(profile.mostSimilar).toEqual([{ judge: "human", similarity: expect.closeTo(1, 12) }]);
     expect(profile.leastSimilar).toHaveLength(1);
+  });
+});
+
+describe("judgeProfile() on constructed weights", () => {
+  /** Every judge, and "my-judge", with the same vector in every group. */
+  const uniform = (): WeightSet =>
+    new Map(GROUP_IDS.map((group) => [group, new Map([...JUDGE_IDS, "my-judge"].map((id) => [id, Array.from({ length: 29 }, (_, k) => k % 7)]))]));
+
+  it("resembles the small models on a tie", () => {
+    const { sizeGroups } = judgeProfile(uniform(), "my-judge");
+    expect(sizeGroups.small).toBe(sizeGroups.large);
+    expect(sizeGroups.resembles).toBe("small");
   });
 });
