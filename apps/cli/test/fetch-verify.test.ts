@@ -51,8 +51,11 @@ describeUpstream("pd fetch + pd verify from a mirror", () => {
     const refitDir = temp("pd-cli-refit-");
     const weights = madeUpWeightsDir();
     const summary = {
+      format: "prefdissect.refit-summary/1",
       source: { file: "pairs.jsonl", format: "pairs-jsonl", rows: 8, synthetic: false },
-      settings: {},
+      settings: { folds: 1, seed: 0, chains: 1, warmup: 0, samples: 1, scale: 0.1, keepDraws: 0, method: "mode" },
+      judges: ["human"],
+      groups: ["Advice", "Communication"],
       accuracyDefinition: "none",
       accuracy: {},
       fits: [],

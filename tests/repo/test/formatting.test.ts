@@ -10,7 +10,7 @@ const PRETTIER = join(dirname(createRequire(import.meta.url).resolve("prettier/p
 
 /** `prettier --check .` in `dir`, as a contributor runs it: the files it reports as unformatted. */
 function unformattedFiles(dir: string): { status: number | null; files: string[]; output: string } {
-  const result = spawnSync(process.execPath, [PRETTIER, "--check", "."], { cwd: dir, encoding: "utf8" });
+  const result = spawnSync(process.execPath, [PRETTIER, "--check", "--no-color", "."], { cwd: dir, encoding: "utf8" });
   const output = `${result.stdout}${result.stderr}`;
   const files = [...output.matchAll(/^\[warn\] (?!Code style issues)(.+)$/gm)].map((match) => match[1]!);
   return { status: result.status, files, output };
