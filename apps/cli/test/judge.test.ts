@@ -92,46 +92,21 @@ describe("pd judge add", () => {
   beforeAll(async () => {
     data = await smallDataset(30);
   });
+  /** `pd judge add --fast` on the small dataset with a labels file, a judge name and more flags. */
+  const addJudge = (labels: string, name: string, ...flags: string[]) =>
+    runCommand(registerJudge, ["judge", "add", "--data", data.file, "--labels", labels, "--name", name, "--fast", ...flags, "--out", tempDir()]);
 
   it("names the labels file and the first pair without a label when the lengths differ", async () => {
     const labels = join(tempDir(), "labels.json");
     writeFileSync(labels, JSON.stringify(Array(28).fill("A")));
-    const { error } = await runCommand(registerJudge, [
-      "judge",
-      "add",
-      "--data",
-      data.file,
-      "--labels",
-      labels,
-      "--name",
-      "x",
-      "--fast",
-      "--weights",
-      data.weights,
-      "--out",
-      tempDir(),
-    ]);
+    const { error } = await addJudge(labels, "x", "--weights", data.weights);
     expect(error?.message).toMatch(/labels\.json holds 28 labels but .*small\.parquet has 30 pairs \(the first pair without a label is index 28\)/);
   });
 
   it("names the index of a label that is neither A nor B", async () => {
     const labels = join(tempDir(), "labels.json");
     writeFileSync(labels, JSON.stringify([...Array(29).fill("B"), "tie"]));
-    const { error } = await runCommand(registerJudge, [
-      "judge",
-      "add",
-      "--data",
-      data.file,
-      "--labels",
-      labels,
-      "--name",
-      "x",
-      "--fast",
-      "--weights",
-      data.weights,
-      "--out",
-      tempDir(),
-    ]);
+    const { error } = await addJudge(labels, "x", "--weights", data.weights);
     expect(error?.message).toMatch(/labels\.json/);
     expect(error?.message).toMatch(/29/);
   });
@@ -139,37 +114,9 @@ describe("pd judge add", () => {
   it("refuses a name that is already a judge, and --fast beside --method nuts", async () => {
     const labels = join(tempDir(), "labels.json");
     writeFileSync(labels, JSON.stringify(Array(30).fill("A")));
-    const taken = await runCommand(registerJudge, [
-      "judge",
-      "add",
-      "--data",
-      data.file,
-      "--labels",
-      labels,
-      "--name",
-      "human",
-      "--fast",
-      "--weights",
-      data.weights,
-      "--out",
-      tempDir(),
-    ]);
+    const taken = await addJudge(labels, "human", "--weights", data.weights);
     expect(taken.error?.message).toBe('--name "human" is already a judge; choose another name');
-    const both = await runCommand(registerJudge, [
-      "judge",
-      "add",
-      "--data",
-      data.file,
-      "--labels",
-      labels,
-      "--name",
-      "x",
-      "--fast",
-      "--method",
-      "nuts",
-      "--out",
-      tempDir(),
-    ]);
+    const both = await addJudge(labels, "x", "--method", "nuts");
     expect(both.error?.message).toBe("--fast (short for --method mode) contradicts --method nuts");
   });
 });

@@ -26,7 +26,7 @@ import { download, fileName, formatNumber, h, uniqueId } from "../dom.js";
 import { createWorkerPool } from "../fit/worker-pool.js";
 import type { AddedJudge, JudgeStore } from "../judges-store.js";
 import { datasetBanner } from "./dataset-panel.js";
-import { section, viewHeader } from "./common.js";
+import { section, viewHeader, columnHeads } from "./common.js";
 
 /** The fit in progress, kept across redraws so leaving the view and coming back shows it. */
 interface RunningFit {
@@ -154,18 +154,7 @@ function addedJudgesTable(context: AppContext): HTMLElement {
     h(
       "table",
       { class: "compact added" },
-      h(
-        "thead",
-        {},
-        h(
-          "tr",
-          {},
-          h("th", { scope: "col" }, "judge"),
-          h("th", { scope: "col" }, "fitted with"),
-          h("th", { scope: "col" }, "dataset"),
-          h("th", { scope: "col" }, "actions"),
-        ),
-      ),
+      columnHeads("judge", "fitted with", "dataset", "actions"),
       h(
         "tbody",
         {},

@@ -55,6 +55,11 @@ export function section(title: string, ...children: (Node | string | null | unde
   return h("section", {}, h("h2", {}, title), ...children);
 }
 
+/** A table's header row: one column heading per title. */
+export function columnHeads(...titles: string[]): HTMLElement {
+  return h("thead", {}, h("tr", {}, ...titles.map((title) => h("th", { scope: "col" }, title))));
+}
+
 /** The view's heading and one-paragraph introduction. */
 export function viewHeader(title: string, introduction: string): HTMLElement {
   return h("div", { class: "view-header" }, h("h2", { class: "view-title" }, title), h("p", { class: "lead" }, introduction));

@@ -18,7 +18,7 @@ import { judgeProfile, type JudgeProfile, type SimilarJudge } from "@prefdissect
 import type { AppContext } from "../app.js";
 import { chart } from "../chart.js";
 import { download, fileName, formatNumber, h } from "../dom.js";
-import { hasWeights, judgeSelect, section, viewHeader } from "./common.js";
+import { hasWeights, judgeSelect, section, viewHeader, columnHeads } from "./common.js";
 
 /** The profile as downloaded: ids and numbers only. */
 export function profileJson(profile: JudgeProfile): string {
@@ -138,18 +138,7 @@ export function judgeView(context: AppContext): HTMLElement {
       h(
         "table",
         { class: "compact" },
-        h(
-          "thead",
-          {},
-          h(
-            "tr",
-            {},
-            h("th", { scope: "col" }, "judge"),
-            h("th", { scope: "col" }, "no minor errors"),
-            h("th", { scope: "col" }, "no moderate errors"),
-            h("th", { scope: "col" }, "no severe errors"),
-          ),
-        ),
+        columnHeads("judge", "no minor errors", "no moderate errors", "no severe errors"),
         h(
           "tbody",
           {},
@@ -172,11 +161,7 @@ export function judgeView(context: AppContext): HTMLElement {
         h(
           "table",
           { class: "top-bottom" },
-          h(
-            "thead",
-            {},
-            h("tr", {}, h("th", { scope: "col" }, "group"), h("th", { scope: "col" }, "rewarded most"), h("th", { scope: "col" }, "penalised most")),
-          ),
+          columnHeads("group", "rewarded most", "penalised most"),
           h(
             "tbody",
             {},

@@ -13,7 +13,7 @@ import { chart } from "../chart.js";
 import type { LoadedDataset } from "../dataset.js";
 import { fileName, formatNumber, h, labelledSelect, uniqueId } from "../dom.js";
 import { datasetBanner } from "./dataset-panel.js";
-import { groupOptions, judgeSelect, section, viewHeader } from "./common.js";
+import { groupOptions, judgeSelect, section, viewHeader, columnHeads } from "./common.js";
 
 const WATERFALL_COLUMNS = ["index", "judge", "group", "step", "propertyIndex", "feature", "weight", "contribution", "start", "end"] as const;
 /** Pairs listed at once in the browser. */
@@ -127,11 +127,7 @@ function annotationTable(pair: PairRecord): HTMLElement {
       "table",
       { class: "compact annotations" },
       h("caption", {}, "What was annotated about each response, and the comparison vector x (+1: A has more of the property)"),
-      h(
-        "thead",
-        {},
-        h("tr", {}, h("th", { scope: "col" }, "property"), h("th", { scope: "col" }, "A"), h("th", { scope: "col" }, "B"), h("th", { scope: "col" }, "x")),
-      ),
+      columnHeads("property", "A", "B", "x"),
       h(
         "tbody",
         {},

@@ -19,7 +19,7 @@ import { SCENARIO_MEAN, judgeSimilarity, preferenceGaps } from "@prefdissect/sim
 import type { AppContext } from "../app.js";
 import { chart } from "../chart.js";
 import { fileName, formatNumber, h, labelledSelect } from "../dom.js";
-import { groupOptions, hasWeights, judgeOptions, section, viewHeader } from "./common.js";
+import { groupOptions, hasWeights, judgeOptions, section, viewHeader, columnHeads } from "./common.js";
 import { dissectionJson, legendColumns } from "./dissection.js";
 
 const SIMILARITY_COLUMNS = ["judgeA", "judgeALabel", "judgeB", "judgeBLabel", "similarity"] as const;
@@ -44,18 +44,7 @@ function comparison(context: AppContext, a: string, b: string): HTMLElement {
       "table",
       { class: "compact" },
       h("caption", { class: "visually-hidden" }, "The five properties with the largest gap in P(p)"),
-      h(
-        "thead",
-        {},
-        h(
-          "tr",
-          {},
-          h("th", { scope: "col" }, "property"),
-          h("th", { scope: "col" }, viewJudgeLabel(a)),
-          h("th", { scope: "col" }, viewJudgeLabel(b)),
-          h("th", { scope: "col" }, "gap"),
-        ),
-      ),
+      columnHeads("property", viewJudgeLabel(a), viewJudgeLabel(b), "gap"),
       h(
         "tbody",
         {},

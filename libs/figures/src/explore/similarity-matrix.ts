@@ -10,7 +10,7 @@ import type { SimilarityCellRow } from "../figures/fig-similarity-heatmap.js";
 import { inlineValues } from "../figure.js";
 import { figureTitle, type FigureOptions } from "../options.js";
 import { FIGURE_CONFIG } from "../theme.js";
-import { similarityColourScale } from "../figures/similarity-scale.js";
+import { SIMILARITY_CELL_LABEL, similarityColourScale } from "../figures/similarity-scale.js";
 import { inGroupPhrase, viewJudgeLabel } from "./labels.js";
 
 export type JudgeOrder = "size" | "cluster";
@@ -81,7 +81,7 @@ export function buildSimilarityMatrixSpec(rows: readonly SimilarityCellRow[], op
     width: cell * order.length,
     height: cell * order.length,
     data: { values: inlineValues(rows) },
-    transform: [{ calculate: "replace(format(datum.similarity, '.2f'), /^(-?)0\\./, '$1.')", as: "label" }],
+    transform: [SIMILARITY_CELL_LABEL],
     layer: [
       {
         params: [{ name: "hover", select: { type: "point", on: "pointerover", clear: "pointerout", fields: ["judgeA", "judgeB"] } }],

@@ -12,7 +12,7 @@ import { FIGURE_CONFIG } from "../theme.js";
 import { figureTitle, type FigureOptions } from "../options.js";
 import { inlineValues, type FigureDefinition } from "../figure.js";
 import { meanPairSimilarities, pairedJudges, requireAllScenarios, tableRows, type PairSimilarityRow } from "../steps.js";
-import { similarityColourScale } from "./similarity-scale.js";
+import { SIMILARITY_CELL_LABEL, similarityColourScale } from "./similarity-scale.js";
 
 export interface SimilarityCellRow {
   judgeA: string;
@@ -90,7 +90,7 @@ export function buildSimilarityHeatmapSpec(rows: readonly SimilarityCellRow[], o
     width: CELL * order.length,
     height: CELL * order.length,
     data: { values: inlineValues(rows) },
-    transform: [{ calculate: "replace(format(datum.similarity, '.2f'), /^(-?)0\\./, '$1.')", as: "label" }],
+    transform: [SIMILARITY_CELL_LABEL],
     layer: [
       {
         mark: { type: "rect", stroke: "white", strokeWidth: 0.5 },

@@ -6,3 +6,6 @@ export function similarityColourScale(similarities: readonly number[]): { floor:
   const floor = Math.min(0.5, Math.floor(Math.min(...similarities) * 10) / 10);
   return { floor, whiteAbove: floor + (1 - floor) * 0.6 };
 }
+
+/** The `label` field printed in a similarity cell: two decimals, leading zero dropped (".74", "-.12"). */
+export const SIMILARITY_CELL_LABEL = { calculate: "replace(format(datum.similarity, '.2f'), /^(-?)0\\./, '$1.')", as: "label" };
