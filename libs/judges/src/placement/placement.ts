@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { GPT4_TURBO, HUMAN, JUDGE_IDS, SCENARIO_IDS, judgeById, withAddedJudges, type PreferenceLabel, type WeightSet } from "@prefdissect/data";
-import type { JudgeFit } from "@prefdissect/refit";
+import { RefitSettingsSchema, type JudgeFit } from "@prefdissect/refit";
 import { errorSensitivity, judgeProfile, type RankedProperty } from "@prefdissect/similarity";
 import { PrefDissectError, formatTag, jsonDocumentFormat } from "@prefdissect/shared";
 
@@ -28,15 +28,8 @@ export const PlacementSchema = z.object({
   labels: z.object({ file: z.string(), A: z.number().int().nonnegative(), B: z.number().int().nonnegative() }),
   /** What the judge is compared with, e.g. "the released weights". */
   comparedWith: z.string(),
-  fit: z.object({
-    method: z.enum(["nuts", "mode"]),
-    folds: z.number().int().min(1),
-    seed: z.number().int(),
-    scale: z.number().positive(),
-    chains: z.number().int().min(1),
-    warmup: z.number().int().nonnegative(),
-    samples: z.number().int().min(1),
-  }),
+  /** The refit's settings, less the draws it keeps (a placement reports no intervals). */
+  fit: RefitSettingsSchema.omit({ keepDraws: true }),
   /** Held-out accuracy pooled over the scenario fits (null with one fold, which holds nothing out). */
   accuracy: maybeNumber,
   groups: z.array(
