@@ -69,6 +69,52 @@ export function parseFittedParams(text: string, file: string, groupId: string, j
   return weights;
 }
 
+/** A file's path (or bare name) and its text: what a folder on disk or a browser's file picker gives. */
+export interface TextFile {
+  readonly file: string;
+  readonly text: string;
+}
+
+const WEIGHTS_FILE_NAME = /(?:^|[\\/])model_([^\\/]+)_fitted_paras\.jsonl$/;
+
+/** The group a file of the released layout holds weights for, from its name (`…/model_<group>_fitted_paras.jsonl`); undefined for any other file. */
+export function weightsFileGroup(file: string): string | undefined {
+  return WEIGHTS_FILE_NAME.exec(file)?.[1];
+}
+
+/**
+ * Parses the weight files among `files` (other files are skipped), in group order: a folder of the
+ * released layout, read from disk or picked in a browser. A file named for an unknown group, or a
+ * judge with weights in two files of one group, is an error naming the file; `where` names the
+ * folder when it holds no weight files at all.
+ */
+export function parseWeightsFiles(files: readonly TextFile[], where: string, judges: WeightsFileJudges = "paper"): WeightSet {
+  const ws = new Map<string, Map<string, number[]>>();
+  /** Group → judge → the file its weights came from. */
+  const sources = new Map<string, Map<string, string>>();
+  for (const { file, text } of files) {
+    const group = weightsFileGroup(file);
+    if (group === undefined) continue;
+    const target = ws.get(group) ?? new Map<string, number[]>();
+    const seen = sources.get(group) ?? new Map<string, string>();
+    for (const [judge, parameters] of parseFittedParams(text, file, group, judges)) {
+      const earlier = seen.get(judge);
+      if (earlier !== undefined) {
+        throw new PrefDissectError("duplicate-judge", `${file}: judge "${judge}" already has weights in group ${group} (from ${earlier}); give each judge one file per group`, {
+          file,
+          field: "model_name",
+        });
+      }
+      seen.set(judge, file);
+      target.set(judge, parameters);
+    }
+    ws.set(group, target);
+    sources.set(group, seen);
+  }
+  if (ws.size === 0) throw new PrefDissectError("missing-weights", `${where} holds no model_<group>_fitted_paras.jsonl files`, { file: where });
+  return new Map(GROUP_IDS.filter((group) => ws.has(group)).map((group) => [group, ws.get(group)!]));
+}
+
 /**
  * The text of a group's weights file: the paper's judges in catalog order (the order of the
  * released files), then any other judge (a newly added one) in the order given.

@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { PrefDissectError } from "@prefdissect/shared";
-import { formatFittedParams, formatLabelsFile, parseFittedParams, parseGroupIndex, parseLabelsFile, weightsFileName, weightsTable, addedJudgeIds, withAddedJudges } from "../src/index.js";
+import {
+  formatFittedParams,
+  formatLabelsFile,
+  parseFittedParams,
+  parseGroupIndex,
+  parseLabelsFile,
+  parseWeightsFiles,
+  weightsFileGroup,
+  weightsFileName,
+  weightsTable,
+  addedJudgeIds,
+  withAddedJudges,
+} from "../src/index.js";
 import { failure } from "./failure.js";
 
 const weights = (n: number, fill = 0.1) => Array.from({ length: n }, () => fill);
@@ -122,6 +134,44 @@ describe("formatFittedParams()", () => {
     expect(weightsFileName("Creative Writing")).toBe("model_Creative Writing_fitted_paras.jsonl");
   });
 });
+
+describe("parseWeightsFiles()", () => {
+  const file = (path: string, ...judges: [string, number[]][]) => ({ file: path, text: formatFittedParams(judges) });
+
+  it("reads the weight files among others, in group order, with the group from each file's name", () => {
+    expect(GROUP_NAMES.map((group) => weightsFileGroup(`out/weights/${weightsFileName(group)}`))).toEqual(GROUP_NAMES);
+    expect(weightsFileGroup("out/placement.json")).toBeUndefined();
+    expect(weightsFileGroup("model_x/notes.jsonl")).toBeUndefined();
+    const ws = parseWeightsFiles(
+      [
+        file(`out/weights/${weightsFileName("Creative Writing")}`, ["my-judge", weights29(0.5)]),
+        { file: "out/placement.md", text: "# not weights" },
+        file(`out/weights/${weightsFileName("Advice")}`, ["my-judge", weights29(-0.5)], ["other-judge", weights29(1)]),
+      ],
+      "out",
+      "added",
+    );
+    expect([...ws.keys()]).toEqual(["Advice", "Creative Writing"]);
+    expect(ws.get("Advice")!.get("other-judge")).toEqual(weights29(1));
+    expect(addedJudgeIds(ws)).toEqual(["my-judge", "other-judge"]);
+  });
+
+  it("names the file of a bad line, an unknown group or a judge twice, and the folder without weight files", () => {
+    const mine = file(`out/weights/${weightsFileName("Code")}`, ["my-judge", weights29(0.5)]);
+    expectError(() => parseWeightsFiles([mine], "out"), /^out\/weights\/model_Code_fitted_paras\.jsonl:1: field "model_name" unknown judge "my-judge"/);
+    expectError(
+      () => parseWeightsFiles([file("w/model_Poetry_fitted_paras.jsonl", ["my-judge", weights29(0)])], "w", "added"),
+      /^w\/model_Poetry_fitted_paras\.jsonl: unknown group "Poetry"/,
+    );
+    expectError(
+      () => parseWeightsFiles([mine, { ...mine, file: `copy/${weightsFileName("Code")}` }], "out", "added"),
+      /^copy\/model_Code_fitted_paras\.jsonl: judge "my-judge" already has weights in group Code \(from out\/weights\/model_Code_fitted_paras\.jsonl\)/,
+    );
+    expectError(() => parseWeightsFiles([{ file: "out/placement.json", text: "{}" }], "out", "added"), /^out holds no model_<group>_fitted_paras\.jsonl files$/);
+  });
+});
+
+const GROUP_NAMES = ["Code", "Creative Writing", "w_constraints"];
 
 function weights29(fill: number): number[] {
   return weights(29, fill);

@@ -6,8 +6,18 @@ import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { PrefDissectError } from "@prefdissect/shared";
-import { GROUP_IDS } from "../catalog/groups.js";
-import { formatFittedParams, formatLabelsFile, parseFittedParams, parseLabelsFile, weightsFileName, withAddedJudges, type Label, type WeightSet, type WeightsFileJudges } from "../released.js";
+import {
+  formatFittedParams,
+  formatLabelsFile,
+  parseLabelsFile,
+  parseWeightsFiles,
+  weightsFileGroup,
+  weightsFileName,
+  withAddedJudges,
+  type Label,
+  type WeightSet,
+  type WeightsFileJudges,
+} from "../released.js";
 import { readTextFile, writeFileAtomic } from "./files.js";
 
 /**
@@ -21,15 +31,10 @@ export async function readWeightsDirectory(dir: string, judges: WeightsFileJudge
   } catch {
     throw new PrefDissectError("missing-weights", `no weights folder at ${dir}; run \`pd refit\` (or \`make refit\`) first`, { file: dir });
   }
-  const ws = new Map<string, Map<string, number[]>>();
-  for (const group of GROUP_IDS) {
-    const name = weightsFileName(group);
-    if (!names.includes(name)) continue;
-    const file = join(dir, name);
-    ws.set(group, parseFittedParams(await readTextFile(file), file, group, judges));
-  }
-  if (ws.size === 0) throw new PrefDissectError("missing-weights", `${dir} holds no model_<group>_fitted_paras.jsonl files`, { file: dir });
-  return ws;
+  const files = await Promise.all(
+    names.filter((name) => weightsFileGroup(name) !== undefined).map(async (name) => ({ file: join(dir, name), text: await readTextFile(join(dir, name)) })),
+  );
+  return parseWeightsFiles(files, dir, judges);
 }
 
 /**
