@@ -5,7 +5,7 @@
  */
 import { describeSource } from "@prefdissect/figures";
 import { h } from "./dom.js";
-import { JudgeStore } from "./judges-store.js";
+import { JudgeStore, type AddedJudge } from "./judges-store.js";
 import { loadBundledDataset, type LoadedDataset } from "./dataset.js";
 import { formatState, parseState, withChanges, VIEWS, type DemoState, type ViewName } from "./url-state.js";
 import { dissectionView } from "./views/dissection.js";
@@ -91,10 +91,16 @@ export function startApp(root: HTMLElement): void {
     },
     sourceLabel(judges) {
       const added = store.addedJudges().filter((judge) => judges.includes(judge.id));
-      const released = describeSource("released");
-      if (added.length === 0) return released;
-      const fitted = added.map((judge) => `${judge.id} (${judge.dataset.synthetic ? "SYNTHETIC data" : judge.dataset.file})`).join(", ");
-      return `${released}; fitted in this browser: ${fitted}`;
+      const data = (judge: AddedJudge) => (judge.dataset === null ? "data not known" : judge.dataset.synthetic ? "SYNTHETIC data" : judge.dataset.file);
+      const listed = (opened: boolean) =>
+        added
+          .filter((judge) => (judge.openedFrom !== undefined) === opened)
+          .map((judge) => `${judge.id} (${data(judge)})`)
+          .join(", ");
+      const parts = [describeSource("released")];
+      if (listed(false) !== "") parts.push(`fitted in this browser: ${listed(false)}`);
+      if (listed(true) !== "") parts.push(`fitted with pd judge add: ${listed(true)}`);
+      return parts.join("; ");
     },
   });
 

@@ -1,6 +1,6 @@
 /**
  * The weights the demo shows: the authors' released weights (bundled at build time) plus the
- * judges a visitor added in this browser. Added judges persist in localStorage until removed;
+ * judges a visitor added in this browser, fitted here or opened from the files `pd judge add` wrote. Added judges persist in localStorage until removed;
  * what is read back is validated, so a stale or edited entry is dropped with a message instead
  * of breaking the page.
  */
@@ -14,9 +14,15 @@ const vector = z.array(z.number()).length(PROPERTY_COUNT);
 
 export const AddedJudgeSchema = z.object({
   id: z.string().min(1),
-  method: z.enum(["mode", "nuts"]),
-  folds: z.number().int().min(1),
-  dataset: z.object({ file: z.string(), pairs: z.number().int(), synthetic: z.boolean() }),
+  /**
+   * Where the weights were opened from, for a judge fitted elsewhere by `pd judge add` (the folder
+   * or files chosen); absent for a judge fitted in this browser.
+   */
+  openedFrom: z.string().optional(),
+  /** How it was fitted, and on which dataset; null for opened weights without their placement.json. */
+  method: z.enum(["mode", "nuts"]).nullable(),
+  folds: z.number().int().min(1).nullable(),
+  dataset: z.object({ file: z.string(), pairs: z.number().int(), synthetic: z.boolean() }).nullable(),
   addedAt: z.string(),
   /** Group id → the judge's 29 weights. */
   weights: z.record(z.string(), vector),

@@ -4,21 +4,33 @@
  * checked against what the libraries compute in Node from the same released weights and the
  * same bundled synthetic dataset.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { unzipSync, strFromU8 } from "fflate";
-import { GROUP_IDS, JUDGE_IDS, SCENARIO_IDS, readHfParquet, toFeatureDataset, weightsFileName, type FeatureDataset, type WeightSet } from "@prefdissect/data";
+import {
+  GROUP_IDS,
+  JUDGE_IDS,
+  SCENARIO_IDS,
+  readHfParquet,
+  toFeatureDataset,
+  weightsFileName,
+  withAddedJudges,
+  type FeatureDataset,
+  type WeightSet,
+} from "@prefdissect/data";
 import { fitJudge } from "@prefdissect/refit";
-import { loadReleasedWeights } from "@prefdissect/data/node";
+import { loadReleasedWeights, readAddedJudges } from "@prefdissect/data/node";
 import { DISSECTION_COLUMNS, dissectionRows, rowsToJson, similarityHeatmap, similarityMatrixRows } from "@prefdissect/figures";
 import { explainPair, judgeProfile } from "@prefdissect/similarity";
 import { describeUpstream, upstreamDataDir } from "../../../vitest.upstream.js";
 import { chartsDrawn, launchBrowser, openPage, screenshot, serveStatic, type Browser, type Site, type WatchedPage } from "../scripts/site.js";
 
 const GENERATED = join(import.meta.dirname, "..", "generated");
+const PD = join(import.meta.dirname, "..", "..", "cli", "bin", "pd.js");
 const SIMILARITY_COLUMNS = ["judgeA", "judgeALabel", "judgeB", "judgeBLabel", "similarity"] as const;
 
 let site: Site;
@@ -256,6 +268,77 @@ describeUpstream("the demo in Chromium", () => {
     await eventually(() => page.locator('tr[data-judge="human-again"]').count()).toBe(0);
     await page.goto(`${site.url}?view=judge&judge=human-again`);
     await eventually(() => alerts(page).innerText()).toContain('URL parameter "judge" names "human-again", which is not a judge here');
+  });
+
+  it("opens the folder pd judge add wrote and shows the judge beside the 33, as a judge fitted here", async () => {
+    // The real command on the bundled synthetic dataset, with its Human labels, placed against the released weights.
+    const out = join(files, "cli-judge-out");
+    const labels = labelsFile("cli-labels.json", JSON.stringify(synthetic.labels.get("human")));
+    execFileSync(
+      process.execPath,
+      [PD, "judge", "add", "--data", join(GENERATED, "synthetic.parquet"), "--labels", labels, "--name", "cli-judge", "--fast", "--out", out],
+      {
+        env: { ...process.env, PD_DATA_DIR: upstreamDataDir() },
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    );
+    const page = await visit("?view=add");
+    await page.getByLabel("The folder pd judge add wrote").setInputFiles(out);
+    await eventually(() => page.locator('[data-opened="cli-judge"]').innerText()).toMatch(
+      /^Opened cli-judge from cli-judge-out \(pd judge add, posterior mode\)\. Its most similar judge is Human \(similarity 0\.\d{3}\)\./,
+    );
+    await eventually(() => page.locator('tr[data-judge="cli-judge"] td').allInnerTexts()).toEqual([
+      "pd judge add, posterior mode",
+      `${join(GENERATED, "synthetic.parquet")} (SYNTHETIC)`,
+      expect.stringContaining("Download weights"),
+    ]);
+    await screenshot(page, "add-opened-wide");
+
+    // In the similarity matrix: exactly the rows the library computes from the released weights and the folder.
+    const merged = withAddedJudges(released, await readAddedJudges([out]));
+    await page.goto(`${site.url}?view=similarity&group=mean&compare=human,cli-judge`);
+    await chartsDrawn(page);
+    await eventually(() => page.locator("figure.chart .chart-title").first().innerText()).toBe("Similarity of 34 judges averaged over the 11 scenarios");
+    const { text } = await downloaded(page, () =>
+      page
+        .getByRole("button", { name: /^Download data \(JSON\)/ })
+        .first()
+        .click(),
+    );
+    expectSameRows(text, rowsToJson(similarityMatrixRows(merged, [...JUDGE_IDS, "cli-judge"], "mean", "size"), SIMILARITY_COLUMNS));
+    const shown = Number(await page.locator("[data-similarity]").getAttribute("data-similarity"));
+    expect(shown).toBeCloseTo(judgeProfile(merged, "cli-judge").similarities.find((entry) => entry.judge === "human")!.similarity, 6);
+    expect(await page.locator("figure.chart .chart-subtitle").first().innerText()).toContain("fitted with pd judge add: cli-judge (SYNTHETIC data)");
+    await screenshot(page, "similarity-opened-wide");
+
+    // The other views take it from their URLs, after a reload too.
+    await page.goto(`${site.url}?view=judge&judge=cli-judge`);
+    await chartsDrawn(page);
+    await eventually(() => page.locator("[data-nearest]").getAttribute("data-nearest")).toBe(judgeProfile(merged, "cli-judge").mostSimilar[0]!.judge);
+    await page.goto(`${site.url}?view=dissection&group=Code&judges=human,cli-judge`);
+    await chartsDrawn(page);
+    const dissection = await downloaded(page, () => page.getByRole("button", { name: /^Download data \(JSON\)/ }).click());
+    expectSameRows(dissection.text, rowsToJson(dissectionRows(merged, ["human", "cli-judge"], "Code"), DISSECTION_COLUMNS));
+    await page.goto(`${site.url}?view=pair&index=12&judge=cli-judge`);
+    await chartsDrawn(page);
+    const row = synthetic.rows[12]!;
+    const expected = explainPair(merged.get(row.groups[0]!)!.get("cli-judge")!, row.features).probabilityA;
+    expect(Number(await page.locator("[data-probability]").getAttribute("data-probability"))).toBeCloseTo(expected, 6);
+    await expect.poll(() => alerts(page).innerText()).toBe("");
+
+    // A damaged copy of the folder is refused with one sentence naming the file, line and field.
+    await page.goto(`${site.url}?view=add`);
+    await page.getByRole("button", { name: "Remove cli-judge" }).click();
+    await eventually(() => page.locator('tr[data-judge="cli-judge"]').count()).toBe(0);
+    const damaged = join(files, "damaged-out");
+    cpSync(out, damaged, { recursive: true });
+    const code = join(damaged, "weights", weightsFileName("Code"));
+    writeFileSync(code, readFileSync(code, "utf8").replace('"cli-judge"', '"gpt-4-1106-preview"'));
+    await page.getByLabel("The folder pd judge add wrote").setInputFiles(damaged);
+    await eventually(() => alerts(page).innerText()).toMatch(
+      /damaged-out\/weights\/model_Code_fitted_paras\.jsonl:1: field "model_name" "gpt-4-1106-preview" is not an added judge's id/,
+    );
+    expect(await page.locator('tr[data-judge="cli-judge"]').count()).toBe(0);
   });
 
   it("runs the paper's NUTS procedure in workers with progress and an estimate, and cancels it", async () => {

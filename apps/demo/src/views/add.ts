@@ -3,10 +3,12 @@
  * Add a judge: a labels file (a JSON array of "A"/"B" in dataset order, what `pd refit --labels`
  * reads) is checked against the loaded dataset, the 16 groups are fitted in Web Workers (the
  * exact posterior mode by default, the paper's NUTS procedure as an option), and the judge then
- * appears in every view, persists in this browser, and downloads in the released layout.
+ * appears in every view, persists in this browser, and downloads in the released layout. A judge
+ * fitted with `pd judge add` is opened from the folder it wrote instead (opened-judges.ts), and
+ * from then on is treated the same.
  */
 import { zipSync, strToU8 } from "fflate";
-import { SCENARIO_IDS, checkNewJudgeId, formatFittedParams, parseLabelsForDataset, weightsFileName } from "@prefdissect/data";
+import { SCENARIO_IDS, checkNewJudgeId, formatFittedParams, parseLabelsForDataset, weightsFileName, type TextFile } from "@prefdissect/data";
 import { viewGroupLabel, viewJudgeLabel } from "@prefdissect/figures";
 import {
   fitJudge,
@@ -25,6 +27,7 @@ import type { LoadedDataset } from "../dataset.js";
 import { download, fileName, formatNumber, h, uniqueId } from "../dom.js";
 import { createWorkerPool } from "../fit/worker-pool.js";
 import type { AddedJudge, JudgeStore } from "../judges-store.js";
+import { isJudgeAddFile, openedJudges } from "../opened-judges.js";
 import { datasetBanner } from "./dataset-panel.js";
 import { section, viewHeader, columnHeads } from "./common.js";
 
@@ -41,6 +44,8 @@ interface RunningFit {
 let running: RunningFit | undefined;
 /** The outcome of the last fit, shown until the next one starts. */
 let lastOutcome: { judge: string; text: string } | undefined;
+/** What the last opening of `pd judge add` files added, shown until the next one. */
+let lastOpened: { judge: string; text: string } | undefined;
 
 function duration(seconds: number): string {
   if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
@@ -64,7 +69,7 @@ export function weightsZip(judge: AddedJudge): Uint8Array {
   for (const [group, weights] of Object.entries(judge.weights)) {
     files[`weights/${weightsFileName(group)}`] = strToU8(formatFittedParams([[judge.id, weights]]));
   }
-  if (judge.intervals.length > 0) {
+  if (judge.intervals.length > 0 && judge.dataset !== null) {
     const intervals: RefitIntervals = {
       format: REFIT_INTERVALS_TAG,
       synthetic: judge.dataset.synthetic,
@@ -89,11 +94,51 @@ function toAddedJudge(fit: JudgeFit, dataset: LoadedDataset): AddedJudge {
   };
 }
 
-function placementSentence(store: JudgeStore, judge: string): string {
+/** "Added <judge>. Its most similar judge is …", with `added` saying how it came. */
+function placementSentence(store: JudgeStore, judge: string, added = `Added ${judge}.`): string {
   const weights = store.weights();
   const others = store.judgeIds().filter((id) => SCENARIO_IDS.every((group) => weights.get(group)?.has(id)));
   const nearest = judgeProfile(weights, judge, { others }).mostSimilar[0]!;
-  return `Added ${judge}. Its most similar judge is ${viewJudgeLabel(nearest.judge)} (similarity ${formatNumber(nearest.similarity, 3)}).`;
+  return `${added} Its most similar judge is ${viewJudgeLabel(nearest.judge)} (similarity ${formatNumber(nearest.similarity, 3)}).`;
+}
+
+/** How a judge was fitted, for the table of added judges. */
+function fitDescription(judge: AddedJudge): string {
+  const method = judge.method === null ? undefined : judge.method === "mode" ? "posterior mode" : `NUTS, ${judge.folds} folds`;
+  if (judge.openedFrom === undefined) return method ?? "";
+  return method === undefined ? "pd judge add; fit not known without placement.json" : `pd judge add, ${method}`;
+}
+
+/** The path of a chosen file inside the folder chosen (a folder input gives it), else its name. */
+const pickedPath = (file: File) => file.webkitRelativePath || file.name;
+
+/**
+ * Opens the judges in the files a `pd judge add` run wrote, chosen as its folder or as single
+ * files: only the weight files and placement.json are read (the folder also holds its charts).
+ */
+async function openJudgeFiles(context: AppContext, input: HTMLInputElement, onChange: () => void): Promise<void> {
+  const picked = [...(input.files ?? [])];
+  if (picked.length === 0) return;
+  context.clearAlerts();
+  const folder = picked[0]!.webkitRelativePath.split("/")[0];
+  const where = folder || (picked.length === 1 ? picked[0]!.name : "the chosen files");
+  try {
+    const files: TextFile[] = await Promise.all(
+      picked.filter((file) => isJudgeAddFile(pickedPath(file))).map(async (file) => ({ file: pickedPath(file), text: await file.text() })),
+    );
+    const judges = openedJudges(files, where, context.store.judgeIds());
+    for (const judge of judges) context.store.add(judge);
+    lastOpened = {
+      judge: judges[0]!.id,
+      text: judges.map((judge) => placementSentence(context.store, judge.id, `Opened ${judge.id} from ${where} (${fitDescription(judge)}).`)).join(" "),
+    };
+  } catch (error) {
+    context.alert((error as Error).message);
+  } finally {
+    // Choosing the same folder again (after fixing a file) fires another change.
+    input.value = "";
+    onChange();
+  }
 }
 
 async function startFit(context: AppContext, name: string, file: File | undefined, method: JudgeFitMethod, onChange: () => void): Promise<void> {
@@ -163,8 +208,8 @@ function addedJudgesTable(context: AppContext): HTMLElement {
             "tr",
             { "data-judge": judge.id },
             h("th", { scope: "row" }, h("a", { href: context.link({ view: "judge", judge: judge.id }) }, judge.id)),
-            h("td", {}, judge.method === "mode" ? "posterior mode" : `NUTS, ${judge.folds} folds`),
-            h("td", {}, judge.dataset.synthetic ? `${judge.dataset.file} (SYNTHETIC)` : judge.dataset.file),
+            h("td", {}, fitDescription(judge)),
+            h("td", {}, judge.dataset === null ? "not known" : judge.dataset.synthetic ? `${judge.dataset.file} (SYNTHETIC)` : judge.dataset.file),
             h(
               "td",
               { class: "actions" },
@@ -230,6 +275,25 @@ export function addView(context: AppContext): HTMLElement {
   const cancel = h("button", { type: "button", class: "secondary danger", onclick: () => running?.controller.abort() }, "Cancel");
   const start = h("button", { type: "submit" }, "Fit and add the judge");
   const added = h("div", {});
+  const folderId = uniqueId("judge-folder");
+  const filesId = uniqueId("judge-files");
+  const openStatus = h("div", { class: "fit-status", "aria-live": "polite" });
+  const folderInput: HTMLInputElement = h("input", {
+    id: folderId,
+    type: "file",
+    name: "judge-folder",
+    webkitdirectory: true,
+    multiple: true,
+    onchange: () => void openJudgeFiles(context, folderInput, () => refresh()),
+  });
+  const filesInput: HTMLInputElement = h("input", {
+    id: filesId,
+    type: "file",
+    name: "judge-files",
+    multiple: true,
+    accept: ".jsonl,.json",
+    onchange: () => void openJudgeFiles(context, filesInput, () => refresh()),
+  });
 
   const refresh = () => {
     const fit = running;
@@ -253,6 +317,17 @@ export function addView(context: AppContext): HTMLElement {
           : "",
       );
     }
+    openStatus.replaceChildren(
+      lastOpened && context.store.isAdded(lastOpened.judge)
+        ? h(
+            "p",
+            { "data-opened": lastOpened.judge },
+            lastOpened.text,
+            " ",
+            h("a", { href: context.link({ view: "judge", judge: lastOpened.judge }) }, "See its profile."),
+          )
+        : "",
+    );
     added.replaceChildren(addedJudgesTable(context));
   };
 
@@ -324,10 +399,33 @@ export function addView(context: AppContext): HTMLElement {
     { class: "view", "data-view": "add" },
     viewHeader(
       "Add your own judge",
-      "Give the labels your judge chose on the loaded dataset's pairs. The 16 groups are fitted in this browser, in background workers; the judge then appears in every view and stays until you remove it.",
+      "Give the labels your judge chose on the loaded dataset's pairs and the 16 groups are fitted in this browser, in background workers; or open the weights pd judge add fitted. Either way the judge then appears in every view and stays until you remove it.",
     ),
     datasetSlot,
     section("Fit a new judge", form),
+    section(
+      "Open a judge fitted with pd judge add",
+      h(
+        "p",
+        {},
+        "Weights fitted on the command line (",
+        h("code", {}, "pd judge add … --out <folder>"),
+        ") open here without refitting: choose that folder, or the ",
+        h("code", {}, "model_<group>_fitted_paras.jsonl"),
+        " files of its ",
+        h("code", {}, "weights/"),
+        " folder (with its ",
+        h("code", {}, "placement.json"),
+        ", if you have it, to show how and on which dataset the judge was fitted).",
+      ),
+      h(
+        "div",
+        { class: "add-form" },
+        h("div", { class: "field" }, h("label", { for: folderId }, "The folder pd judge add wrote"), folderInput),
+        h("div", { class: "field" }, h("label", { for: filesId }, "Or its files (weights, and placement.json)"), filesInput),
+        openStatus,
+      ),
+    ),
     section("Judges added in this browser", added),
   );
 }
