@@ -277,7 +277,7 @@ export function addView(context: AppContext): HTMLElement {
   const added = h("div", {});
   const folderId = uniqueId("judge-folder");
   const filesId = uniqueId("judge-files");
-  const openStatus = h("div", { class: "fit-status", "aria-live": "polite" });
+  const openStatus = h("div", { class: "open-status", "aria-live": "polite" });
   const folderInput: HTMLInputElement = h("input", {
     id: folderId,
     type: "file",
