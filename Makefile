@@ -188,6 +188,10 @@ bench: $(NODE_MODULES) data ## Print the speed benchmarks (sampler, fast paths, 
 	npx tsx --conditions=@prefdissect/source bench/regression-fast-path.bench.ts
 	npx tsx --conditions=@prefdissect/source bench/refit.bench.ts
 
+.PHONY: bench-mode
+bench-mode: $(NODE_MODULES) ## Print the time of one posterior-mode fit at 5,240 / 100,000 / 1,000,000 synthetic rows, new solver against the old (BENCH_OLD_ROWS=<n> caps the old one's size)
+	npx tsx --conditions=@prefdissect/source bench/regression-mode.bench.ts
+
 .PHONY: bench-demo
 bench-demo: demo-build ## Print the demo's speed in Chromium (first render, add a judge: mode and NUTS) and the site's size
 	npx tsx --conditions=@prefdissect/source bench/demo.bench.ts
