@@ -11,8 +11,8 @@ import { join } from "node:path";
 import { GROUP_IDS, JUDGE_IDS, synthesizePairs, toFeatureDataset } from "@prefdissect/data";
 import { loadReleasedWeights } from "@prefdissect/data/node";
 import { createFitPool } from "@prefdissect/regression/node";
-import { compareWeightSets, summariseComparison } from "@prefdissect/refit";
-import { runRefit } from "@prefdissect/refit/node";
+import { compareWeightSets, SAME_THREAD_RUNNER, summariseComparison } from "@prefdissect/refit";
+import { poolRunner, runRefit } from "@prefdissect/refit/node";
 
 const released = await loadReleasedWeights();
 const dataset = toFeatureDataset({
@@ -31,10 +31,10 @@ console.log(`Refit benchmark on synthetic data (5,240 pairs); machine: ${(await 
 console.log(`1. Paper settings (10 folds × 4 chains × (500 + 2000)), 2-worker pool: all 16 groups for ${sampleJudges.length} judge(s)`);
 const pool = createFitPool({ workers: 2 });
 const t0 = performance.now();
-const paper = await runRefit({ dataset, outDir: mkdtempSync(join(tmpdir(), "pd-bench-refit-")), judges: sampleJudges, groups: sampleGroups, fitter: pool, concurrency: 2 });
+const paper = await runRefit({ dataset, outDir: mkdtempSync(join(tmpdir(), "pd-bench-refit-")), judges: sampleJudges, groups: sampleGroups, runner: poolRunner(pool) });
 const seconds = (performance.now() - t0) / 1000;
 await pool.close();
-line("sampled jobs", `${paper.fitted} jobs (${sampleJudges.join(", ")}), ${seconds.toFixed(1)} s wall`);
+line("sampled jobs", `${paper.fitted} folds (${sampleJudges.join(", ")}), ${seconds.toFixed(1)} s wall`);
 line("projected full grid (33 × 16 × 10 folds)", `${((seconds * JUDGE_IDS.length) / sampleJudges.length / 60).toFixed(1)} min on this pool (target ≤ 45 min)`);
 
 console.log("\n2. Fast path: exact posterior mode per fold, the whole grid");
@@ -43,8 +43,8 @@ const fast = await runRefit({
   dataset,
   outDir: mkdtempSync(join(tmpdir(), "pd-bench-fast-")),
   settings: { method: "mode" },
-  fitter: { fitKFold: () => Promise.reject(new Error("unused")) },
+  runner: SAME_THREAD_RUNNER,
 });
-line("full grid, one thread", `${((performance.now() - t1) / 1000).toFixed(1)} s for ${fast.fitted} of ${grid} jobs`);
+line("full grid, one thread", `${((performance.now() - t1) / 1000).toFixed(1)} s for ${fast.fitted / 10} of ${grid} judge × group fits`);
 const deviation = summariseComparison(compareWeightSets(fast.weights, paper.weights).filter((r) => sampleJudges.includes(r.judge)));
 line("fast vs paper settings (sampled jobs)", `median Pearson ${deviation.medianPearson.toFixed(3)}, largest |Δw| ${deviation.maxAbsDiff.toFixed(3)}, median max |Δw| ${deviation.medianMaxAbsDiff.toFixed(3)}`);

@@ -1,7 +1,8 @@
 /**
- * Durable storage of finished fits: one JSON file per judge × group under `<dir>/fits/`
- * (`STORED_FIT_FILE`), written atomically (temporary file + rename) so an interrupted refit keeps
- * everything it finished.
+ * Durable storage of finished fits: one JSON file per judge × group × fold under `<dir>/fits/`
+ * (`STORED_FIT_FILE`), written atomically (a temporary file of a random name, then a rename) so an
+ * interrupted refit keeps everything it finished, and two machines that fit the same job into a
+ * shared folder leave one whole file, never a mix of both.
  *
  * Each entry carries a sha256 of its body and the fingerprint of the inputs it was fitted from
  * (data + settings). On resume an entry is reused only when both match and the body has the
@@ -19,6 +20,7 @@ import { STORED_FIT_FILE, STORED_FIT_TAG } from "../formats.js";
 export interface StoredFit<T> {
   readonly judge: string;
   readonly group: string;
+  readonly fold: number;
   /** Hash of the problem and settings the fit came from. */
   readonly fingerprint: string;
   readonly body: T;
@@ -31,8 +33,8 @@ export function fingerprintOf(value: unknown): string {
 
 const safe = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, "_");
 
-export function fitPath(dir: string, judge: string, group: string): string {
-  return join(dir, "fits", safe(judge), `${safe(group)}.json`);
+export function fitPath(dir: string, judge: string, group: string, fold: number): string {
+  return join(dir, "fits", safe(judge), safe(group), `fold-${fold}.json`);
 }
 
 export type LoadOutcome<T> =
@@ -41,8 +43,9 @@ export type LoadOutcome<T> =
   | { readonly status: "stale" | "corrupt"; readonly reason: string };
 
 /** Reads a stored fit, checks it against the expected fingerprint and its body against `body`. */
-export async function loadFit<T>(dir: string, judge: string, group: string, fingerprint: string, body: z.ZodType<T>): Promise<LoadOutcome<T>> {
-  const path = fitPath(dir, judge, group);
+export async function loadFit<T>(dir: string, job: { judge: string; group: string; fold: number }, fingerprint: string, body: z.ZodType<T>): Promise<LoadOutcome<T>> {
+  const { judge, group, fold } = job;
+  const path = fitPath(dir, judge, group, fold);
   if (!existsSync(path)) return { status: "missing" };
   let envelope;
   try {
@@ -51,12 +54,14 @@ export async function loadFit<T>(dir: string, judge: string, group: string, fing
     if (!isPrefDissectError(error)) throw error;
     return { status: "corrupt", reason: error.message };
   }
-  if (envelope.judge !== judge || envelope.group !== group) return { status: "corrupt", reason: `${path} does not hold the fit of ${judge} × ${group}` };
+  if (envelope.judge !== judge || envelope.group !== group || envelope.fold !== fold) {
+    return { status: "corrupt", reason: `${path} does not hold the fit of ${judge} × ${group}, fold ${fold}` };
+  }
   // The checksum covers the body as written, so it is checked before the schema rebuilds it.
   if (fingerprintOf(envelope.body) !== envelope.sha256) return { status: "corrupt", reason: `${path} fails its checksum` };
   if (envelope.fingerprint !== fingerprint) return { status: "stale", reason: `${path} was fitted from other data or settings` };
   try {
-    return { status: "hit", fit: { judge, group, fingerprint, body: checkJson(envelope.body, body, { file: path, what: STORED_FIT_FILE.what }) } };
+    return { status: "hit", fit: { judge, group, fold, fingerprint, body: checkJson(envelope.body, body, { file: path, what: STORED_FIT_FILE.what }) } };
   } catch (error) {
     if (!isPrefDissectError(error)) throw error;
     return { status: "corrupt", reason: error.message };
@@ -65,7 +70,7 @@ export async function loadFit<T>(dir: string, judge: string, group: string, fing
 
 /** Writes a fit atomically. */
 export async function saveFit<T>(dir: string, fit: StoredFit<T>): Promise<string> {
-  const path = fitPath(dir, fit.judge, fit.group);
+  const path = fitPath(dir, fit.judge, fit.group, fit.fold);
   await writeFormatFile(STORED_FIT_FILE, path, { format: STORED_FIT_TAG, ...fit, sha256: fingerprintOf(fit.body) });
   return path;
 }

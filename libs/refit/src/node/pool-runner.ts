@@ -1,0 +1,19 @@
+/**
+ * A `JudgeFitRunner` on the regression worker pool, for `pd refit`: a NUTS job's chains run on a
+ * worker (they share one kernel there) and are summarised here; a posterior-mode job takes
+ * milliseconds and runs on this thread.
+ */
+import { summarizeChains } from "@prefdissect/regression";
+import type { FitPool } from "@prefdissect/regression/node";
+import { runJudgeFitJob, type JudgeFitRunner } from "../judge-fit.js";
+
+export function poolRunner(pool: FitPool): JudgeFitRunner {
+  return {
+    // Twice the workers, so a worker has its next job queued while this thread summarises and stores the last.
+    concurrency: 2 * pool.size,
+    async run(job) {
+      if (job.kind === "mode") return runJudgeFitJob(job);
+      return { kind: "nuts", fit: summarizeChains(await pool.runChains(job.plan.tasks), job.plan.echo, job.plan.keepDraws) };
+    },
+  };
+}
