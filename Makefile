@@ -192,6 +192,10 @@ bench: $(NODE_MODULES) data ## Print the speed benchmarks (sampler, fast paths, 
 bench-mode: $(NODE_MODULES) ## Print the time of one posterior-mode fit at 5,240 / 100,000 / 1,000,000 synthetic rows, new solver against the old (BENCH_OLD_ROWS=<n> caps the old one's size)
 	npx tsx --conditions=@prefdissect/source bench/regression-mode.bench.ts
 
+.PHONY: bench-annotation
+bench-annotation: $(NODE_MODULES) ## Print the annotation cache's resume start-up time and peak RSS on 1,000,000 cached calls (BENCH_RECORDS=n)
+	npx tsx --conditions=@prefdissect/source bench/annotation-resume.bench.ts
+
 .PHONY: bench-demo
 bench-demo: demo-build ## Print the demo's speed in Chromium (first render, add a judge: mode and NUTS) and the site's size
 	npx tsx --conditions=@prefdissect/source bench/demo.bench.ts

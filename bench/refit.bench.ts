@@ -11,8 +11,8 @@ import { join } from "node:path";
 import { GROUP_IDS, JUDGE_IDS, synthesizePairs, toFeatureDataset } from "@prefdissect/data";
 import { loadReleasedWeights } from "@prefdissect/data/node";
 import { createFitPool } from "@prefdissect/regression/node";
-import { compareWeightSets, summariseComparison } from "@prefdissect/refit";
-import { runRefit } from "@prefdissect/refit/node";
+import { compareWeightSets, SAME_THREAD_RUNNER, summariseComparison } from "@prefdissect/refit";
+import { poolJudgeFitRunner, runRefit } from "@prefdissect/refit/node";
 
 const released = await loadReleasedWeights();
 const dataset = toFeatureDataset({
@@ -36,12 +36,11 @@ const paper = await runRefit({
   outDir: mkdtempSync(join(tmpdir(), "pd-bench-refit-")),
   judges: sampleJudges,
   groups: sampleGroups,
-  fitter: pool,
-  concurrency: 2,
+  runner: poolJudgeFitRunner(pool),
 });
 const seconds = (performance.now() - t0) / 1000;
 await pool.close();
-line("sampled jobs", `${paper.fitted} jobs (${sampleJudges.join(", ")}), ${seconds.toFixed(1)} s wall`);
+line("sampled jobs", `${paper.fitted} folds (${sampleJudges.join(", ")}), ${seconds.toFixed(1)} s wall`);
 line("projected full grid (33 × 16 × 10 folds)", `${((seconds * JUDGE_IDS.length) / sampleJudges.length / 60).toFixed(1)} min on this pool (target ≤ 45 min)`);
 
 console.log("\n2. Fast path: exact posterior mode per fold, the whole grid");
@@ -50,9 +49,9 @@ const fast = await runRefit({
   dataset,
   outDir: mkdtempSync(join(tmpdir(), "pd-bench-fast-")),
   settings: { method: "mode" },
-  fitter: { fitKFold: () => Promise.reject(new Error("unused")) },
+  runner: SAME_THREAD_RUNNER,
 });
-line("full grid, one thread", `${((performance.now() - t1) / 1000).toFixed(1)} s for ${fast.fitted} of ${grid} jobs`);
+line("full grid, one thread", `${((performance.now() - t1) / 1000).toFixed(1)} s for ${fast.fitted / 10} of ${grid} judge × group fits`);
 const deviation = summariseComparison(compareWeightSets(fast.weights, paper.weights).filter((r) => sampleJudges.includes(r.judge)));
 line(
   "fast vs paper settings (sampled jobs)",

@@ -157,8 +157,12 @@ describe("pd manipulate gameability", () => {
         .map((line) => (line ? JSON.parse(line) : undefined))
         .find((row) => row?.model_name === "human").parameters as number[];
     for (const group of GROUP_IDS) {
+      // Two folds of ten draws each, as a 2-fold NUTS refit keeps them.
       const draws = Array.from({ length: 20 }, (_, d) => vector(group).map((w) => w + (d - 9.5) / 50));
-      await saveFit(refit, { judge: "human", group, fingerprint: "test", body: { draws } });
+      for (const fold of [0, 1]) {
+        const body = { result: { kind: "nuts", fit: { mean: vector(group), draws: draws.slice(fold * 10, fold * 10 + 10) } }, seconds: 1 };
+        await saveFit(refit, { judge: "human", group, fold, folds: 2, fingerprint: "test", body });
+      }
     }
     const out = join(refit, "gameability.json");
     const run = await manipulate("gameability", "--judge", "human", "--weights", refit, "--out", out);

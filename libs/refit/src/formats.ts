@@ -4,7 +4,8 @@
  *
  *   summary.json               what was fitted from which data, held-out accuracy, diagnostics
  *   intervals.json             90 % credible intervals on every P(p) and on judge similarities
- *   fits/<judge>/<group>.json  one finished fit, so an interrupted refit resumes
+ *   fits/<judge>/<group>/fold-<i>.json  one finished fold, so an interrupted or sharded refit
+ *                                       resumes (or aggregates) from what is there
  *
  * Each has one schema here; files written before the tags were renamed (`prefdissect-refit-…/1`)
  * are still read. JSON has no NaN: a number that may be undefined (an accuracy over no rows, an
@@ -15,7 +16,7 @@ import { formatTag, jsonDocumentFormat } from "@prefdissect/shared";
 
 export const REFIT_SUMMARY_TAG = "prefdissect.refit-summary/1";
 export const REFIT_INTERVALS_TAG = "prefdissect.refit-intervals/1";
-export const STORED_FIT_TAG = "prefdissect.fit/1";
+export const STORED_FIT_TAG = "prefdissect.fit/2";
 
 const maybeNumber = z.number().nullable();
 
@@ -35,7 +36,47 @@ export type RefitSettings = z.infer<typeof RefitSettingsSchema>;
 
 const DiagnosticsSchema = z.object({ maxRhat: maybeNumber, minEssBulk: maybeNumber, divergences: z.number().int().nonnegative(), meanAcceptProb: maybeNumber });
 
-/** What is stored per judge × group. */
+/** A number JSON wrote as null because it was NaN (an R-hat of constant draws): NaN again on reading. */
+const nanAsNull = z
+  .number()
+  .nullable()
+  .transform((value) => value ?? Number.NaN);
+const numbers = z.array(z.number());
+
+/**
+ * What is stored per judge × group × fold: the fold's estimate as the fitting job returned it (the
+ * posterior mode's weights, or the summary of NUTS's posterior with its kept draws) and the time
+ * it took. Every refit, sharded or not, builds its results from these stored bodies, so a folder
+ * filled by many machines aggregates to the same bytes as one filled by one.
+ */
+export const StoredFoldSchema = z.object({
+  result: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("mode"), weights: numbers }),
+    z.object({
+      kind: z.literal("nuts"),
+      fit: z.object({
+        mean: numbers,
+        sd: numbers,
+        q05: numbers,
+        q50: numbers,
+        q95: numbers,
+        diagnostics: z.object({
+          maxRhat: nanAsNull,
+          minEssBulk: nanAsNull,
+          divergences: z.number().int().nonnegative(),
+          meanAcceptProb: nanAsNull,
+          gradientEvaluations: z.number(),
+        }),
+        warnings: z.array(z.string()),
+        draws: z.array(numbers).optional(),
+      }),
+    }),
+  ]),
+  seconds: z.number(),
+});
+export type StoredFold = z.infer<typeof StoredFoldSchema>;
+
+/** One judge × group, combined from its folds. */
 export const RefitEntrySchema = z.object({
   rows: z.number().int().nonnegative(),
   excluded: z.number().int().nonnegative(),
@@ -72,7 +113,8 @@ export const RefitSummarySchema = z.object({
       rows: z.number().int().nonnegative(),
       excluded: z.number().int().nonnegative(),
       accuracy: maybeNumber,
-      seconds: z.number(),
+      /** Written before sharding; fit times now stay in the per-fold files, so summary.json is the same wherever the fits ran. */
+      seconds: z.number().optional(),
       diagnostics: DiagnosticsSchema.nullable(),
       warnings: z.array(z.string()),
     }),
@@ -108,13 +150,16 @@ export const REFIT_INTERVALS_FILE = jsonDocumentFormat({
 });
 
 /**
- * `fits/<judge>/<group>.json`: one fit with the fingerprint of the inputs it came from and a
- * sha256 of its body. The body is checked against the checksum before its own schema, so it is
- * `unknown` here (see `loadFit`).
+ * `fits/<judge>/<group>/fold-<i>.json`: one fold's fit with the fingerprint of the inputs it came
+ * from and a sha256 of its body. The body is checked against the checksum before its own schema,
+ * so it is `unknown` here (see `loadFit`).
  */
 export const StoredFitSchema = z.object({
-  format: formatTag(STORED_FIT_TAG, "prefdissect-fit/1"),
+  format: formatTag(STORED_FIT_TAG),
   ...JudgeGroup,
+  fold: z.number().int().nonnegative(),
+  /** How many folds the judge × group's fit has, so a reader of all of them knows when it has them all. */
+  folds: z.number().int().min(1),
   /** Hash of the problem and settings the fit came from. */
   fingerprint: z.string(),
   body: z.unknown(),

@@ -9,6 +9,7 @@ export {
   REFIT_SUMMARY_FILE,
   REFIT_INTERVALS_FILE,
   STORED_FIT_FILE,
+  StoredFoldSchema,
   RefitSettingsSchema,
   RefitEntrySchema,
   RefitSummarySchema,
@@ -19,7 +20,9 @@ export {
   type RefitSummary,
   type RefitIntervals,
   type StoredFitEnvelope,
+  type StoredFold,
 } from "./formats.js";
+export { parseShardSpec, assignShards, type ShardSpec } from "./shard.js";
 export {
   fitJudge,
   runJudgeFitJob,

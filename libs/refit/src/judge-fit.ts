@@ -112,8 +112,14 @@ export interface JudgeGroupFit {
   readonly excluded: number;
   /** The judge's weights: the mean over folds of each fold's estimate. */
   readonly mean: number[];
+  /** NUTS: the fold averages of the 5 % and 95 % posterior quantiles; the mode: the mean. */
+  readonly q05: number[];
+  readonly q95: number[];
+  /** Every fold's held-out rows (indices into the group's rows) and estimate. */
+  readonly folds: { readonly heldOut: number[]; readonly mean: number[] }[];
   /** Held-out accuracy over the folds; null for one fold, which holds nothing out. */
   readonly accuracy: number | null;
+  readonly heldOutRows: number;
   /** NUTS only: thinned posterior draws pooled over the folds (empty for the mode). */
   readonly draws: number[][];
   readonly diagnostics: { maxRhat: number; minEssBulk: number; divergences: number; meanAcceptProb: number } | null;
@@ -150,7 +156,8 @@ export function resolveJudgeFitSettings(partial: Partial<JudgeFitSettings> = {})
   return settings;
 }
 
-interface GroupPlan {
+/** One group's rows and fold jobs (shared with `pd refit`, which stores each job's result). */
+export interface GroupPlan {
   readonly group: string;
   readonly X: number[][];
   readonly y: number[];
@@ -161,7 +168,7 @@ interface GroupPlan {
   readonly jobs: JudgeFitJob[];
 }
 
-function planGroup(group: string, X: number[][], y: number[], excluded: number, settings: JudgeFitSettings): GroupPlan {
+export function planGroup(group: string, X: number[][], y: number[], excluded: number, settings: JudgeFitSettings): GroupPlan {
   const base = { group, X, y, excluded };
   if (settings.method === "nuts") {
     const problem = validateProblem({ X, y });
@@ -201,8 +208,11 @@ function averageOf(vectors: readonly number[][]): number[] {
   return vectors[0]!.map((_, k) => vectors.reduce((sum, vector) => sum + vector[k]!, 0) / vectors.length);
 }
 
-function combineGroup(plan: GroupPlan, results: readonly JudgeFitJobResult[], settings: JudgeFitSettings): JudgeGroupFit {
+/** A group's fit from its jobs' results, in fold order. */
+export function combineGroup(plan: GroupPlan, results: readonly JudgeFitJobResult[], settings: JudgeFitSettings): JudgeGroupFit {
   let mean: number[];
+  let q05: number[];
+  let q95: number[];
   let foldMeans: number[][];
   let draws: number[][] = [];
   let diagnostics: JudgeGroupFit["diagnostics"] = null;
@@ -212,14 +222,14 @@ function combineGroup(plan: GroupPlan, results: readonly JudgeFitJobResult[], se
     foldMeans = fits.map((fit) => fit.mean);
     draws = fits.flatMap((fit) => fit.draws ?? []);
     if (fits.length === 1) {
-      mean = fits[0]!.mean;
+      ({ mean, q05, q95 } = fits[0]!);
       const { maxRhat, minEssBulk, divergences, meanAcceptProb } = fits[0]!.diagnostics;
       diagnostics = { maxRhat, minEssBulk, divergences, meanAcceptProb };
       warnings = fits[0]!.warnings;
     } else {
       const folds = plan.heldOut.map((heldOut, index) => ({ index, heldOut, train: [] }));
       const combined = combineFolds(folds, fits, plan.permutation);
-      mean = combined.mean;
+      ({ mean, q05, q95 } = combined);
       const { maxRhat, minEssBulk, divergences, meanAcceptProb } = combined.diagnostics;
       diagnostics = { maxRhat, minEssBulk, divergences, meanAcceptProb };
       warnings = combined.warnings;
@@ -227,13 +237,16 @@ function combineGroup(plan: GroupPlan, results: readonly JudgeFitJobResult[], se
   } else {
     foldMeans = results.map((result) => (result as Extract<JudgeFitJobResult, { kind: "mode" }>).weights);
     mean = averageOf(foldMeans);
+    q05 = mean;
+    q95 = mean;
   }
-  const { accuracy } = heldOutAccuracy(
+  const { accuracy, rows: heldOutRows } = heldOutAccuracy(
     plan.X,
     plan.y,
     foldMeans.map((weights, fold) => ({ weights, heldOut: plan.heldOut[fold]! })),
   );
-  return { group: plan.group, rows: plan.y.length, excluded: plan.excluded, mean, accuracy, draws, diagnostics, warnings };
+  const folds = foldMeans.map((foldMean, fold) => ({ heldOut: plan.heldOut[fold]!, mean: foldMean }));
+  return { group: plan.group, rows: plan.y.length, excluded: plan.excluded, mean, q05, q95, folds, accuracy, heldOutRows, draws, diagnostics, warnings };
 }
 
 /**

@@ -15,7 +15,7 @@ import {
 import { loadReleasedWeights } from "@prefdissect/data/node";
 import { fitKFold, fitPosteriorMode } from "@prefdissect/regression";
 import { judgeProfile } from "@prefdissect/similarity";
-import { fitJudge, runJudgeFitJob, type JudgeFitJob, type JudgeFitProgress, type JudgeFitRunner } from "../src/index.js";
+import { fitJudge, runJudgeFitJob, SAME_THREAD_RUNNER, type JudgeFitJob, type JudgeFitProgress, type JudgeFitRunner } from "../src/index.js";
 import { createFitPool } from "@prefdissect/regression/node";
 import { poolJudgeFitRunner, runRefit } from "../src/node.js";
 import { describeUpstream, upstreamDataDir } from "../../../vitest.upstream.js";
@@ -68,7 +68,7 @@ describeUpstream("fitJudge()", () => {
       judges: ["human"],
       groups,
       settings: { method: "mode", folds: 3, seed: 4 },
-      fitter: { fitKFold: () => Promise.reject(new Error("unused")) },
+      runner: SAME_THREAD_RUNNER,
     });
     for (const group of groups) {
       const entry = refit.entries.get("human")!.get(group)!;

@@ -4,21 +4,22 @@ import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { synthesizePairs, toFeatureDataset, type FeatureDataset, type WeightSet } from "@prefdissect/data";
 import { loadReleasedWeights, readWeightsDirectory } from "@prefdissect/data/node";
-import { fitKFold } from "@prefdissect/regression";
 import { pearson } from "@prefdissect/similarity";
 import { describeUpstream, upstreamDataDir } from "../../../vitest.upstream.js";
-import { fitPath, readRefitIntervals, readRefitSummary, runRefit, type KFoldFitter } from "../src/node.js";
+import { runJudgeFitJob, type JudgeFitRunner } from "../src/index.js";
+import { fitPath, readFitDraws, readRefitIntervals, readRefitSummary, runRefit } from "../src/node.js";
 
-/** Single-thread fitter with a call counter, so tests can see what was refitted. */
-function countingFitter(): KFoldFitter & { calls: number } {
-  const fitter = {
+/** Single-thread runner with a call counter, so tests can see what was refitted. */
+function countingRunner(): JudgeFitRunner & { calls: number } {
+  const runner = {
     calls: 0,
-    async fitKFold(...args: Parameters<typeof fitKFold>) {
-      fitter.calls++;
-      return fitKFold(...args);
+    concurrency: 2,
+    async run(job: Parameters<JudgeFitRunner["run"]>[0]) {
+      runner.calls++;
+      return runJudgeFitJob(job);
     },
   };
-  return fitter;
+  return runner;
 }
 
 describeUpstream("runRefit() on synthetic data", () => {
@@ -37,12 +38,18 @@ describeUpstream("runRefit() on synthetic data", () => {
 
   it("fits, writes the released layout, resumes without refitting and recomputes a corrupted entry", async () => {
     const outDir = mkdtempSync(join(tmpdir(), "pd-refit-out-"));
-    const fitter = countingFitter();
-    const first = await runRefit({ dataset, outDir, judges, groups, settings, fitter });
-    expect(first.fitted).toBe(4);
-    expect(fitter.calls).toBe(4);
+    const runner = countingRunner();
+    const first = await runRefit({ dataset, outDir, judges, groups, settings, runner });
+    // 2 judges × 2 groups × 3 folds, one job each.
+    expect(first.fitted).toBe(12);
+    expect(runner.calls).toBe(12);
 
-    const back = await readWeightsDirectory(first.weightsDir);
+    // The draws the manipulation toolkit reads back are the entry's: the folds' kept draws in fold order.
+    const kept = first.entries.get("human")!.get("Communication")!.draws;
+    expect(kept).toHaveLength(3 * 20);
+    expect(await readFitDraws(outDir, "human", "Communication")).toEqual(kept);
+
+    const back = await readWeightsDirectory(first.weightsDir!);
     expect([...back.keys()].sort()).toEqual([...groups].sort());
     expect(back.get("Communication")!.get("human")).toHaveLength(29);
 
@@ -65,15 +72,15 @@ describeUpstream("runRefit() on synthetic data", () => {
     expect(p.low).toBeLessThanOrEqual(p.mean);
     expect(p.high).toBeGreaterThanOrEqual(p.mean);
 
-    const second = await runRefit({ dataset, outDir, judges, groups, settings, fitter });
+    const second = await runRefit({ dataset, outDir, judges, groups, settings, runner });
     expect(second.fitted).toBe(0);
-    expect(second.reused).toBe(4);
-    expect(fitter.calls).toBe(4);
+    expect(second.reused).toBe(12);
+    expect(runner.calls).toBe(12);
 
-    const damaged = fitPath(outDir, "human", "Communication");
+    const damaged = fitPath(outDir, "human", "Communication", 1);
     writeFileSync(damaged, readFileSync(damaged, "utf8").slice(0, 100));
     const notes: string[] = [];
-    const third = await runRefit({ dataset, outDir, judges, groups, settings, fitter, onProgress: (p) => p.note && notes.push(p.note) });
+    const third = await runRefit({ dataset, outDir, judges, groups, settings, runner, onProgress: (p) => p.note && notes.push(p.note) });
     expect(third.fitted).toBe(1);
     expect(notes.join()).toMatch(/not valid JSON/);
     expect(third.weights.get("Communication")!.get("human")).toEqual(first.weights.get("Communication")!.get("human"));
@@ -87,7 +94,7 @@ describeUpstream("runRefit() on synthetic data", () => {
       judges: ["human"],
       groups: ["Communication"],
       settings: { method: "mode", folds: 10 },
-      fitter: countingFitter(),
+      runner: countingRunner(),
     });
     const fast = result.weights.get("Communication")!.get("human")!;
     expect(pearson(fast, released.get("Communication")!.get("human")!)).toBeGreaterThan(0.5);
@@ -97,7 +104,7 @@ describeUpstream("runRefit() on synthetic data", () => {
   it("fits one fold on every row and reports its accuracy as absent", async () => {
     const outDir = mkdtempSync(join(tmpdir(), "pd-refit-one-fold-"));
     const groups = ["Communication"];
-    const result = await runRefit({ dataset, outDir, judges: ["human"], groups, settings: { ...settings, folds: 1 }, fitter: countingFitter() });
+    const result = await runRefit({ dataset, outDir, judges: ["human"], groups, settings: { ...settings, folds: 1 }, runner: countingRunner() });
     const entry = result.entries.get("human")!.get("Communication")!;
     expect(entry.folds).toHaveLength(1);
     expect(entry.folds[0]!.heldOut).toEqual([]);
@@ -116,7 +123,7 @@ describeUpstream("runRefit() on synthetic data", () => {
       judges: ["human"],
       groups,
       settings: { method: "mode", folds: 1 },
-      fitter: countingFitter(),
+      runner: countingRunner(),
     });
     expect(mode.entries.get("human")!.get("Communication")!.accuracy).toBeNull();
   });

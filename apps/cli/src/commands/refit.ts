@@ -8,8 +8,8 @@ import { PrefDissectError } from "@prefdissect/shared";
 import { GROUP_IDS, JUDGE_IDS, type DatasetFormat } from "@prefdissect/data";
 import { loadFeatureDataset, refitDir, type JudgeLabelsFile } from "@prefdissect/data/node";
 import { createFitPool } from "@prefdissect/regression/node";
-import type { RefitSettings } from "@prefdissect/refit";
-import { PAPER_REFIT_SETTINGS, runRefit } from "@prefdissect/refit/node";
+import { parseShardSpec, type RefitSettings } from "@prefdissect/refit";
+import { PAPER_REFIT_SETTINGS, poolJudgeFitRunner, runRefit } from "@prefdissect/refit/node";
 import { addFitFlags, resolveFitFlags, type FitFlags } from "../fit-flags.js";
 import { positiveNumber, wholeNumber } from "../flags.js";
 import { createProgress } from "../progress.js";
@@ -28,6 +28,7 @@ interface RefitFlags extends FitFlags {
   keepDraws: string;
   fast?: boolean;
   workers?: string;
+  shard?: string;
   out: string;
 }
 
@@ -52,7 +53,9 @@ export function register(program: Command): void {
         "k-fold averaged posterior means). Finished fits are kept under <out>/fits, so an interrupted run resumes; " +
         "weights land in <out>/weights in the released layout, with summary.json (held-out accuracy, diagnostics) " +
         "and intervals.json (90 % intervals on P(p) and on judge similarities). --folds 1 fits each group once on " +
-        "all its rows: the final model, without held-out accuracy.",
+        "all its rows: the final model, without held-out accuracy. --shard k/n fits only the k-th of n slices of the " +
+        "judge × group × fold jobs into <out>/fits (one per machine, on shared storage); the same command without " +
+        "--shard then only combines them (docs/scale.md).",
     )
     .requiredOption(
       "--data <file|hf>",
@@ -70,8 +73,13 @@ export function register(program: Command): void {
     .option("--keep-draws <n>", "posterior draws kept per fold for intervals", String(d.keepDraws))
     .option("--fast", "old spelling of --method mode")
     .option("--workers <n>", "worker threads (default: one per core)")
+    .option(
+      "--shard <k/n>",
+      "fit only shard k of n (1 ≤ k ≤ n) of the judge × group × fold jobs and write only their files into --out; run again without --shard to combine",
+    )
     .option("--out <dir>", "output folder (default: PD_REFIT_DIR or data/derived/refit)", refitDir())
     .action(async (flags: RefitFlags) => {
+      const shard = flags.shard === undefined ? undefined : parseShardSpec(flags.shard);
       const fit = resolveFitFlags(command, flags, flags.fast ? [{ flag: "--fast", method: "mode" }] : []);
       const settings: RefitSettings = {
         folds: wholeNumber("folds", flags.folds, 1),
@@ -93,8 +101,9 @@ export function register(program: Command): void {
       const judges = list(flags.judges, JUDGE_IDS, "judges");
       const groups = list(flags.groups, GROUP_IDS, "groups");
       const pool = createFitPool(flags.workers ? { workers: wholeNumber("workers", flags.workers, 1) } : {});
-      const total = (judges?.length ?? dataset.labels.size) * (groups?.length ?? GROUP_IDS.length);
-      const progress = createProgress(settings.method === "mode" ? "refit (posterior mode)" : "refit", total);
+      const total = (judges?.length ?? dataset.labels.size) * (groups?.length ?? GROUP_IDS.length) * settings.folds;
+      const label = `refit${settings.method === "mode" ? " (posterior mode)" : ""}${shard ? ` shard ${shard.index}/${shard.count}` : ""}`;
+      const progress = createProgress(label, total);
       try {
         const result = await runRefit({
           dataset,
@@ -102,20 +111,23 @@ export function register(program: Command): void {
           ...(judges ? { judges } : {}),
           ...(groups ? { groups } : {}),
           settings,
-          fitter: pool,
-          concurrency: pool.size,
+          runner: poolJudgeFitRunner(pool),
+          ...(shard ? { shard } : {}),
           onProgress: (p) => {
-            if (p.note) process.stderr.write(`\nrefitting ${p.judge} × ${p.group}: ${p.note}\n`);
+            if (p.note) process.stderr.write(`\nrefitting ${p.judge} × ${p.group} fold ${p.fold}: ${p.note}\n`);
             if (p.done === 1) progress.setTotal(p.total);
-            progress.tick(1, `${p.judge} × ${p.group}${p.reused ? " (kept)" : ""}`);
+            progress.tick(1, `${p.judge} × ${p.group} fold ${p.fold}${p.reused ? " (kept)" : ""}`);
           },
         });
         progress.stop();
         for (const s of result.skipped) process.stderr.write(`skipped ${s.judge} × ${s.group}: ${s.reason}\n`);
+        const counts = `${result.fitted} folds fitted, ${result.reused} kept from an earlier run`;
+        const synthetic = dataset.source.synthetic ? " (SYNTHETIC data)" : "";
         process.stderr.write(
-          `${result.fitted} fitted, ${result.reused} kept from an earlier run; weights in ${result.weightsDir}` +
-            (dataset.source.synthetic ? " (SYNTHETIC data)" : "") +
-            "\n",
+          shard
+            ? `shard ${shard.index}/${shard.count}: ${result.sliceJobs} of ${result.jobs} jobs, ${counts}; fits in ${flags.out}/fits${synthetic}. ` +
+                "When every shard is done, run the same command without --shard to combine them.\n"
+            : `${counts}; weights in ${result.weightsDir}${synthetic}\n`,
         );
       } finally {
         progress.stop();

@@ -14,8 +14,11 @@
  *   left by a killed process (its pid is gone) is taken over.
  * - No credentials are ever part of a line: records hold the model, prompt, parameters, inputs'
  *   hash and answers only.
+ * - Opening reads the file in chunks and keeps only an index (key → status, where its line is), so
+ *   a cache of a million answers opens in seconds and in a few hundred MB; an answer is read back
+ *   from disk, and checked against its schema, when it is asked for (`bench/annotation-resume.bench.ts`).
  */
-import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fdatasyncSync, fstatSync, openSync, readFileSync, readSync, rmSync, truncateSync, writeFileSync, writeSync } from "node:fs";
 import { z } from "zod";
 import { PrefDissectError } from "@prefdissect/shared";
 import type { CallParams, TokenLogprob } from "../plan/calls.js";
@@ -109,13 +112,70 @@ export const CacheRecordSchema: z.ZodType<CacheRecord> = z.discriminatedUnion("s
 export interface CacheOpenReport {
   /** Bytes of a torn last line that were cut off. */
   readonly tornBytes: number;
-  /** Lines that were not valid records (left in place, ignored). */
+  /** Lines that were not valid records (left in place, ignored), found on opening or when read. */
   readonly unreadableLines: number;
 }
 
 export interface CacheOptions {
   /** Flush lines to disk (fdatasync) within `FLUSH_WINDOW_MS` and on close; default true. */
   readonly sync?: boolean;
+  /** Bytes read at a time when opening (default 8 MiB); a longer line grows the buffer. */
+  readonly scanChunkBytes?: number;
+}
+
+/** Where the newest line of a key is, and what it says. */
+interface IndexEntry {
+  readonly status: CacheRecord["status"];
+  readonly offset: number;
+  readonly length: number;
+}
+
+const SCAN_CHUNK = 8 * 2 ** 20;
+
+const STATUS_FIELD = Buffer.from(',"status":"');
+/** The head of a line as `append` writes it: key, pair id (any JSON string), prompt id. */
+const HEAD = /^\{"key":"([^"\\]*)","pairId":"(?:[^"\\]|\\.)*","promptId":"([^"\\]*)",/;
+
+/** Key, status and prompt of a parsed line, when it has them with the right types. */
+function checkedFields(parsed: unknown, status: unknown): { key: string; status: CacheRecord["status"] } | undefined {
+  if (typeof parsed !== "object" || parsed === null) return undefined;
+  const { key, promptId } = parsed as Record<string, unknown>;
+  if (typeof key !== "string" || (status !== "ok" && status !== "failed") || typeof promptId !== "string" || promptId === "") return undefined;
+  return { key, status };
+}
+
+/**
+ * What opening needs of a line (bytes start…end of `buffer`): its key and status, from a line
+ * that names a prompt. The rest of the schema is checked when the record is read (`get`).
+ *
+ * Fast path: `append` writes the short fields (key, pair, prompt, parameters, …) before the status
+ * and the long ones (text, answer) after it, and `,"status":"` cannot occur inside a JSON string
+ * (its quotes would be escaped); so only the head of the line up to the status is decoded, and the
+ * key and prompt are read from its start. A line of any other shape is parsed whole.
+ */
+function indexFieldsOf(buffer: Buffer, start: number, end: number): { key: string; status: CacheRecord["status"] } | undefined {
+  const line = buffer.subarray(start, end);
+  const at = line.indexOf(STATUS_FIELD);
+  if (at > 0) {
+    const valueStart = at + STATUS_FIELD.length;
+    const status = line.toString("latin1", valueStart, valueStart + 7);
+    const value = status.startsWith('ok"') ? "ok" : status.startsWith('failed"') ? "failed" : undefined;
+    if (value !== undefined) {
+      const head = line.toString("utf8", 0, at);
+      const match = HEAD.exec(head);
+      if (match !== null) {
+        const fields = checkedFields({ key: match[1], promptId: match[2] }, value);
+        if (fields !== undefined) return fields;
+      }
+    }
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  return checkedFields(parsed, (parsed as Record<string, unknown> | null)?.status);
 }
 
 /** How long a written line may wait for the flush that takes it to disk. */
@@ -132,12 +192,17 @@ function processAlive(pid: number): boolean {
 
 export class AnnotationCache {
   readonly path: string;
-  readonly report: CacheOpenReport;
-  private readonly records = new Map<string, CacheRecord>();
+  private readonly index = new Map<string, IndexEntry>();
   private readonly lockPath: string;
   private fd: number | undefined;
+  /** A second descriptor for reading lines back (the appending one is write-only). */
+  private readFd: number | undefined;
+  /** Bytes in the file: where the next line goes. */
+  private end = 0;
   private readonly sync: boolean;
   private flushTimer: NodeJS.Timeout | undefined;
+  private tornBytes = 0;
+  private unreadable = 0;
 
   private constructor(path: string, options: CacheOptions) {
     this.path = path;
@@ -145,12 +210,18 @@ export class AnnotationCache {
     this.sync = options.sync ?? true;
     this.acquireLock();
     try {
-      this.report = this.load();
+      this.load(options.scanChunkBytes ?? SCAN_CHUNK);
       this.fd = openSync(path, "a");
+      this.readFd = openSync(path, "r");
     } catch (error) {
+      if (this.fd !== undefined) closeSync(this.fd);
       this.releaseLock();
       throw error;
     }
+  }
+
+  get report(): CacheOpenReport {
+    return { tornBytes: this.tornBytes, unreadableLines: this.unreadable };
   }
 
   /** Opens (or creates) the cache at `path`, repairing a torn last line. */
@@ -184,58 +255,102 @@ export class AnnotationCache {
     rmSync(this.lockPath, { force: true });
   }
 
-  private load(): CacheOpenReport {
-    if (!existsSync(this.path)) return { tornBytes: 0, unreadableLines: 0 };
-    const bytes = readFileSync(this.path);
-    let tornBytes = 0;
-    let complete = bytes;
-    if (bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a) {
-      const lastNewline = bytes.lastIndexOf(0x0a);
-      const keep = lastNewline + 1;
-      tornBytes = bytes.length - keep;
-      truncateSync(this.path, keep);
-      complete = bytes.subarray(0, keep);
-    }
-    let unreadableLines = 0;
-    for (const line of complete.toString("utf8").split("\n")) {
-      if (line.trim() === "") continue;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        unreadableLines += 1;
-        continue;
+  /** Indexes every line; cuts off a torn last line. */
+  private load(chunkBytes: number): void {
+    if (!existsSync(this.path)) return;
+    const fd = openSync(this.path, "r");
+    let size: number;
+    try {
+      size = fstatSync(fd).size;
+      let buffer = Buffer.alloc(Math.min(chunkBytes, Math.max(size, 1)));
+      // File offset of buffer[0], and bytes of buffer in use (a partial line carried over, then a chunk).
+      let base = 0;
+      let filled = 0;
+      while (base + filled < size) {
+        if (filled === buffer.length) {
+          const grown = Buffer.alloc(buffer.length * 2);
+          buffer.copy(grown, 0, 0, filled);
+          buffer = grown;
+        }
+        const read = readSync(fd, buffer, filled, buffer.length - filled, base + filled);
+        if (read === 0) break;
+        filled += read;
+        let start = 0;
+        for (let newline = buffer.indexOf(0x0a, start); newline >= 0 && newline < filled; newline = buffer.indexOf(0x0a, start)) {
+          this.indexLine(buffer, start, newline, base + start);
+          start = newline + 1;
+        }
+        // Carry the unfinished line over to the front.
+        buffer.copy(buffer, 0, start, filled);
+        base += start;
+        filled -= start;
       }
-      const record = CacheRecordSchema.safeParse(parsed);
-      if (!record.success) {
-        unreadableLines += 1;
-        continue;
-      }
-      // An ok answer is final; a later failure line for the same key cannot exist, but never let
-      // one hide a finished answer.
-      if (this.records.get(record.data.key)?.status !== "ok") this.records.set(record.data.key, record.data);
+      this.tornBytes = filled;
+      this.end = base;
+    } finally {
+      closeSync(fd);
     }
-    return { tornBytes, unreadableLines };
+    if (this.tornBytes > 0) truncateSync(this.path, this.end);
   }
 
-  /** The newest record for `key`. */
+  private indexLine(buffer: Buffer, start: number, end: number, offset: number): void {
+    const fields = indexFieldsOf(buffer, start, end);
+    if (fields === undefined) {
+      // Blank lines are not records, but not damage either.
+      if (buffer.toString("utf8", start, end).trim() !== "") this.unreadable += 1;
+      return;
+    }
+    // An ok answer is final; a later failure line for the same key cannot exist, but never let
+    // one hide a finished answer.
+    if (this.index.get(fields.key)?.status !== "ok") this.index.set(fields.key, { status: fields.status, offset, length: end - start });
+  }
+
+  /** Whether `key` has a finished answer ("ok"), a failure to retry ("failed"), or nothing yet. */
+  status(key: string): CacheRecord["status"] | undefined {
+    return this.index.get(key)?.status;
+  }
+
+  /** The newest record for `key`, read from the file; a line that fails its schema counts as unreadable and as absent. */
   get(key: string): CacheRecord | undefined {
-    return this.records.get(key);
+    const entry = this.index.get(key);
+    if (entry === undefined) return undefined;
+    if (this.readFd === undefined) throw new Error("the annotation cache is closed");
+    const bytes = Buffer.alloc(entry.length);
+    let done = 0;
+    while (done < entry.length) {
+      const read = readSync(this.readFd, bytes, done, entry.length - done, entry.offset + done);
+      if (read === 0) break;
+      done += read;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(bytes.toString("utf8", 0, done));
+    } catch {
+      parsed = undefined;
+    }
+    const record = CacheRecordSchema.safeParse(parsed);
+    if (!record.success || record.data.key !== key) {
+      this.unreadable += 1;
+      this.index.delete(key);
+      return undefined;
+    }
+    return record.data;
   }
 
   get size(): number {
-    return this.records.size;
+    return this.index.size;
   }
 
   /** Appends `record` and flushes it; an `ok` key is never written twice. */
   append(record: CacheRecord): void {
     if (this.fd === undefined) throw new Error("the annotation cache is closed");
-    if (this.records.get(record.key)?.status === "ok") return;
+    if (this.index.get(record.key)?.status === "ok") return;
     const bytes = Buffer.from(`${JSON.stringify(record)}\n`, "utf8");
     let written = 0;
     while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written);
     if (this.sync) this.flushSoon();
-    this.records.set(record.key, record);
+    this.index.set(record.key, { status: record.status, offset: this.end, length: bytes.length - 1 });
+    this.end += bytes.length;
   }
 
   /** One fdatasync for every line written in the next `FLUSH_WINDOW_MS`. */
@@ -257,7 +372,9 @@ export class AnnotationCache {
     if (this.fd === undefined) return;
     this.flush();
     closeSync(this.fd);
+    if (this.readFd !== undefined) closeSync(this.readFd);
     this.fd = undefined;
+    this.readFd = undefined;
     this.releaseLock();
   }
 }

@@ -77,7 +77,8 @@ async function pendingCalls(
   const pending = new Map<string, PendingCall>();
   const collect: CallRunner = async (spec, pair) => {
     const key = cacheKey(client.model, spec);
-    const record = cache.get(key);
+    // Only a finished answer is read back from disk; a failed call is collected again.
+    const record = cache.status(key) === "ok" ? cache.get(key) : undefined;
     if (record?.status === "ok") {
       onCached(key);
       return cachedAnswer(spec, record);
@@ -153,7 +154,7 @@ async function collectBatch(
       const entry = BatchLineSchema.safeParse(json).data;
       if (entry === undefined) continue;
       const call = entry.custom_id === undefined ? undefined : calls.get(entry.custom_id);
-      if (call === undefined || cache.get(call.key)?.status === "ok") continue;
+      if (call === undefined || cache.status(call.key) === "ok") continue;
       seen.add(call.key);
       const statusCode = entry.response?.status_code;
       const choice = entry.response?.body?.choices?.[0];
@@ -176,7 +177,7 @@ async function collectBatch(
   await merge(status.error_file_id);
   for (const key of batch.keys) {
     const call = calls.get(key);
-    if (call === undefined || seen.has(key) || cache.get(key)?.status === "ok") continue;
+    if (call === undefined || seen.has(key) || cache.status(key) === "ok") continue;
     fail(call, `missing from the results of batch ${batch.id} (status ${status.status})`);
   }
 }

@@ -184,7 +184,8 @@ export function createCallExecutor(options: ExecutorOptions) {
     const key = cacheKey(client.model, spec);
     let call = calls.get(key);
     if (call === undefined) {
-      const record = cache.get(key);
+      // Only a finished answer is read back from disk; a failed call is sent again.
+      const record = cache.status(key) === "ok" ? cache.get(key) : undefined;
       if (record?.status === "ok") {
         stats.skipped += 1;
         call = Promise.resolve(cachedAnswer(spec, record));

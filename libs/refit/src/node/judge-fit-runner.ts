@@ -1,6 +1,7 @@
 /**
- * `fitJudge` on Node's worker threads: a job's NUTS chains go to the fit pool (spread over its
- * workers, as `pd refit` runs them); a posterior-mode job takes milliseconds and runs here.
+ * A `JudgeFitRunner` on the regression worker pool, for `pd refit` and `pd judge add`: a NUTS job's
+ * chains run on a worker (they share one kernel there) and are summarised here; a posterior-mode
+ * job takes milliseconds and runs on this thread.
  */
 import { summarizeChains } from "@prefdissect/regression";
 import type { FitPool } from "@prefdissect/regression/node";
@@ -8,8 +9,9 @@ import { runJudgeFitJob, type JudgeFitRunner } from "../judge-fit.js";
 
 export function poolJudgeFitRunner(pool: FitPool): JudgeFitRunner {
   return {
-    concurrency: pool.size,
-    run: async (job) => {
+    // Twice the workers, so a worker has its next job queued while this thread summarises and stores the last.
+    concurrency: 2 * pool.size,
+    async run(job) {
       if (job.kind === "mode") return runJudgeFitJob(job);
       return { kind: "nuts", fit: summarizeChains(await pool.runChains(job.plan.tasks), job.plan.echo, job.plan.keepDraws) };
     },

@@ -1,42 +1,45 @@
 /**
- * The refit pipeline: every judge × group of a feature dataset, fitted with the paper's k-fold
- * procedure, stored as it finishes, then gathered into weight files, a summary and intervals.
+ * The refit pipeline: every judge × group × fold of a feature dataset, fitted with the paper's
+ * k-fold procedure, each fold stored as it finishes, then gathered into weight files, a summary and
+ * intervals.
  *
- *   dataset ─► problems (judge × group) ─► k-fold fits on the pool ─► fits/<judge>/<group>.json
- *                                                                       │ (resume: reuse verified)
- *            weights/model_<group>_fitted_paras.jsonl ◄─ summary.json ◄─┘  intervals.json
+ *   dataset ─► job list (judge × group × fold) ─► [this shard's slice] ─► runner ─► fits/<judge>/<group>/fold-<i>.json
+ *                                                                                   │ (resume: reuse verified)
+ *            weights/model_<group>_fitted_paras.jsonl ◄─ summary.json ◄─ combine ◄──┘  intervals.json
+ *
+ * A sharded run (`shard`) fits only its slice of the list and writes nothing else; a run without
+ * one over the same folder finds those folds done and only combines them.
  */
 import { join } from "node:path";
 import { PrefDissectError } from "@prefdissect/shared";
 import { writeWeightsDirectory } from "@prefdissect/data/node";
 import { GROUP_IDS, JUDGE_IDS, SCENARIO_IDS, toRegressionProblems, type FeatureDataset, type WeightSet } from "@prefdissect/data";
-import { fitPosteriorMode, planKFold, resolvePermutation, type KFoldFit, type KFoldOptions, type Problem } from "@prefdissect/regression";
-import { heldOutAccuracy } from "../accuracy.js";
+import type { PosteriorFit } from "@prefdissect/regression";
 import { preferenceIntervals, similarityInterval, type Interval } from "../uncertainty.js";
+import { combineGroup, planGroup, type GroupPlan, type JudgeFitJobResult, type JudgeFitRunner } from "../judge-fit.js";
+import { assignShards, type ShardSpec } from "../shard.js";
 import {
   REFIT_INTERVALS_TAG,
   REFIT_SUMMARY_TAG,
-  RefitEntrySchema,
+  StoredFoldSchema,
   type RefitEntry,
   type RefitIntervals,
   type RefitSettings,
   type RefitSummary,
+  type StoredFold,
 } from "../formats.js";
 import { writeRefitIntervals, writeRefitSummary } from "./files.js";
 import { fingerprintOf, loadFit, saveFit } from "./store.js";
 
-/** Anything that fits k folds: the worker pool, or a single-thread wrapper. */
-export interface KFoldFitter {
-  fitKFold(problem: Problem, options: KFoldOptions): Promise<KFoldFit>;
-}
-
 export const PAPER_REFIT_SETTINGS: RefitSettings = { folds: 10, seed: 0, chains: 4, warmup: 500, samples: 2000, scale: 0.1, keepDraws: 40, method: "nuts" };
 
 export interface RefitProgress {
+  /** Jobs (folds) finished and in all, in this run's slice. */
   readonly done: number;
   readonly total: number;
   readonly judge: string;
   readonly group: string;
+  readonly fold: number;
   readonly reused: boolean;
   /** Why a stored entry was not reused, when it existed. */
   readonly note?: string;
@@ -48,89 +51,96 @@ export interface RefitOptions {
   readonly judges?: readonly string[];
   readonly groups?: readonly string[];
   readonly settings?: Partial<RefitSettings>;
-  readonly fitter: KFoldFitter;
-  /** Jobs in flight at once (each already spreads its chains over the pool). */
-  readonly concurrency?: number;
+  /** Where fold jobs run: `poolJudgeFitRunner(pool)` on worker threads, or `SAME_THREAD_RUNNER`. */
+  readonly runner: JudgeFitRunner;
+  /** Fit only this slice of the job list and write only its per-fold files (see shard.ts). */
+  readonly shard?: ShardSpec;
   readonly onProgress?: (progress: RefitProgress) => void;
 }
 
 export interface RefitResult {
+  /** Empty for a sharded run, which combines nothing. */
   readonly weights: WeightSet;
   readonly entries: ReadonlyMap<string, ReadonlyMap<string, RefitEntry>>;
+  /** Jobs (folds) fitted now and kept from the folder. */
   readonly fitted: number;
   readonly reused: number;
+  /** Jobs in the whole list and in this run's slice. */
+  readonly jobs: number;
+  readonly sliceJobs: number;
   readonly skipped: { judge: string; group: string; reason: string }[];
-  readonly weightsDir: string;
+  /** Where the weights were written; null for a sharded run. */
+  readonly weightsDir: string | null;
 }
 
-interface Job {
+/** One fold of one judge × group: an entry of the job list. */
+interface ListedJob {
   readonly judge: string;
   readonly group: string;
-  readonly problem: { X: number[][]; y: number[]; excluded: number };
+  readonly fold: number;
+  /** Training rows, what the fit's time grows with. */
+  readonly work: number;
 }
 
-/** What either fitting method hands on to the stored entry. */
-interface FoldedFit {
-  readonly mean: number[];
-  readonly q05: number[];
-  readonly q95: number[];
-  readonly folds: { readonly heldOut: number[]; readonly mean: number[]; readonly draws: readonly number[][] }[];
-  readonly diagnostics: RefitEntry["diagnostics"];
-  readonly warnings: string[];
+/** A judge × group being worked on: its plan, the fingerprint of its inputs, its folds so far. */
+interface OpenGroup {
+  readonly plan: GroupPlan;
+  readonly fingerprint: string;
+  readonly folds: StoredFold[];
+  /** Jobs of this run's slice not finished yet. */
+  remaining: number;
 }
 
-/** Fast path: the exact posterior mode of every fold, averaged (no draws, no intervals). */
-function modeKFold(problem: Problem, settings: RefitSettings): FoldedFit {
-  const permutation = resolvePermutation(problem.y.length, { seed: settings.seed });
-  const folds = planKFold(problem.y.length, settings.folds, permutation).map((fold) => {
-    const train = { X: fold.train.map((i) => problem.X[i]!), y: fold.train.map((i) => problem.y[i]!) };
-    return { heldOut: fold.heldOut, mean: fitPosteriorMode(train, { scale: settings.scale }).weights, draws: [] };
-  });
-  const mean = folds[0]!.mean.map((_, k) => folds.reduce((s, fold) => s + fold.mean[k]!, 0) / folds.length);
-  return { mean, q05: mean, q95: mean, folds, diagnostics: null, warnings: [] };
-}
+const key = (judge: string, group: string) => `${judge}\u0000${group}`;
 
-/** The paper's procedure: NUTS on every fold (chains spread over the fitter's workers). */
-async function nutsKFold(problem: Problem, settings: RefitSettings, fitter: KFoldFitter): Promise<FoldedFit> {
-  const { folds: foldSettings, seed, chains, warmup, samples, scale, keepDraws } = settings;
-  const kfold: KFoldFit = await fitter.fitKFold(problem, { folds: foldSettings, seed, chains, warmup, samples, scale, keepDraws });
-  const { maxRhat, minEssBulk, divergences, meanAcceptProb } = kfold.diagnostics;
+/** What a stored fold holds, picked from a job's result (NaN becomes null in JSON). */
+function storedFoldOf(result: JudgeFitJobResult, seconds: number): unknown {
+  if (result.kind === "mode") return { result: { kind: "mode", weights: result.weights }, seconds };
+  const { mean, sd, q05, q50, q95, warnings, draws } = result.fit;
+  const { maxRhat, minEssBulk, divergences, meanAcceptProb, gradientEvaluations } = result.fit.diagnostics;
   return {
-    mean: kfold.mean,
-    q05: kfold.q05,
-    q95: kfold.q95,
-    folds: kfold.folds.map((fold) => ({ heldOut: fold.heldOut, mean: fold.fit.mean, draws: fold.fit.draws ?? [] })),
-    diagnostics: { maxRhat, minEssBulk, divergences, meanAcceptProb },
-    warnings: kfold.warnings,
+    result: {
+      kind: "nuts",
+      fit: {
+        mean,
+        sd,
+        q05,
+        q50,
+        q95,
+        diagnostics: { maxRhat, minEssBulk, divergences, meanAcceptProb, gradientEvaluations },
+        warnings,
+        ...(draws ? { draws } : {}),
+      },
+    },
+    seconds,
   };
 }
 
-async function fitJob(job: Job, settings: RefitSettings, fitter: KFoldFitter): Promise<RefitEntry> {
-  const started = performance.now();
-  const { X, y } = job.problem;
-  const fit = settings.method === "mode" ? modeKFold({ X, y }, settings) : await nutsKFold({ X, y }, settings, fitter);
-  const { accuracy, rows: heldOutRows } = heldOutAccuracy(
-    X,
-    y,
-    fit.folds.map((fold) => ({ weights: fold.mean, heldOut: fold.heldOut })),
-  );
+/** A stored fold as the job result `combineGroup` reads (it uses only the stored fields). */
+function jobResultOf(fold: StoredFold): JudgeFitJobResult {
+  return fold.result.kind === "mode" ? fold.result : { kind: "nuts", fit: fold.result.fit as unknown as PosteriorFit };
+}
+
+function entryOf(open: OpenGroup, settings: RefitSettings): RefitEntry {
+  const fit = combineGroup(open.plan, open.folds.map(jobResultOf), settings);
+  const { rows, excluded, mean, q05, q95, folds, draws, accuracy, heldOutRows, diagnostics, warnings } = fit;
   return {
-    rows: y.length,
-    excluded: job.problem.excluded,
-    mean: fit.mean,
-    q05: fit.q05,
-    q95: fit.q95,
-    folds: fit.folds.map(({ heldOut, mean }) => ({ heldOut, mean })),
-    draws: fit.folds.flatMap((fold) => fold.draws as number[][]),
+    rows,
+    excluded,
+    mean,
+    q05,
+    q95,
+    folds,
+    draws,
     accuracy,
     heldOutRows,
-    diagnostics: fit.diagnostics,
-    warnings: fit.warnings,
-    seconds: (performance.now() - started) / 1000,
+    diagnostics,
+    warnings,
+    seconds: open.folds.reduce((sum, fold) => sum + fold.seconds, 0),
   };
 }
 
-/** Runs (or resumes) a refit into `outDir`. */
+/** Runs (or resumes, or with `shard` runs one slice of) a refit into `outDir`. */
 export async function runRefit(options: RefitOptions): Promise<RefitResult> {
   const settings: RefitSettings = { ...PAPER_REFIT_SETTINGS, ...options.settings };
   const judges = options.judges ?? JUDGE_IDS.filter((judge) => options.dataset.labels.has(judge));
@@ -147,49 +157,93 @@ export async function runRefit(options: RefitOptions): Promise<RefitResult> {
       throw new PrefDissectError("unknown-group", `unknown group "${group}" (known: ${GROUP_IDS.join(", ")})`, { field: "groups" });
   }
 
+  // The whole job list, the same on every machine: it depends only on the data and the settings.
   const skipped: RefitResult["skipped"] = [];
-  const jobs: Job[] = [];
+  const listed: ListedJob[] = [];
   for (const judge of judges) {
     for (const group of groups) {
-      const problem = toRegressionProblems(options.dataset, judge, group);
-      if (problem.y.length < settings.folds) {
-        skipped.push({ judge, group, reason: `only ${problem.y.length} usable pairs for ${settings.folds} folds` });
+      const rows = toRegressionProblems(options.dataset, judge, group).y.length;
+      if (rows < settings.folds) {
+        skipped.push({ judge, group, reason: `only ${rows} usable pairs for ${settings.folds} folds` });
         continue;
       }
-      jobs.push({ judge, group, problem: { X: problem.X, y: problem.y, excluded: problem.excluded } });
+      const work = settings.folds === 1 ? rows : rows - Math.trunc(rows / settings.folds);
+      for (let fold = 0; fold < settings.folds; fold++) listed.push({ judge, group, fold, work });
     }
   }
+  const shards = options.shard
+    ? assignShards(
+        listed.map((job) => job.work),
+        options.shard.count,
+      )
+    : undefined;
+  const slice = shards ? listed.filter((_, j) => shards[j] === options.shard!.index) : listed;
+
+  // Groups are planned when their first job is taken and dropped when their last one is done, so
+  // only the groups in flight are held in memory.
+  const open = new Map<string, OpenGroup>();
+  const openGroup = (job: ListedJob): OpenGroup => {
+    const found = open.get(key(job.judge, job.group));
+    if (found) return found;
+    const problem = toRegressionProblems(options.dataset, job.judge, job.group);
+    const created: OpenGroup = {
+      plan: planGroup(job.group, problem.X, problem.y, problem.excluded, settings),
+      fingerprint: fingerprintOf({ X: problem.X, y: problem.y, settings }),
+      folds: [],
+      remaining: slice.filter((j) => j.judge === job.judge && j.group === job.group).length,
+    };
+    open.set(key(job.judge, job.group), created);
+    return created;
+  };
 
   const entries = new Map<string, Map<string, RefitEntry>>();
-  const record = (job: Job, entry: RefitEntry) => {
-    if (!entries.has(job.judge)) entries.set(job.judge, new Map());
-    entries.get(job.judge)!.set(job.group, entry);
-  };
   let done = 0;
   let fitted = 0;
   let reused = 0;
-  const queue = [...jobs];
-  const worker = async () => {
-    for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
-      const fingerprint = fingerprintOf({ X: job.problem.X, y: job.problem.y, settings });
-      const stored = await loadFit(options.outDir, job.judge, job.group, fingerprint, RefitEntrySchema);
-      let entry: RefitEntry;
+  let next = 0;
+  const lane = async () => {
+    for (let job = slice[next++]; job !== undefined; job = slice[next++]) {
+      const group = openGroup(job);
+      const stored = await loadFit(options.outDir, job, group.fingerprint, StoredFoldSchema);
+      let fold: StoredFold;
       let note: string | undefined;
       if (stored.status === "hit") {
-        entry = stored.fit.body;
+        fold = stored.fit.body;
         reused++;
       } else {
         if (stored.status !== "missing") note = stored.reason;
-        entry = await fitJob(job, settings, options.fitter);
-        await saveFit(options.outDir, { judge: job.judge, group: job.group, fingerprint, body: entry });
+        const started = performance.now();
+        const result = await options.runner.run(group.plan.jobs[job.fold]!);
+        const body = storedFoldOf(result, (performance.now() - started) / 1000);
+        await saveFit(options.outDir, { judge: job.judge, group: job.group, fold: job.fold, folds: settings.folds, fingerprint: group.fingerprint, body });
+        // Combined from what was written, as a later run reading the file would combine it.
+        fold = StoredFoldSchema.parse(JSON.parse(JSON.stringify(body)));
         fitted++;
       }
-      record(job, entry);
+      group.folds[job.fold] = fold;
+      if (--group.remaining === 0) {
+        open.delete(key(job.judge, job.group));
+        if (!shards) {
+          if (!entries.has(job.judge)) entries.set(job.judge, new Map());
+          entries.get(job.judge)!.set(job.group, entryOf(group, settings));
+        }
+      }
       done++;
-      options.onProgress?.({ done, total: jobs.length, judge: job.judge, group: job.group, reused: stored.status === "hit", ...(note ? { note } : {}) });
+      options.onProgress?.({
+        done,
+        total: slice.length,
+        judge: job.judge,
+        group: job.group,
+        fold: job.fold,
+        reused: stored.status === "hit",
+        ...(note ? { note } : {}),
+      });
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, options.runner.concurrency) }, lane));
+
+  const common = { entries, fitted, reused, jobs: listed.length, sliceJobs: slice.length, skipped };
+  if (shards) return { ...common, weights: new Map(), weightsDir: null };
 
   const weights = new Map<string, Map<string, number[]>>();
   for (const group of groups) {
@@ -204,7 +258,7 @@ export async function runRefit(options: RefitOptions): Promise<RefitResult> {
   await writeWeightsDirectory(weightsDir, weights);
   await writeRefitSummary(options.outDir, summarise(options.dataset, settings, judges, groups, entries, skipped));
   await writeRefitIntervals(options.outDir, intervalsOf(options.dataset, judges, groups, entries));
-  return { weights, entries, fitted, reused, skipped, weightsDir };
+  return { ...common, weights, weightsDir };
 }
 
 /**
@@ -251,7 +305,7 @@ function summarise(
         const e = entries.get(judge)?.get(group);
         return e === undefined
           ? []
-          : [{ judge, group, rows: e.rows, excluded: e.excluded, accuracy: e.accuracy, seconds: e.seconds, diagnostics: e.diagnostics, warnings: e.warnings }];
+          : [{ judge, group, rows: e.rows, excluded: e.excluded, accuracy: e.accuracy, diagnostics: e.diagnostics, warnings: e.warnings }];
       }),
     ),
     skipped,
