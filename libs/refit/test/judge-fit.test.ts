@@ -111,6 +111,43 @@ describeUpstream("fitJudge()", () => {
     }
   });
 
+  it("runs a posterior-mode refit's folds on the pool's workers, several at once, with the same result as on this thread", async () => {
+    const pool = createFitPool({ workers: 2 });
+    let calls = 0;
+    let running = 0;
+    let mostAtOnce = 0;
+    const counted: Parameters<typeof poolJudgeFitRunner>[0] = {
+      size: pool.size,
+      runChains: (tasks) => pool.runChains(tasks),
+      fitMode: async (problem, options) => {
+        calls++;
+        mostAtOnce = Math.max(mostAtOnce, ++running);
+        try {
+          return await pool.fitMode(problem, options);
+        } finally {
+          running--;
+        }
+      },
+    };
+    const run = (runner: JudgeFitRunner) =>
+      runRefit({
+        dataset: small,
+        outDir: mkdtempSync(join(tmpdir(), "pd-judge-fit-pool-")),
+        judges: ["human"],
+        groups: ["Advice", "Code"],
+        settings: { method: "mode", folds: 5 },
+        runner,
+      });
+    try {
+      const pooled = await run(poolJudgeFitRunner(counted));
+      expect(calls).toBe(10);
+      expect(mostAtOnce).toBeGreaterThan(1);
+      expect(pooled.weights).toEqual((await run(SAME_THREAD_RUNNER)).weights);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("stops handing out jobs when cancelled and rejects with a cancelled error", async () => {
     const controller = new AbortController();
     const runner = clonedRunner(1);

@@ -1,10 +1,11 @@
 /**
- * A pool of worker threads that runs chain tasks. Fits and k-fold runs are split into their chain
+ * A pool of worker threads that runs chain tasks and posterior-mode fits. Fits and k-fold runs are split into their chain
  * tasks (the same ones `fitPosterior` runs in-thread), the tasks into groups that share a kernel
  * (up to four chains of one design, `groupChainTasks`), each group runs in one worker, and the
  * results are summarised on the calling thread, so a pooled result is identical to a single-thread
  * one for the same seed. A fit's four chains are one group: spreading them over workers would not
- * make it faster, since one gradient pass serves four chains at the cost of one.
+ * make it faster, since one gradient pass serves four chains at the cost of one. A posterior-mode
+ * fit is one job on one worker (`fitMode`), so the independent fits of a k-fold refit use every core.
  *
  * The worker script is `worker.js` next to this file in the built package; when this file is
  * itself a TypeScript source (tests, tsx), the worker is started from `worker.ts` (see startWorker).
@@ -16,9 +17,10 @@ import { Worker } from "node:worker_threads";
 import { groupChainTasks, type ChainResult, type ChainTask } from "../chain.js";
 import { planFit, type FitOptions } from "../fit.js";
 import { combineFolds, planKFoldFits, type KFoldFit, type KFoldOptions } from "../kfold.js";
+import type { ModeOptions, PosteriorMode } from "../mode.js";
 import { asValidProblem, type Problem } from "../problem.js";
 import { summarizeChains, type PosteriorFit } from "../summary.js";
-import type { ResultMessage, TaskMessage } from "./protocol.js";
+import { packModeTask, type ResultMessage, type TaskMessage } from "./protocol.js";
 
 export interface FitPoolOptions {
   /** Number of worker threads (default: the number of cores). */
@@ -34,14 +36,18 @@ export interface FitPool {
   fitKFold(problem: Problem, options?: KFoldOptions): Promise<KFoldFit>;
   /** Runs raw chain tasks (results in task order). */
   runChains(tasks: readonly ChainTask[]): Promise<ChainResult[]>;
+  /** Like `fitPosteriorMode`, on a worker; the problem is checked on this thread. */
+  fitMode(problem: Problem, options?: ModeOptions): Promise<PosteriorMode>;
   /** Stops the workers; pending tasks are rejected. */
   close(): Promise<void>;
 }
 
-/** A group of chains that share a kernel (see `groupChainTasks`), run by one worker. */
+/** A job for one worker: a group of chains that share a kernel (see `groupChainTasks`), or a mode fit. */
 interface Pending {
-  readonly tasks: readonly ChainTask[];
-  readonly resolve: (results: ChainResult[]) => void;
+  readonly message: TaskMessage;
+  /** Buffers of the message handed over to the worker. */
+  readonly transfer: readonly ArrayBuffer[];
+  readonly resolve: (reply: Exclude<ResultMessage, { error: string }>) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -75,7 +81,7 @@ export function createFitPool(options: FitPoolOptions = {}): FitPool {
       const job = queue.shift()!;
       try {
         // One message, so the group's tasks still share their design object in the worker.
-        worker.postMessage({ tasks: job.tasks } satisfies TaskMessage);
+        worker.postMessage(job.message, [...job.transfer]);
       } catch (error) {
         // A task that cannot be posted (e.g. not cloneable) fails alone; the worker stays idle.
         idle.push(worker);
@@ -98,8 +104,8 @@ export function createFitPool(options: FitPoolOptions = {}): FitPool {
       worker.unref();
       idle.push(worker);
       if (job !== undefined) {
-        if ("results" in message) job.resolve(message.results);
-        else job.reject(new Error(`chain task failed in a worker: ${message.error}`));
+        if ("error" in message) job.reject(new Error(`${"mode" in job.message ? "posterior-mode fit" : "chain task"} failed in a worker: ${message.error}`));
+        else job.resolve(message);
       }
       dispatch();
     });
@@ -123,14 +129,17 @@ export function createFitPool(options: FitPoolOptions = {}): FitPool {
   };
   for (let i = 0; i < size; i++) addWorker();
 
+  const unavailable = (): Error | undefined => (closed ? new Error("the fit pool is closed") : failure);
+
   const runChains = (tasks: readonly ChainTask[]): Promise<ChainResult[]> => {
-    if (closed) return Promise.reject(new Error("the fit pool is closed"));
-    if (failure !== undefined) return Promise.reject(failure);
+    const refused = unavailable();
+    if (refused !== undefined) return Promise.reject(refused);
     const groups = groupChainTasks(tasks);
     const promises = groups.map(
       (group) =>
         new Promise<ChainResult[]>((resolve, reject) => {
-          queue.push({ tasks: group.map((t) => tasks[t]!), resolve, reject });
+          const message = { tasks: group.map((t) => tasks[t]!) };
+          queue.push({ message, transfer: [], resolve: (reply) => resolve((reply as { results: ChainResult[] }).results), reject });
         }),
     );
     const all = Promise.all(promises).then((perGroup) => {
@@ -142,9 +151,27 @@ export function createFitPool(options: FitPoolOptions = {}): FitPool {
     return all;
   };
 
+  const fitMode = async (problem: Problem, modeOptions: ModeOptions = {}): Promise<PosteriorMode> => {
+    const refused = unavailable();
+    if (refused !== undefined) throw refused;
+    const valid = asValidProblem(problem);
+    const task = packModeTask(valid.X, valid.y, valid.dim, modeOptions);
+    const done = new Promise<PosteriorMode>((resolve, reject) => {
+      queue.push({
+        message: { mode: task },
+        transfer: [task.X.buffer as ArrayBuffer, task.y.buffer as ArrayBuffer],
+        resolve: (reply) => resolve((reply as { mode: PosteriorMode }).mode),
+        reject,
+      });
+    });
+    dispatch();
+    return await done;
+  };
+
   return {
     size,
     runChains,
+    fitMode,
     async fit(problem, fitOptions = {}) {
       const plan = planFit(asValidProblem(problem), fitOptions);
       return summarizeChains(await runChains(plan.tasks), plan.echo, plan.keepDraws);
