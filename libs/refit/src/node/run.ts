@@ -9,7 +9,7 @@
 import { join } from "node:path";
 import { PrefDissectError } from "@prefdissect/shared";
 import { writeWeightsDirectory } from "@prefdissect/data/node";
-import { GROUP_IDS, JUDGE_IDS, SCENARIO_IDS, toRegressionProblems, type FeatureDataset, type WeightSet } from "@prefdissect/data";
+import { GROUP_IDS, JUDGE_IDS, SCENARIO_IDS, toRegressionProblems, type FittableDataset, type WeightSet } from "@prefdissect/data";
 import { fitPosteriorMode, planKFold, resolvePermutation, type KFoldFit, type KFoldOptions, type Problem } from "@prefdissect/regression";
 import { heldOutAccuracy } from "../accuracy.js";
 import { preferenceIntervals, similarityInterval, type Interval } from "../uncertainty.js";
@@ -35,7 +35,8 @@ export interface RefitProgress {
 }
 
 export interface RefitOptions {
-  readonly dataset: FeatureDataset;
+  /** Rows of objects, or the compact columns (large datasets). */
+  readonly dataset: FittableDataset;
   readonly outDir: string;
   readonly judges?: readonly string[];
   readonly groups?: readonly string[];
@@ -216,7 +217,7 @@ function accuracyDefinition(folds: number): string {
 }
 
 function summarise(
-  dataset: FeatureDataset,
+  dataset: FittableDataset,
   settings: RefitSettings,
   judges: readonly string[],
   groups: readonly string[],
@@ -244,7 +245,7 @@ function summarise(
 }
 
 function intervalsOf(
-  dataset: FeatureDataset,
+  dataset: FittableDataset,
   judges: readonly string[],
   groups: readonly string[],
   entries: ReadonlyMap<string, ReadonlyMap<string, RefitEntry>>,
