@@ -157,6 +157,10 @@ bench: $(NODE_MODULES) data ## Print the speed benchmarks (sampler, fast paths, 
 	npx tsx --conditions=@prefdissect/source bench/regression-fast-path.bench.ts
 	npx tsx --conditions=@prefdissect/source bench/refit.bench.ts
 
+.PHONY: bench-scale
+bench-scale: $(NODE_MODULES) ## Print the cost-growth table: time and peak RSS of synth, features and a mode refit at 5,240 to 1,048,000 pairs, and one 100k-row NUTS fit (about an hour; BENCH_PAIRS=5240,52400 for a short run)
+	npx tsx --conditions=@prefdissect/source bench/scale.bench.ts
+
 .PHONY: bench-demo
 bench-demo: demo-build ## Print the demo's speed in Chromium (first render, add a judge: mode and NUTS) and the site's size
 	npx tsx --conditions=@prefdissect/source bench/demo.bench.ts

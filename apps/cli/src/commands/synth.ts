@@ -24,20 +24,23 @@ export function register(program: Command): void {
       const weights =
         options.weights === "released" ? await loadWeights({ source: "released" }) : await loadWeights({ source: "refit", dir: options.weights });
       const progress = options.pairs >= 50_000 ? createProgress("synthesizing pairs", options.pairs) : undefined;
-      let shown = 0;
+      const pairs = generatePairs({ weights, seed: options.seed, pairs: options.pairs, judges });
+      const counted = function* () {
+        let drawn = 0;
+        for (const pair of pairs) {
+          yield pair;
+          if (++drawn % 10_000 === 0) progress?.tick(10_000);
+        }
+      };
       let written;
       try {
         // Pairs are drawn as the file is written, one row group at a time.
-        written = await writeHfParquetFile(options.out, generatePairs({ weights, seed: options.seed, pairs: options.pairs, judges }), {
+        written = await writeHfParquetFile(options.out, counted(), {
           synthetic: true,
           metadata: {
             "prefdissect.seed": String(options.seed),
             "prefdissect.weights": options.weights,
             "prefdissect.label-weights": "scenario",
-          },
-          onRowGroup: (rows) => {
-            progress?.tick(rows - shown);
-            shown = rows;
           },
         });
       } catch (error) {

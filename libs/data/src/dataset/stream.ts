@@ -14,7 +14,7 @@ import { PrefDissectError, parseJsonLines } from "@prefdissect/shared";
 import { PROPERTY_COUNT } from "../catalog/properties.js";
 import { groupListsOf, type CompactDataset } from "./compact.js";
 import { parseCsv } from "./csv.js";
-import { hfColumnData, hfParquetKeyValues, openHfParquet, type HfParquetPairs, type ReadHfParquetOptions, type WriteHfParquetOptions } from "./hf-parquet.js";
+import { HF_ROW_GROUP_SIZES, hfColumnData, hfParquetKeyValues, openHfParquet, type HfParquetPairs, type ReadHfParquetOptions, type WriteHfParquetOptions } from "./hf-parquet.js";
 import { hfParquetSchema } from "./hf-schema.js";
 import { createIdCheck, createPairCsvReader, pairFromJson } from "./own-format.js";
 import type { PairRecord } from "./types.js";
@@ -112,21 +112,11 @@ async function atomically(path: string, write: (temporary: string) => Promise<vo
 }
 
 /**
- * Row-group sizes of written Parquet files: hyparquet-writer's own (a small first group, then
- * 100,000 rows), so a file written in pieces is byte for byte the one written whole.
+ * Writes pairs in the dataset's Parquet layout row group by row group (`HF_ROW_GROUP_SIZES`, so
+ * the file is byte for byte the one `writeHfParquet` makes): only one row group of pairs is held
+ * at a time. Returns the rows and bytes written.
  */
-const ROW_GROUP_SIZES = [1000, 100_000] as const;
-
-export interface WriteHfParquetFileOptions extends WriteHfParquetOptions {
-  /** Called after each row group with the rows written so far. */
-  readonly onRowGroup?: (rows: number) => void;
-}
-
-/**
- * Writes pairs in the dataset's Parquet layout row group by row group: only one row group of
- * pairs is held at a time. Returns the rows and bytes written.
- */
-export async function writeHfParquetFile(path: string, pairs: Iterable<PairRecord>, options: WriteHfParquetFileOptions = {}): Promise<{ rows: number; bytes: number }> {
+export async function writeHfParquetFile(path: string, pairs: Iterable<PairRecord>, options: WriteHfParquetOptions = {}): Promise<{ rows: number; bytes: number }> {
   let rows = 0;
   let bytes = 0;
   await atomically(path, async (temporary) => {
@@ -145,11 +135,10 @@ export async function writeHfParquetFile(path: string, pairs: Iterable<PairRecor
       rows += batch.length;
       batch = [];
       group++;
-      options.onRowGroup?.(rows);
     };
     for (const pair of pairs) {
       batch.push(pair);
-      if (batch.length === ROW_GROUP_SIZES[Math.min(group, ROW_GROUP_SIZES.length - 1)]) await flush();
+      if (batch.length === HF_ROW_GROUP_SIZES[Math.min(group, HF_ROW_GROUP_SIZES.length - 1)]) await flush();
     }
     if (batch.length > 0) await flush();
     await parquet.finish();
