@@ -8,19 +8,20 @@
  *   make bench-scale
  *   BENCH_PAIRS=5240,52400 BENCH_NUTS_ROWS=0 npx tsx --conditions=@prefdissect/source bench/scale.bench.ts
  *
- * BENCH_PAIRS: comma-separated sizes (default all four); BENCH_NUTS_ROWS: rows of the NUTS fit
- * (default 100000, 0 to skip); BENCH_DIR: where the files go (default a temporary folder, removed).
+ * BENCH_PAIRS: comma-separated sizes (default all four, empty for none); BENCH_NUTS_ROWS: rows of
+ * the NUTS fit (default 100000, 0 to skip); BENCH_DIR: where the files go (default a temporary
+ * folder, removed).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { JUDGE_IDS, type CompactDataset } from "@prefdissect/data";
-import { loadCompactDataset } from "@prefdissect/data/node";
+import { JUDGE_IDS, createCompactBuilder, generatePairs, type CompactDataset } from "@prefdissect/data";
+import { loadCompactDataset, loadReleasedWeights } from "@prefdissect/data/node";
 import { createFitPool } from "@prefdissect/regression/node";
 import { PAPER_REFIT_SETTINGS } from "@prefdissect/refit/node";
 
-const sizes = (process.env.BENCH_PAIRS ?? "5240,52400,209600,1048000").split(",").map(Number);
+const sizes = (process.env.BENCH_PAIRS ?? "5240,52400,209600,1048000").split(",").filter(Boolean).map(Number);
 const nutsRows = Number(process.env.BENCH_NUTS_ROWS ?? 100_000);
 const dir = process.env.BENCH_DIR ?? mkdtempSync(join(tmpdir(), "pd-bench-scale-"));
 const STEP = join(import.meta.dirname, "scale-step.ts");
@@ -58,9 +59,10 @@ const cell = (m: Measured) => `${m.seconds.toFixed(1).padStart(7)} s ${(m.peakRs
 console.log(`Scale benchmark: ${cpus().length} cores, ${(totalmem() / GB).toFixed(0)} GiB; files in ${dir}`);
 console.log("Synthetic pairs labelled by human and gpt-4-1106-preview; each step a fresh process (time = wall, memory = peak RSS).");
 console.log("The machine may be shared: wall times are upper bounds when other work runs.\n");
-console.log(`| pairs | pd synth | pd features | pd refit --fast --judges human | of which fitting (16 groups × 10 folds) | compact B/pair |`);
-console.log(`|---|---|---|---|---|---|`);
-let largest: string | undefined;
+if (sizes.length > 0) {
+  console.log(`| pairs | pd synth | pd features | pd refit --fast --judges human | of which fitting (16 groups × 10 folds) | compact B/pair |`);
+  console.log(`|---|---|---|---|---|---|`);
+}
 for (const pairs of sizes) {
   const data = join(dir, `synthetic-${pairs}.parquet`);
   const synth = step(["synth", "--seed", "0", "--pairs", String(pairs), "--judges", "human,gpt-4-1106-preview", "--out", data]);
@@ -73,12 +75,14 @@ for (const pairs of sizes) {
   console.log(
     `| ${pairs.toLocaleString("en")} (${(statSync(data).size / 1e6).toFixed(1)} MB) | ${cell(synth)} | ${cell(features)} | ${cell(refit)} | ${fitting.toFixed(1)} s | ${compactBytesPerPair(dataset).toFixed(1)} |`,
   );
-  largest = data;
 }
 
-if (nutsRows > 0 && largest !== undefined) {
-  // One fit at paper settings on the first `nutsRows` usable rows of the largest file, on one worker.
-  const dataset = await loadCompactDataset({ data: largest });
+if (nutsRows > 0) {
+  // One fit at paper settings on `nutsRows` usable synthetic rows (drawn here), on one worker.
+  const builder = createCompactBuilder();
+  const weights = await loadReleasedWeights();
+  for (const pair of generatePairs({ weights, seed: 0, pairs: Math.ceil(nutsRows * 1.1), judges: ["human"] })) builder.addPair(pair);
+  const dataset = builder.finish({ format: "hf-parquet", file: "(synthetic)", rows: builder.size, synthetic: true, schemaDifferences: [], warnings: [] });
   const labels = dataset.labels.get("human")!;
   const X: number[][] = [];
   const y: number[] = [];
