@@ -121,11 +121,13 @@ describe("JSON Lines and CSV, line by line", () => {
     expect((await asyncFailure(() => collect(pairsCsvFile(path)))).message).toMatch(new RegExp(`pairs\\.csv:${lastRecordLine + 1 - 3}: column`));
   });
 
-  it("fails on a repeated id with both lines named", async () => {
+  it("fails on a repeated id with both lines named, and on a line that is not JSON", async () => {
     const dir = temp();
     const path = join(dir, "twice.jsonl");
     writeFileSync(path, `${JSON.stringify(pairs[0])}\n\n${JSON.stringify(pairs[0])}\n`);
     expect((await asyncFailure(() => collect(pairsJsonlFile(path)))).message).toBe(`${path}:3: id "0" was already used on line 1`);
+    writeFileSync(path, `${JSON.stringify(pairs[0])}\n\n{"id": \n`);
+    expect((await asyncFailure(() => collect(pairsJsonlFile(path)))).message).toBe(`${path}:3 is not valid JSON`);
   });
 });
 

@@ -6,7 +6,7 @@ import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { PrefDissectError, isPrefDissectError } from "@prefdissect/shared";
 import { fetchArtifacts, readArtifactText, type ArtifactOptions } from "../node/artifacts.js";
-import { readTextFile } from "../node/files.js";
+import { cannotRead, readTextFile } from "../node/files.js";
 import { readLabelsFile } from "../node/released-files.js";
 import { parseGroupIndex, parseLabelsFile } from "../released.js";
 import { compactFeatureDataset, createCompactBuilder, expandCompactDataset, packLabels, type CompactDataset } from "./compact.js";
@@ -49,9 +49,6 @@ export interface LoadDatasetOptions extends ArtifactOptions {
   readonly groupIndexFile?: string;
 }
 
-function cannotRead(file: string, error: unknown): PrefDissectError {
-  return new PrefDissectError("missing-file", `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file });
-}
 
 
 /**

@@ -4,14 +4,12 @@
  * Node-only; exported through `@prefdissect/data/node`.
  */
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
-import { randomBytes } from "node:crypto";
-import { basename, dirname, join } from "node:path";
 import { once } from "node:events";
 import { asyncBufferFromFile, type AsyncBuffer } from "hyparquet";
 import { ParquetWriter, fileWriter } from "hyparquet-writer";
-import { PrefDissectError, parseJsonLines } from "@prefdissect/shared";
+import { PrefDissectError } from "@prefdissect/shared";
 import { PROPERTY_COUNT } from "../catalog/properties.js";
+import { cannotRead, replaceAtomically } from "../node/files.js";
 import { groupListsOf, type CompactDataset } from "./compact.js";
 import { parseCsv } from "./csv.js";
 import { HF_ROW_GROUP_SIZES, hfColumnData, hfParquetKeyValues, openHfParquet, type HfParquetPairs, type ReadHfParquetOptions, type WriteHfParquetOptions } from "./hf-parquet.js";
@@ -19,24 +17,17 @@ import { hfParquetSchema } from "./hf-schema.js";
 import { createIdCheck, createPairCsvReader, pairFromJson } from "./own-format.js";
 import type { PairRecord } from "./types.js";
 
-function cannotRead(file: string, error: unknown): PrefDissectError {
-  return new PrefDissectError("missing-file", `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file }, { cause: error });
-}
-
 /** The lines of a text file (split at "\n", numbered from 1), read in chunks. */
 export async function* textLines(file: string): AsyncGenerator<{ line: number; text: string }, void, undefined> {
   let pending = "";
   let line = 0;
-  let stream: AsyncIterable<string | Buffer>;
   try {
-    stream = createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
-    for await (const chunk of stream) {
+    for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) {
       const pieces = (pending + (chunk as string)).split("\n");
       pending = pieces.pop()!;
       for (const text of pieces) yield { line: ++line, text };
     }
   } catch (error) {
-    if (error instanceof PrefDissectError) throw error;
     throw cannotRead(file, error);
   }
   if (pending !== "") yield { line: ++line, text: pending };
@@ -58,11 +49,15 @@ export async function* pairsJsonlFile(file: string): AsyncGenerator<PairRecord, 
   const checkId = createIdCheck(file);
   for await (const { line, text } of textLines(file)) {
     if (text.trim() === "") continue;
-    for (const parsed of parseJsonLines(text, file)) {
-      const pair = pairFromJson(parsed.value, file, line);
-      checkId(pair.id, line);
-      yield pair;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new PrefDissectError("malformed-line", `${file}:${line} is not valid JSON`, { file, line });
     }
+    const pair = pairFromJson(value, file, line);
+    checkId(pair.id, line);
+    yield pair;
   }
 }
 
@@ -98,19 +93,6 @@ export async function* pairsCsvFile(file: string): AsyncGenerator<PairRecord, vo
   if (readRecord === undefined) throw new PrefDissectError("malformed-file", `${file} is empty; expected a header line`, { file });
 }
 
-/** Writes a temporary file next to `path` and renames it over `path` once `write` succeeds. */
-async function atomically(path: string, write: (temporary: string) => Promise<void>): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    await write(temporary);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
 /**
  * Writes pairs in the dataset's Parquet layout row group by row group (`HF_ROW_GROUP_SIZES`, so
  * the file is byte for byte the one `writeHfParquet` makes): only one row group of pairs is held
@@ -119,7 +101,7 @@ async function atomically(path: string, write: (temporary: string) => Promise<vo
 export async function writeHfParquetFile(path: string, pairs: Iterable<PairRecord>, options: WriteHfParquetOptions = {}): Promise<{ rows: number; bytes: number }> {
   let rows = 0;
   let bytes = 0;
-  await atomically(path, async (temporary) => {
+  await replaceAtomically(path, async (temporary) => {
     const writer = fileWriter(temporary);
     const parquet = new ParquetWriter({
       writer,
@@ -153,7 +135,7 @@ export async function writeHfParquetFile(path: string, pairs: Iterable<PairRecor
  */
 export async function writeFeatureRowsFile(path: string, dataset: CompactDataset): Promise<void> {
   const groups = groupListsOf(dataset);
-  await atomically(path, async (temporary) => {
+  await replaceAtomically(path, async (temporary) => {
     const out = createWriteStream(temporary);
     const failed = new Promise<never>((_, reject) => out.once("error", reject));
     failed.catch(() => undefined);
