@@ -196,6 +196,10 @@ bench-mode: $(NODE_MODULES) ## Print the time of one posterior-mode fit at 5,240
 bench-annotation: $(NODE_MODULES) ## Print the annotation cache's resume start-up time and peak RSS on 1,000,000 cached calls (BENCH_RECORDS=n)
 	npx tsx --conditions=@prefdissect/source bench/annotation-resume.bench.ts
 
+.PHONY: bench-scale
+bench-scale: $(NODE_MODULES) ## Print the cost-growth table: time and peak RSS of synth, features and a mode refit at 5,240 to 1,048,000 pairs, and one 100k-row NUTS fit (about an hour; BENCH_PAIRS=5240,52400 for a short run)
+	npx tsx --conditions=@prefdissect/source bench/scale.bench.ts
+
 .PHONY: bench-demo
 bench-demo: demo-build ## Print the demo's speed in Chromium (first render, add a judge: mode and NUTS) and the site's size
 	npx tsx --conditions=@prefdissect/source bench/demo.bench.ts

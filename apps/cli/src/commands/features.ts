@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { PrefDissectError } from "@prefdissect/shared";
-import { GROUP_IDS, formatFeatureRows, type DatasetFormat, type FeatureDataset } from "@prefdissect/data";
-import { loadFeatureDataset, writeFileAtomic, type JudgeLabelsFile } from "@prefdissect/data/node";
+import { GROUP_IDS, type CompactDataset, type DatasetFormat } from "@prefdissect/data";
+import { loadCompactDataset, writeFeatureRowsFile, type JudgeLabelsFile, type LoadDatasetOptions } from "@prefdissect/data/node";
+import { createProgress, type Progress } from "../progress.js";
 
 const FORMATS: readonly DatasetFormat[] = ["hf-parquet", "resolved-jsonl", "pairs-jsonl", "pairs-csv"];
 
@@ -15,22 +16,46 @@ export function parseLabelsOption(value: string, previous: JudgeLabelsFile[] = [
 }
 
 /** The stderr summary: pair count, exclusions per group, and anything noticed while reading. */
-export function summarizeFeatures(dataset: FeatureDataset): string {
-  const { rows, source } = dataset;
+export function summarizeFeatures(dataset: CompactDataset): string {
+  const { excluded, source } = dataset;
+  const excludedIn = (members: ArrayLike<number>) => {
+    let count = 0;
+    for (let i = 0; i < members.length; i++) count += excluded[members[i]!]!;
+    return count;
+  };
   const lines = [
     `${source.rows} pairs from ${source.file} (${source.format}${source.synthetic ? ", SYNTHETIC" : ""}); ` +
-      `${rows.filter((row) => row.excluded).length} excluded (error check not applicable)`,
+      `${excluded.reduce((sum, flag) => sum + flag, 0)} excluded (error check not applicable)`,
   ];
-  const groups = [...GROUP_IDS, ...new Set(rows.flatMap((row) => row.groups).filter((group) => !GROUP_IDS.includes(group)))];
+  const groups = [...GROUP_IDS, ...[...dataset.groups.keys()].filter((group) => !GROUP_IDS.includes(group))];
   for (const group of groups) {
-    const members = rows.filter((row) => row.groups.includes(group));
-    if (members.length === 0) continue;
-    lines.push(`  ${group.padEnd(20)} ${String(members.length).padStart(5)} pairs, ${members.filter((row) => row.excluded).length} excluded`);
+    const members = dataset.groups.get(group);
+    if (members === undefined || members.length === 0) continue;
+    lines.push(`  ${group.padEnd(20)} ${String(members.length).padStart(5)} pairs, ${excludedIn(members)} excluded`);
   }
   if (dataset.labels.size > 0) lines.push(`labels for ${dataset.labels.size} judges`);
   for (const difference of source.schemaDifferences) lines.push(`schema: ${difference}`);
   for (const warning of source.warnings) lines.push(`warning: ${warning}`);
   return lines.join("\n") + "\n";
+}
+
+/** Reads a dataset in the compact form, with a progress line while a large file is read. */
+export async function readDataset(options: LoadDatasetOptions): Promise<CompactDataset> {
+  let progress: Progress | undefined;
+  let shown = 0;
+  try {
+    return await loadCompactDataset({
+      ...options,
+      onPairs: (read, total) => {
+        if (total === undefined || total < 50_000) return;
+        progress ??= createProgress("reading pairs", total);
+        progress.tick(read - shown);
+        shown = read;
+      },
+    });
+  } finally {
+    progress?.stop();
+  }
 }
 
 export function register(program: Command): void {
@@ -54,13 +79,13 @@ export function register(program: Command): void {
       if (options.format !== undefined && !FORMATS.includes(options.format as DatasetFormat)) {
         throw new PrefDissectError("bad-flag", `--format "${options.format}" is not one of ${FORMATS.join(", ")}`, { field: "--format" });
       }
-      const dataset = await loadFeatureDataset({
+      const dataset = await readDataset({
         data: options.data,
         ...(options.format ? { format: options.format as DatasetFormat } : {}),
         ...(options.labels ? { labels: options.labels } : {}),
         ...(options.groupIndex ? { groupIndexFile: options.groupIndex } : {}),
       });
-      await writeFileAtomic(options.out, formatFeatureRows(dataset.rows));
+      await writeFeatureRowsFile(options.out, dataset);
       process.stderr.write(summarizeFeatures(dataset));
       process.stderr.write(`wrote ${options.out}\n`);
     });

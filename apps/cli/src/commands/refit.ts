@@ -6,14 +6,14 @@
 import type { Command } from "commander";
 import { PrefDissectError } from "@prefdissect/shared";
 import { GROUP_IDS, JUDGE_IDS, type DatasetFormat } from "@prefdissect/data";
-import { loadFeatureDataset, refitDir, type JudgeLabelsFile } from "@prefdissect/data/node";
+import { refitDir, type JudgeLabelsFile } from "@prefdissect/data/node";
 import { createFitPool } from "@prefdissect/regression/node";
 import { parseShardSpec, type RefitSettings } from "@prefdissect/refit";
 import { PAPER_REFIT_SETTINGS, poolJudgeFitRunner, runRefit } from "@prefdissect/refit/node";
 import { addFitFlags, resolveFitFlags, type FitFlags } from "../fit-flags.js";
 import { positiveNumber, wholeNumber } from "../flags.js";
 import { createProgress } from "../progress.js";
-import { parseLabelsOption, summarizeFeatures } from "./features.js";
+import { parseLabelsOption, readDataset, summarizeFeatures } from "./features.js";
 
 interface RefitFlags extends FitFlags {
   data: string;
@@ -91,7 +91,7 @@ export function register(program: Command): void {
         keepDraws: wholeNumber("keep-draws", flags.keepDraws, 0),
         method: fit.method,
       };
-      const dataset = await loadFeatureDataset({
+      const dataset = await readDataset({
         data: flags.data,
         ...(flags.format ? { format: flags.format } : {}),
         ...(flags.labels ? { labels: flags.labels } : {}),

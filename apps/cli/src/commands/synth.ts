@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { PrefDissectError } from "@prefdissect/shared";
-import { DATASET_SIZE, JUDGE_IDS, synthesizePairs, writeHfParquet } from "@prefdissect/data";
-import { loadWeights, writeFileAtomic } from "@prefdissect/data/node";
+import { DATASET_SIZE, JUDGE_IDS, generatePairs } from "@prefdissect/data";
+import { loadWeights, writeHfParquetFile } from "@prefdissect/data/node";
+import { createProgress } from "../progress.js";
 import { wholeNumberParser } from "../flags.js";
 
 export function register(program: Command): void {
@@ -24,24 +25,34 @@ export function register(program: Command): void {
           .map((judge) => judge.trim())
           .filter(Boolean) ?? JUDGE_IDS;
       const weights = options.weights === "released" ? await loadWeights({ source: "released" }) : await loadWeights({ source: "refit", dir: options.weights });
-      let pairs;
+      const progress = options.pairs >= 50_000 ? createProgress("synthesizing pairs", options.pairs) : undefined;
+      const pairs = generatePairs({ weights, seed: options.seed, pairs: options.pairs, judges });
+      const counted = function* () {
+        let drawn = 0;
+        for (const pair of pairs) {
+          yield pair;
+          if (++drawn % 10_000 === 0) progress?.tick(10_000);
+        }
+      };
+      let written;
       try {
-        pairs = synthesizePairs({ weights, seed: options.seed, pairs: options.pairs, judges });
+        // Pairs are drawn as the file is written, one row group at a time.
+        written = await writeHfParquetFile(options.out, counted(), {
+          synthetic: true,
+          metadata: {
+            "prefdissect.seed": String(options.seed),
+            "prefdissect.weights": options.weights,
+            "prefdissect.label-weights": "scenario",
+          },
+        });
       } catch (error) {
         if (error instanceof RangeError) throw new PrefDissectError("bad-weights", `--weights ${options.weights}: ${error.message}`, { field: "weights" });
         throw error;
+      } finally {
+        progress?.stop();
       }
-      const bytes = writeHfParquet(pairs, {
-        synthetic: true,
-        metadata: {
-          "prefdissect.seed": String(options.seed),
-          "prefdissect.weights": options.weights,
-          "prefdissect.label-weights": "scenario",
-        },
-      });
-      await writeFileAtomic(options.out, bytes);
       process.stderr.write(
-        `wrote ${options.out}: ${pairs.length} SYNTHETIC pairs, ${judges.length} judges, seed ${options.seed}, weights ${options.weights} (${bytes.byteLength} B)\n`,
+        `wrote ${options.out}: ${written.rows} SYNTHETIC pairs, ${judges.length} judges, seed ${options.seed}, weights ${options.weights} (${written.bytes} B)\n`,
       );
     });
 }

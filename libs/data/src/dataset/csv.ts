@@ -11,14 +11,17 @@ export interface CsvRecord {
   readonly cells: string[];
 }
 
-/** Splits CSV text into records (the header included). A blank final line is ignored. */
-export function parseCsv(text: string, file: string): CsvRecord[] {
+/**
+ * Splits CSV text into records (the header included). A blank final line is ignored. `firstLine`
+ * is the line number of the text's first line, when it is a piece of a longer file.
+ */
+export function parseCsv(text: string, file: string, firstLine = 1): CsvRecord[] {
   const records: CsvRecord[] = [];
   let cells: string[] = [];
   let cell = "";
   let quoted = false;
-  let line = 1;
-  let recordLine = 1;
+  let line = firstLine;
+  let recordLine = firstLine;
   let atCellStart = true;
   const endRecord = () => {
     cells.push(cell);

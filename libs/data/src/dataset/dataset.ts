@@ -3,6 +3,7 @@
  * design matrix and labels of one judge in one group.
  */
 import { PrefDissectError } from "@prefdissect/shared";
+import { featuresOf, isCompactDataset, type CompactDataset } from "./compact.js";
 import { comparisonFeatures } from "./features.js";
 import { groupsOf } from "./groups.js";
 import type { PairRecord, PreferenceLabel } from "./types.js";
@@ -77,12 +78,40 @@ export interface RegressionProblem {
   readonly excluded: number;
 }
 
+/** Either form of a feature dataset: rows of objects, or the compact columns. */
+export type FittableDataset = FeatureDataset | CompactDataset;
+
+/**
+ * Every pair's features as a plain array, made once per compact dataset and shared by all its
+ * regression problems: a pair is in several groups and fitted for several judges.
+ */
+const sharedRows = new WeakMap<CompactDataset, (number[] | undefined)[]>();
+
+function compactProblem(dataset: CompactDataset, judge: string, group: string, labels: Uint8Array): RegressionProblem {
+  let rowsOf = sharedRows.get(dataset);
+  if (rowsOf === undefined) sharedRows.set(dataset, (rowsOf = new Array<number[] | undefined>(dataset.size)));
+  const X: number[][] = [];
+  const y: number[] = [];
+  const rows: number[] = [];
+  let excluded = 0;
+  for (const index of dataset.groups.get(group) ?? []) {
+    if (dataset.excluded[index] === 1) {
+      excluded += 1;
+      continue;
+    }
+    X.push((rowsOf[index] ??= featuresOf(dataset, index)));
+    y.push(labels[index]!);
+    rows.push(index);
+  }
+  return { judge, group, X, y, rows, excluded };
+}
+
 /**
  * The design matrix and labels of `judge` in `group` (no intercept column: the paper's model has
- * none). Accepts annotated pairs or a feature dataset.
+ * none). Accepts annotated pairs or a feature dataset in either form.
  */
 export function toRegressionProblems(
-  data: readonly PairRecord[] | FeatureDataset,
+  data: readonly PairRecord[] | FittableDataset,
   judge: string,
   group: string,
 ): RegressionProblem {
@@ -91,7 +120,7 @@ export function toRegressionProblems(
         pairs: data as PairRecord[],
         source: { format: "pairs-jsonl", file: "(memory)", rows: data.length, synthetic: false, schemaDifferences: [], warnings: [] },
       })
-    : (data as FeatureDataset);
+    : (data as FittableDataset);
   const labels = dataset.labels.get(judge);
   if (labels === undefined) {
     throw new PrefDissectError(
@@ -100,6 +129,7 @@ export function toRegressionProblems(
       { file: dataset.source.file, field: judge },
     );
   }
+  if (isCompactDataset(dataset)) return compactProblem(dataset, judge, group, labels as Uint8Array);
   const X: number[][] = [];
   const y: number[] = [];
   const rows: number[] = [];

@@ -7,6 +7,7 @@ export * from "./types.js";
 export * from "./features.js";
 export * from "./groups.js";
 export * from "./dataset.js";
+export * from "./compact.js";
 export * from "./hf-schema.js";
 export { hfRowToPair, pairToHfRow, parsePreferenceLabel, type RowWarnings } from "./hf-rows.js";
 export * from "./hf-parquet.js";

@@ -6,17 +6,19 @@ import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { PrefDissectError, isPrefDissectError } from "@prefdissect/shared";
 import { fetchArtifacts, readArtifactText, type ArtifactOptions } from "../node/artifacts.js";
-import { readTextFile } from "../node/files.js";
+import { cannotRead, readTextFile } from "../node/files.js";
 import { readLabelsFile } from "../node/released-files.js";
 import { parseGroupIndex, parseLabelsFile } from "../released.js";
-import { toFeatureDataset, type DatasetFormat, type FeatureDataset, type PairDataset } from "./dataset.js";
+import { compactFeatureDataset, createCompactBuilder, expandCompactDataset, packLabels, type CompactDataset } from "./compact.js";
+import type { DatasetFormat, DatasetSource, FeatureDataset, PairDataset } from "./dataset.js";
 import { checkGroupIndex, isPublishedSize, publishedHumanTally } from "./group-check.js";
 import { readHfParquet } from "./hf-parquet.js";
 import { withJudgeLabels } from "./labels.js";
 import { checkFeatureDataset, formatFromName, jsonLinesFormatOf, type PublishedReference } from "./open.js";
 import { parsePairsCsv, parsePairsJsonl } from "./own-format.js";
 import { parseResolvedJsonl } from "./resolved-jsonl.js";
-import type { PreferenceLabel } from "./types.js";
+import { openHfParquetFile, pairsCsvFile, pairsJsonlFile } from "./stream.js";
+import type { PairRecord, PreferenceLabel } from "./types.js";
 
 /** The dataset page where the gated dataset's terms are accepted. */
 export const HF_DATASET_PAGE = "https://huggingface.co/datasets/GAIR/preference-dissection";
@@ -47,9 +49,6 @@ export interface LoadDatasetOptions extends ArtifactOptions {
   readonly groupIndexFile?: string;
 }
 
-function cannotRead(file: string, error: unknown): PrefDissectError {
-  return new PrefDissectError("missing-file", `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file });
-}
 
 
 /**
@@ -88,13 +87,19 @@ export async function detectFormat(file: string): Promise<DatasetFormat> {
  * token or a refused download says to accept the terms on the dataset page.
  */
 export async function loadHfDataset(options: ArtifactOptions = {}): Promise<PairDataset> {
+  const path = await downloadHfDataset(options);
+  return readHfParquet(await readFile(path), path);
+}
+
+/** The local path of the gated Hugging Face dataset, downloaded when missing. */
+async function downloadHfDataset(options: ArtifactOptions): Promise<string> {
   const token = process.env.HF_TOKEN;
-  let path: string;
   try {
-    [path] = (await fetchArtifacts(["hf-parquet"], {
+    const [path] = (await fetchArtifacts(["hf-parquet"], {
       ...options,
       headers: { ...options.headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     })) as [string];
+    return path;
   } catch (error) {
     if (isPrefDissectError(error) && (error.code === "auth-missing" || error.code === "auth-refused")) {
       const reason = error.code === "auth-missing" ? "HF_TOKEN is not set" : `the download was refused (${error.message.match(/answered (\d+)/)?.[1] ?? "401/403"})`;
@@ -107,7 +112,6 @@ export async function loadHfDataset(options: ArtifactOptions = {}): Promise<Pair
     }
     throw error;
   }
-  return readHfParquet(await readFile(path), path);
 }
 
 /** Reads annotated pairs (formats a and d): `hf`, a Parquet file, our JSONL or our CSV. */
@@ -184,24 +188,77 @@ async function checkIfPublished(dataset: FeatureDataset, options: ArtifactOption
   return checkFeatureDataset(dataset, published);
 }
 
-/**
- * Any of the four formats as feature rows with labels, ready for the regression. The paper's
- * dataset, recognised by content, must reproduce the published group sizes; with `groupIndexFile`
- * the membership of every group is compared as well.
- */
-export async function loadFeatureDataset(options: LoadDatasetOptions): Promise<FeatureDataset> {
-  if (options.data === RESOLVED_DATA) {
-    const [path] = await fetchArtifacts(["resolved-jsonl"], options);
-    return loadFeatureDataset({ ...options, data: path!, format: "resolved-jsonl" });
-  }
-  const format = options.data === HF_DATA ? "hf-parquet" : (options.format ?? (await detectFormat(options.data)));
-  const dataset = await checkIfPublished(
-    format === "resolved-jsonl" ? await loadResolvedDataset(options) : toFeatureDataset(await loadPairDataset({ ...options, format })),
-    options,
-  );
-  if (options.groupIndexFile && format !== "resolved-jsonl") {
-    checkGroupIndex(dataset.rows, parseGroupIndex(await readTextFile(options.groupIndexFile), options.groupIndexFile), dataset.source.file, options.groupIndexFile);
-  }
-  return dataset;
+export interface LoadCompactOptions extends LoadDatasetOptions {
+  /** Called as pairs are read: pairs so far, and the total when the file says it (Parquet). */
+  readonly onPairs?: (read: number, total: number | undefined) => void;
 }
 
+/** Every pair of a file of annotated pairs (formats a and d), read a piece at a time. */
+async function* pairsOf(
+  data: string,
+  format: "hf-parquet" | "pairs-jsonl" | "pairs-csv",
+  parquet: (source: () => DatasetSource, rows: number) => void,
+  options: ArtifactOptions,
+): AsyncGenerator<PairRecord, void, undefined> {
+  if (format === "hf-parquet") {
+    const path = data === HF_DATA ? await downloadHfDataset(options) : data;
+    const opened = await openHfParquetFile(path, { texts: false });
+    parquet(opened.source, opened.rows);
+    for await (const batch of opened.batches()) yield* batch;
+  } else if (format === "pairs-jsonl") yield* pairsJsonlFile(data);
+  else yield* pairsCsvFile(data);
+}
+
+/**
+ * Any of the four formats in the compact, columnar form, read without holding the file's pairs as
+ * objects (Parquet row group by row group, JSONL and CSV line by line); texts are not kept. The
+ * same checks as `loadFeatureDataset` apply.
+ */
+export async function loadCompactDataset(options: LoadCompactOptions): Promise<CompactDataset> {
+  if (options.data === RESOLVED_DATA) {
+    const [path] = await fetchArtifacts(["resolved-jsonl"], options);
+    return loadCompactDataset({ ...options, data: path!, format: "resolved-jsonl" });
+  }
+  const format = options.data === HF_DATA ? "hf-parquet" : (options.format ?? (await detectFormat(options.data)));
+  let dataset: CompactDataset;
+  if (format === "resolved-jsonl") dataset = compactFeatureDataset(await loadResolvedDataset(options));
+  else {
+    let parquetSource: (() => DatasetSource) | undefined;
+    let total: number | undefined;
+    const builder = createCompactBuilder();
+    for await (const pair of pairsOf(options.data, format, (source, rows) => ((parquetSource = source), (total = rows)), options)) {
+      builder.addPair(pair);
+      if (builder.size % 10_000 === 0) options.onPairs?.(builder.size, total);
+    }
+    options.onPairs?.(builder.size, total);
+    const source: DatasetSource = parquetSource?.() ?? { format, file: options.data, rows: builder.size, synthetic: false, schemaDifferences: [], warnings: [] };
+    dataset = builder.finish(source);
+    const labels = new Map(dataset.labels);
+    for (const { judge, file } of options.labels ?? []) {
+      const list = await readLabelsFile(file, dataset.size);
+      if (list.length !== dataset.size) {
+        throw new PrefDissectError("length-mismatch", `${file} holds ${list.length} labels but ${source.file} has ${dataset.size} pairs`, { file });
+      }
+      labels.set(judge, packLabels(list));
+    }
+    dataset = { ...dataset, labels };
+  }
+  // The published-size checks and the group-index comparison read rows; they only apply to
+  // datasets of the paper's size or to those given a group index, which are small.
+  const indexFile = format === "resolved-jsonl" ? undefined : options.groupIndexFile;
+  if (!isPublishedSize(dataset.size) && indexFile === undefined) return dataset;
+  const checked = await checkIfPublished(expandCompactDataset(dataset), options);
+  if (indexFile !== undefined) {
+    checkGroupIndex(checked.rows, parseGroupIndex(await readTextFile(indexFile), indexFile), dataset.source.file, indexFile);
+  }
+  return checked.source === dataset.source ? dataset : { ...dataset, source: checked.source };
+}
+
+/**
+ * Any of the four formats as feature rows with labels, ready for the regression: the rows of
+ * `loadCompactDataset`, one object per pair (for datasets small enough to hold that way).
+ */
+export async function loadFeatureDataset(options: LoadDatasetOptions): Promise<FeatureDataset> {
+  return expandCompactDataset(await loadCompactDataset(options));
+}
+export * from "./stream.js";

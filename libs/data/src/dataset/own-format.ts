@@ -6,7 +6,7 @@
  */
 import { PrefDissectError, checkSchema, issuePath, parseJsonLines } from "@prefdissect/shared";
 import type { PairDataset } from "./dataset.js";
-import { formatCsv, parseCsv } from "./csv.js";
+import { formatCsv, parseCsv, type CsvRecord } from "./csv.js";
 import { BASIC_ANNOTATION_KEYS, PairRecordSchema, type PairRecord } from "./types.js";
 
 /**
@@ -23,17 +23,22 @@ function validatePair(value: unknown, file: string, line: number, noun: "field" 
   return parsed.data as PairRecord;
 }
 
+/** Remembers the line of every id seen and fails on the second use of one. */
+export function createIdCheck(file: string): (id: string, line: number) => void {
+  const firstLine = new Map<string, number>();
+  return (id, line) => {
+    const first = firstLine.get(id);
+    if (first !== undefined) {
+      throw new PrefDissectError("duplicate-id", `${file}:${line}: id "${id}" was already used on line ${first}`, { file, line, field: "id" });
+    }
+    firstLine.set(id, line);
+  };
+}
+
 /** The dataset of records read from lines `lines`, once every id is known to be unique. */
 function pairDataset(format: "pairs-jsonl" | "pairs-csv", file: string, pairs: PairRecord[], lines: readonly number[]): PairDataset {
-  const firstLine = new Map<string, number>();
-  pairs.forEach((pair, index) => {
-    const line = lines[index]!;
-    const first = firstLine.get(pair.id);
-    if (first !== undefined) {
-      throw new PrefDissectError("duplicate-id", `${file}:${line}: id "${pair.id}" was already used on line ${first}`, { file, line, field: "id" });
-    }
-    firstLine.set(pair.id, line);
-  });
+  const checkId = createIdCheck(file);
+  pairs.forEach((pair, index) => checkId(pair.id, lines[index]!));
   return { pairs, source: { format, file, rows: pairs.length, synthetic: false, schemaDifferences: [], warnings: [] } };
 }
 
@@ -45,10 +50,15 @@ export function parsePairsJsonl(text: string, file: string): PairDataset {
   const pairs: PairRecord[] = [];
   const lines: number[] = [];
   for (const { line, value } of parseJsonLines(text, file)) {
-    pairs.push(validatePair(value, file, line, "field"));
+    pairs.push(pairFromJson(value, file, line));
     lines.push(line);
   }
   return pairDataset("pairs-jsonl", file, pairs, lines);
+}
+
+/** Validates the record parsed from line `line` of a pairs JSONL file. */
+export function pairFromJson(value: unknown, file: string, line: number): PairRecord {
+  return validatePair(value, file, line, "field");
 }
 
 /** Formats pairs as JSON Lines (one object per line, each ending in a newline). */
@@ -142,9 +152,24 @@ export function parsePairsCsv(text: string, file: string): PairDataset {
   const records = parseCsv(text, file);
   const header = records[0];
   if (header === undefined) throw new PrefDissectError("malformed-file", `${file} is empty; expected a header line`, { file });
+  const readRecord = createPairCsvReader(header.cells, file);
+  const pairs: PairRecord[] = [];
+  const lines: number[] = [];
+  for (const record of records.slice(1)) {
+    pairs.push(readRecord(record));
+    lines.push(record.line);
+  }
+  return pairDataset("pairs-csv", file, pairs, lines);
+}
+
+/**
+ * Checks a pairs CSV header and returns the reader of its records: each record becomes a
+ * validated PairRecord, or an error naming its line and column.
+ */
+export function createPairCsvReader(headerCells: readonly string[], file: string): (record: CsvRecord) => PairRecord {
   const known = new Map(PAIR_CSV_COLUMNS.map((c) => [c.name, c]));
   const positions = new Map<string, number>();
-  header.cells.forEach((name, position) => {
+  headerCells.forEach((name, position) => {
     if (positions.has(name)) throw new PrefDissectError("bad-header", `${file}:1: column "${name}" appears twice`, { file, line: 1, field: name });
     if (!known.has(name) && !(name.startsWith(LABEL_PREFIX) && name.length > LABEL_PREFIX.length)) {
       throw new PrefDissectError("bad-header", `${file}:1: unexpected column "${name}" (see docs/data-format.md for the column names)`, {
@@ -163,14 +188,12 @@ export function parsePairsCsv(text: string, file: string): PairDataset {
       field: missing[0]!,
     });
   }
-  const judges = header.cells.filter((name) => name.startsWith(LABEL_PREFIX));
+  const judges = headerCells.filter((name) => name.startsWith(LABEL_PREFIX));
 
-  const pairs: PairRecord[] = [];
-  const lines: number[] = [];
-  for (const record of records.slice(1)) {
+  return (record) => {
     const { line, cells } = record;
-    if (cells.length !== header.cells.length) {
-      throw new PrefDissectError("malformed-line", `${file}:${line} has ${cells.length} cells but the header has ${header.cells.length}`, { file, line });
+    if (cells.length !== headerCells.length) {
+      throw new PrefDissectError("malformed-line", `${file}:${line} has ${cells.length} cells but the header has ${headerCells.length}`, { file, line });
     }
     const fail = (field: string, cell: string, expected: string): never => {
       throw new PrefDissectError("bad-value", `${file}:${line}: column "${field}" is ${JSON.stringify(cell)}, expected ${expected}`, {
@@ -217,8 +240,6 @@ export function parsePairsCsv(text: string, file: string): PairDataset {
       if (cell !== "A" && cell !== "B") fail(name, cell, '"A" or "B"');
       (value.labels as Record<string, string>)[name.slice(LABEL_PREFIX.length)] = cell;
     }
-    pairs.push(validatePair(value, file, line, "column"));
-    lines.push(line);
-  }
-  return pairDataset("pairs-csv", file, pairs, lines);
+    return validatePair(value, file, line, "column");
+  };
 }

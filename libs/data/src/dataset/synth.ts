@@ -222,6 +222,14 @@ export interface SynthesizeOptions {
 
 /** Draws synthetic annotated pairs; equal options give equal output. */
 export function synthesizePairs(options: SynthesizeOptions): PairRecord[] {
+  return [...generatePairs(options)];
+}
+
+/**
+ * The pairs of `synthesizePairs`, one at a time, so that a large dataset can be written without
+ * being held: only per-pair group membership (a few bytes a pair) is kept in memory.
+ */
+export function* generatePairs(options: SynthesizeOptions): Generator<PairRecord> {
   const total = options.pairs ?? 5240;
   const judges = options.judges ?? JUDGE_IDS;
   if (!Number.isInteger(total) || total < 1) throw new RangeError(`pairs must be a positive integer, got ${total}`);
@@ -237,26 +245,28 @@ export function synthesizePairs(options: SynthesizeOptions): PairRecord[] {
 
   // Scenarios: published sizes, interleaved in random order like the real file.
   const scenarioSizes = scaledSizes(SCENARIOS.map((group) => group.size), total, publishedTotal);
-  const scenarioOf = new Array<string>(total).fill("");
+  const scenarioOf = new Uint8Array(total);
   const order = randomPermutation(total, structure);
   let cursor = 0;
   scenarioSizes.forEach((size, g) => {
-    for (let i = 0; i < size; i++) scenarioOf[order[cursor++]!] = SCENARIOS[g]!.id;
+    for (let i = 0; i < size; i++) scenarioOf[order[cursor++]!] = g;
   });
 
   // Query-specific cases: exact subset sizes, drawn independently of each other.
   const inCase = QUERY_SPECIFIC_CASES.map((group) => {
     const size = scaledSizes([group.size, publishedTotal - group.size], total, publishedTotal)[0]!;
-    const members = new Set(randomPermutation(total, structure).slice(0, size));
-    return (index: number) => members.has(index);
+    const members = new Uint8Array(total);
+    for (const index of randomPermutation(total, structure).slice(0, size)) members[index] = 1;
+    return (index: number) => members[index] === 1;
   });
   const [unclear, feelings, constraints, stances, mistakes] = inCase as [
     (i: number) => boolean, (i: number) => boolean, (i: number) => boolean, (i: number) => boolean, (i: number) => boolean,
   ];
+  // Labels: one stream per judge, so adding or dropping a judge leaves the others unchanged.
+  const labelStreams = judges.map((judge) => [judge, createRandomStream(options.seed, judgeStream(judge))] as const);
 
-  const pairs: PairRecord[] = [];
   for (let index = 0; index < total; index++) {
-    const scenario = scenarioOf[index]!;
+    const scenario = SCENARIOS[scenarioOf[index]!]!.id;
     const listOf = (member: boolean, what: string) =>
       member ? Array.from({ length: 1 + structure.integer(3) }, (_, k) => `[synthetic ${what} ${k + 1}]`) : [];
     const info: QueryInfo = {
@@ -274,7 +284,7 @@ export function synthesizePairs(options: SynthesizeOptions): PairRecord[] {
     const modelA = pick(annotations, ARENA_MODELS);
     let modelB = pick(annotations, ARENA_MODELS);
     if (modelB === modelA) modelB = ARENA_MODELS[(ARENA_MODELS.indexOf(modelA) + 1) % ARENA_MODELS.length]!;
-    pairs.push({
+    const pair: PairRecord = {
       id: String(index),
       query: `[synthetic query ${index}, ${scenario}]`,
       scenario,
@@ -285,20 +295,14 @@ export function synthesizePairs(options: SynthesizeOptions): PairRecord[] {
       annotationA: drawAnnotation(annotations, qualityA, pairLatents, info),
       annotationB: drawAnnotation(annotations, qualityB, pairLatents, info),
       labels: {},
-    });
-  }
-
-  // Labels: one stream per judge, so adding or dropping a judge leaves the others unchanged.
-  const features = pairs.map((pair) => comparisonFeatures(pair).features);
-  for (const judge of judges) {
-    const rng = createRandomStream(options.seed, judgeStream(judge));
-    pairs.forEach((pair, index) => {
-      const w = options.weights.get(pair.scenario)!.get(judge)!;
-      const phi = features[index]!;
+    };
+    const phi = comparisonFeatures(pair).features;
+    for (const [judge, rng] of labelStreams) {
+      const w = options.weights.get(scenario)!.get(judge)!;
       let logit = 0;
       for (let k = 0; k < phi.length; k++) logit += phi[k]! * w[k]!;
       pair.labels[judge] = rng.uniform() < sigmoid(logit) ? "A" : "B";
-    });
+    }
+    yield pair;
   }
-  return pairs;
 }

@@ -15,17 +15,30 @@ export interface AtomicWriteOptions {
  * Writes a file so that readers never see it half-written: the bytes go to a temporary file in
  * the same folder, which is then renamed over the target.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array | ArrayBuffer, options: AtomicWriteOptions = {}): Promise<void> {
+export function writeFileAtomic(path: string, data: string | Uint8Array | ArrayBuffer, options: AtomicWriteOptions = {}): Promise<void> {
+  return replaceAtomically(path, (temporary) => writeFile(temporary, data instanceof ArrayBuffer ? new Uint8Array(data) : data), options);
+}
+
+/**
+ * Lets `write` fill a temporary file in `path`'s folder, then renames it over `path`; on failure
+ * the temporary file is removed and `path` is left as it was. For files written in pieces.
+ */
+export async function replaceAtomically(path: string, write: (temporary: string) => Promise<void>, options: AtomicWriteOptions = {}): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
-    await writeFile(temporary, data instanceof ArrayBuffer ? new Uint8Array(data) : data);
+    await write(temporary);
     await options.beforeRename?.(temporary);
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/** The error for a file that cannot be opened or read. */
+export function cannotRead(file: string, error: unknown): PrefDissectError {
+  return new PrefDissectError("missing-file", `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file }, { cause: error });
 }
 
 /**

@@ -13,7 +13,7 @@
 import { join } from "node:path";
 import { PrefDissectError } from "@prefdissect/shared";
 import { writeWeightsDirectory } from "@prefdissect/data/node";
-import { GROUP_IDS, JUDGE_IDS, SCENARIO_IDS, toRegressionProblems, type FeatureDataset, type WeightSet } from "@prefdissect/data";
+import { GROUP_IDS, JUDGE_IDS, SCENARIO_IDS, toRegressionProblems, type FittableDataset, type WeightSet } from "@prefdissect/data";
 import type { PosteriorFit } from "@prefdissect/regression";
 import { preferenceIntervals, similarityInterval, type Interval } from "../uncertainty.js";
 import { combineGroup, planGroup, type GroupPlan, type JudgeFitJobResult, type JudgeFitRunner } from "../judge-fit.js";
@@ -46,7 +46,8 @@ export interface RefitProgress {
 }
 
 export interface RefitOptions {
-  readonly dataset: FeatureDataset;
+  /** Rows of objects, or the compact columns (large datasets). */
+  readonly dataset: FittableDataset;
   readonly outDir: string;
   readonly judges?: readonly string[];
   readonly groups?: readonly string[];
@@ -285,7 +286,7 @@ function accuracyDefinition(folds: number): string {
 }
 
 function summarise(
-  dataset: FeatureDataset,
+  dataset: FittableDataset,
   settings: RefitSettings,
   judges: readonly string[],
   groups: readonly string[],
@@ -313,7 +314,7 @@ function summarise(
 }
 
 function intervalsOf(
-  dataset: FeatureDataset,
+  dataset: FittableDataset,
   judges: readonly string[],
   groups: readonly string[],
   entries: ReadonlyMap<string, ReadonlyMap<string, RefitEntry>>,
