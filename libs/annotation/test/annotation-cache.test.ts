@@ -98,7 +98,7 @@ describe("AnnotationCache", () => {
       const { status: first, ...rest } = written;
       lines.push(i % 4 === 1 ? JSON.stringify({ status: first, ...rest }) : JSON.stringify(written));
       if (i % 17 === 3) lines.push("not json");
-      if (i === 30) lines.push(JSON.stringify({ ...record("k99", "ok"), promptId: "no-such-prompt" }), "");
+      if (i === 30) lines.push(JSON.stringify({ ...record("k99", "ok"), promptId: "" }), "");
     }
     writeFileSync(path, `${lines.join("\n")}\n`);
     const expected = readWhole(path);
