@@ -17,7 +17,23 @@ function judgeAddFolder(): TextFile[] {
     judge: "my-judge",
     settings: { ...MODE_JUDGE_FIT, folds: 1 },
     weights: new Map(GROUP_IDS.map((group) => [group, new Map([["my-judge", mine.get(group)!]])])),
-    groups: GROUP_IDS.map((group) => ({ group, rows: 300, excluded: 0, mean: mine.get(group)!, accuracy: null, draws: [], diagnostics: null, warnings: [] })),
+    groups: GROUP_IDS.map((group) => {
+      const mean = mine.get(group)!;
+      return {
+        group,
+        rows: 300,
+        excluded: 0,
+        mean,
+        q05: mean,
+        q95: mean,
+        folds: [],
+        accuracy: null,
+        heldOutRows: 0,
+        draws: [],
+        diagnostics: null,
+        warnings: [],
+      };
+    }),
     intervals: [],
     skipped: [],
   };
