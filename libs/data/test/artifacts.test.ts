@@ -18,7 +18,9 @@ describe("manifest", () => {
   it("names the field of a wrong type and of a missing value", () => {
     const manifest = loadManifest();
     const withFirst = (edit: Record<string, unknown>) => JSON.stringify({ ...manifest, artifacts: [{ ...manifest.artifacts[0]!, ...edit }] });
-    expect(() => parseManifest(withFirst({ bytes: "12" }), "m.json")).toThrow('m.json: field "artifacts.0.bytes" must be a number, got string');
+    expect(() => parseManifest(withFirst({ bytes: "12" }), "m.json")).toThrow(
+      'm.json: field "artifacts.0.bytes" must be a number, got string; expected the manifest of upstream artifacts (description, source, artifacts with unique ids)',
+    );
     expect(() => parseManifest(withFirst({ path: undefined }), "m.json")).toThrow('m.json: field "artifacts.0.path" is missing');
   });
 

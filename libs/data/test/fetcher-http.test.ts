@@ -148,6 +148,9 @@ describe("fetchArtifact() over HTTP", () => {
     const error = await asyncFailure(() => fetchArtifact(entryFor("a.jsonl"), { dataDir }));
     expect(error.code).toBe("download-incomplete");
     expect(error.message).toMatch(new RegExp(`^the download of ${base}/a.jsonl broke off after \\d+ of ${good.byteLength} bytes \\(.+\\)$`));
+    // the connection's own error stays attached, for whoever has to find out why it broke off
+    expect(error.cause).toBeInstanceOf(Error);
+    expect(error.message).toContain(`(${(error.cause as Error).message})`);
     expect(filesUnder(dataDir)).toEqual([]);
   });
 
