@@ -6,6 +6,7 @@ import {
   PROPERTIES,
   compareLength,
   comparisonFeatures,
+  querySpecificValues,
   groupsOf,
   swapResponses,
   type PairRecord,
@@ -183,6 +184,8 @@ describe("comparisonFeatures: query-specific rules", () => {
     expect(features([3, 0, 3], [2, 2, 2])).toBe(0); // means 2 and 2
     expect(features([3, 1, 3], [2, 2, 2])).toBe(1); // 7/3 > 2
     expect(features([3, 3, 0], [3, 3, 1])).toBe(-1);
+    // means, not totals, when one response rated fewer constraints: 2 < 3 although 6 > 3
+    expect(features([2, 2, 2], [3])).toBe(-1);
   });
 
   it("support stances maps labels to 2..-2 and compares means", () => {
@@ -202,6 +205,15 @@ describe("comparisonFeatures: query-specific rules", () => {
     expect(f(["corrected without being pointed out"], ["pointed out but not corrected"])).toBe(1); // 2 vs 1
     expect(f(["pointed out but not corrected"], ["pointed out and corrected"])).toBe(-1); // 1 vs 3
     expect(f(["neither pointed out nor corrected"], ["neither pointed out nor corrected"])).toBe(0);
+  });
+
+  it("a triggered case whose list is empty has no value rather than NaN, and gives 0", () => {
+    const queryInfo = { ...info, constraints: ["c"], stances: ["s"], mistakes: ["m"] };
+    const empty = { satisfyConstraints: [], supportStances: [], correctMistakes: [] };
+    expect(querySpecificValues(queryInfo, empty)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    const rated = { satisfyConstraints: [3], supportStances: ["strongly supported" as const], correctMistakes: ["pointed out and corrected" as const] };
+    expect(querySpecificValues(queryInfo, rated)).toEqual([undefined, undefined, 3, 2, 3]);
+    expect(querySpecificFeature(queryInfo, "satisfy constraints", empty, rated)).toBe(0);
   });
 
   it("a triggered case missing in one response's annotation gives 0", () => {
@@ -239,6 +251,7 @@ describe("compareLength: the word-count rule", () => {
     [14, 20, 0], // 14 > 14 * ... 0.7*20 = 14 → s ≤ 0.7l holds, gap 6 < 10
     [21, 30, 0], // 21 ≤ 21, gap 9
     [21, 31, -1], // 21 ≤ 21.7, gap 10
+    [28, 40, -1], // 28 ≤ 28 exactly, gap 12 (too small for tiers 2 and 3)
     [22, 31, 0], // 22 > 21.7, gap 9 → tier 2 needs gap 20
     // tier 2: s ≤ 0.8 l and l − s ≥ 20
     [80, 100, -1], // 80 ≤ 80, gap 20
@@ -249,6 +262,7 @@ describe("compareLength: the word-count rule", () => {
     [361, 400, 0],
     [359, 398, 0], // 359 ≤ 358.2? no
     [360, 401, -1],
+    [400, 440, 0], // gap 40, but 400 > 396
     [12, 100, -1],
   ])("s=%i vs l=%i → %i (B is the longer response)", (s, l, expected) => {
     expect(compareLength(s, l)).toBe(expected);
